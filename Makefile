@@ -1,0 +1,84 @@
+# kpage build. `make` builds build/kpage; `make demo` installs what is missing,
+# builds and runs kpage on the demo dump; `make check` runs every test.
+-include config.mk
+
+CC ?= gcc
+PREFIX ?= /usr/local
+B := build
+WARN := -Wall -Wextra -Werror
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -g -Iinclude -Isrc $(WARN) \
+	$(LIBDW_CFLAGS) $(LIBELF_CFLAGS) $(LIBKDUMPFILE_CFLAGS)
+CFLAGS ?= -O2
+LIBS := $(LIBDW_LIBS) $(LIBELF_LIBS) $(LIBKDUMPFILE_LIBS) $(READLINE_LIBS) -lpthread
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+LIB_SRCS := $(filter-out src/main.c src/shell.c,$(wildcard src/*.c))
+CMD_SRCS := $(wildcard src/cmd/*.c) src/main.c src/shell.c
+HDRS := $(wildcard include/kpage/*.h src/*.h src/cmd/*.h)
+
+LIB_OBJS := $(LIB_SRCS:src/%.c=$(B)/obj/%.o)
+CMD_OBJS := $(CMD_SRCS:src/%.c=$(B)/obj/%.o)
+ASAN_OBJS := $(LIB_SRCS:src/%.c=$(B)/asan/%.o) $(CMD_SRCS:src/%.c=$(B)/asan/%.o)
+
+all: $(B)/kpage
+
+configure: configure.ac
+	autoconf
+
+config.mk: configure config.mk.in
+	./configure -q
+
+$(B)/obj/%.o: src/%.c $(HDRS) config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/asan/%.o: src/%.c $(HDRS) config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O1 $(SAN) -c $< -o $@
+
+$(B)/libkpage.a: $(LIB_OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/kpage: $(CMD_OBJS) $(B)/libkpage.a
+	$(CC) $(CFLAGS) -o $@ $(CMD_OBJS) $(B)/libkpage.a $(LIBS)
+
+$(B)/kpage-asan: $(ASAN_OBJS)
+	$(CC) $(SAN) -o $@ $^ $(LIBS)
+
+# Unit tests link the library directly.
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+$(B)/unit/%: tests/unit/%.c $(B)/libkpage.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -o $@ $< $(B)/libkpage.a $(LIBS)
+
+# Fixture generator: one binary per era, each including that era's types.
+ERAS := $(basename $(notdir $(wildcard dwarf/*.c)))
+$(B)/fixtures/mkvmcore-%: tests/fixtures/mkvmcore.c tests/fixtures/*.h dwarf/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-variable \
+		-DKP_ERA_FILE='"../../dwarf/$*.c"' -DKP_ERA_$* -Itests/fixtures \
+		-o $@ tests/fixtures/mkvmcore.c $(LIBELF_LIBS) -lz
+
+fixtures: $(addprefix $(B)/fixtures/mkvmcore-,$(ERAS))
+
+deps:
+	sh tests/deps.sh build
+
+DEMO := $(B)/demo
+demo: deps
+	$(MAKE) all fixtures
+	sh tests/fixtures/make-fixture.sh v6_1 vmemmap $(DEMO)
+	$(B)/kpage --vmlinux $(DEMO)/vmlinux --core $(DEMO)/vmcore stat
+
+check:
+	sh tests/deps.sh test
+	$(MAKE) all $(B)/kpage-asan fixtures $(UNIT_SRCS:tests/unit/%.c=$(B)/unit/%)
+	sh tests/run-tests.sh
+
+bench: all fixtures
+	sh tests/bench/run.sh
+
+clean:
+	rm -rf $(B)
+
+.PHONY: all fixtures deps demo check bench clean

@@ -1,0 +1,44 @@
+/* Declarations shared between libkpage's files but not part of its API. */
+#ifndef KPAGE_INTERNAL_H
+#define KPAGE_INTERNAL_H
+
+#include <stdio.h>
+#include "kpage/kpage.h"
+
+#define KP_PAGE_SIZE 4096u
+#define KP_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* target_flat.c: *fd_out is a reassembled copy of a flattened dump, or -1
+ * when PATH is not flattened. */
+kp_error *target_flattened_prepare(const char *path, int *fd_out);
+
+/* Little-endian loads from raw dump bytes (x86_64 targets). */
+static inline uint64_t kp_load(const uint8_t *p, uint32_t size)
+{
+	uint64_t v = 0;
+	for (uint32_t i = 0; i < size && i < 8; i++)
+		v |= (uint64_t)p[i] << (8 * i);
+	return v;
+}
+
+static inline int64_t kp_load_signed(const uint8_t *p, uint32_t size)
+{
+	uint64_t v = kp_load(p, size);
+	if (size > 0 && size < 8 && (v >> (8 * size - 1)) & 1)
+		v |= ~UINT64_C(0) << (8 * size);
+	return (int64_t)v;
+}
+
+static inline uint64_t kp_field_load(const uint8_t *base, const struct kp_field *f)
+{
+	if (!f->present)
+		return 0;
+	if (f->bit_size) {
+		uint64_t w = kp_load(base + f->bit_offset / 8, 8);
+		w >>= f->bit_offset % 8;
+		return f->bit_size >= 64 ? w : w & ((UINT64_C(1) << f->bit_size) - 1);
+	}
+	return kp_load(base + f->offset, f->size);
+}
+
+#endif

@@ -1,0 +1,308 @@
+/* The resolved layout table: every offset, size and constant kpage uses,
+ * filled once from DWARF. Members renamed across eras are chosen by what the
+ * DWARF contains. Constants the kernel keeps in macros come from VMCOREINFO
+ * NUMBER() lines when present, else from the rule of the era that the DWARF
+ * shows (never from a version string). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kpage/kpage.h"
+#include "internal.h"
+
+static kp_error *field(struct kp_types *ty, const char *type, const char *path,
+		       struct kp_field *f)
+{
+	return kp_types_field(ty, type, path, f);
+}
+
+/* The first of several names that the struct has. */
+static kp_error *field_any(struct kp_types *ty, const char *type, const char *const *names,
+			   struct kp_field *f, const char **which)
+{
+	for (; *names; names++) {
+		kp_error *err = field(ty, type, *names, f);
+		if (err || f->present) {
+			if (which)
+				*which = *names;
+			return err;
+		}
+	}
+	return NULL;
+}
+
+static int enum_bit(struct kp_types *ty, const char *name)
+{
+	int64_t v;
+	return kp_types_enumerator(ty, name, &v) && v >= 0 && v < KP_MAX_FLAGS ? (int)v : -1;
+}
+
+static kp_error *layout_pageflags(struct kp_types *ty, struct kp_layout *l)
+{
+	const struct kp_enumerator *e;
+	size_t n;
+	kp_error *err = kp_types_enum(ty, "pageflags", &e, &n);
+
+	if (err)
+		return err;
+	if (!n)
+		return kp_errorf(KP_EXIT_INPUT, "%s: no enum pageflags in the debuginfo",
+				 kp_types_path(ty));
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(e[i].name, "__NR_PAGEFLAGS") == 0)
+			l->nr_pageflags = (int)e[i].value;
+		/* The first name of a value is its own; later ones are aliases
+		 * (PG_swapcache = PG_owner_priv_1 ...). */
+		if (e[i].value >= 0 && e[i].value < KP_MAX_FLAGS &&
+		    strncmp(e[i].name, "PG_", 3) == 0 && !l->flag_name[e[i].value])
+			l->flag_name[e[i].value] = e[i].name + 3;
+	}
+	l->pg_locked = enum_bit(ty, "PG_locked");
+	l->pg_reserved = enum_bit(ty, "PG_reserved");
+	l->pg_slab = enum_bit(ty, "PG_slab");
+	l->pg_buddy = enum_bit(ty, "PG_buddy");
+	l->pg_head = enum_bit(ty, "PG_head");
+	l->pg_tail = enum_bit(ty, "PG_tail");
+	l->pg_compound = enum_bit(ty, "PG_compound");
+	l->pg_lru_bit = enum_bit(ty, "PG_lru");
+	l->pg_swapbacked = enum_bit(ty, "PG_swapbacked");
+	l->pg_swapcache = enum_bit(ty, "PG_swapcache");
+	l->pg_private_bit = enum_bit(ty, "PG_private");
+	l->pg_hwpoison = enum_bit(ty, "PG_hwpoison");
+	l->pg_reclaim = enum_bit(ty, "PG_reclaim");
+	l->pg_uptodate = enum_bit(ty, "PG_uptodate");
+	l->pg_reported = enum_bit(ty, "PG_reported");
+	l->pg_anon_exclusive = enum_bit(ty, "PG_anon_exclusive");
+	if (l->nr_pageflags <= 0 || l->nr_pageflags > KP_MAX_FLAGS)
+		l->nr_pageflags = 0;
+	return NULL;
+}
+
+/* A page type value from VMCOREINFO: NUMBER(PAGE_X_MAPCOUNT_VALUE) = ~bit. */
+static bool vmci_type_bit(const char *vmci, const char *key, uint32_t *bit)
+{
+	int64_t v;
+	if (!kp_vmcoreinfo_number(vmci, key, &v))
+		return false;
+	*bit = (uint32_t)~v;
+	return true;
+}
+
+static void layout_page_types(struct kp_types *ty, const char *vmci, struct kp_layout *l)
+{
+	int64_t v;
+
+	if (l->pg_buddy >= 0) {
+		l->buddy_rule = KP_BUDDY_FLAG;
+		l->buddy_rule_source = "DWARF: PG_buddy in enum pageflags";
+		return;
+	}
+	if (kp_types_enumerator(ty, "PGTY_buddy", &v)) {
+		l->buddy_rule = KP_BUDDY_TYPE_BYTE;
+		l->buddy_rule_source = "DWARF: enum pagetype (type in the top byte)";
+		static const struct { const char *n; size_t off; } t[] = {
+			{ "PGTY_buddy", offsetof(struct kp_layout, type_buddy) },
+			{ "PGTY_offline", offsetof(struct kp_layout, type_offline) },
+			{ "PGTY_table", offsetof(struct kp_layout, type_table) },
+			{ "PGTY_guard", offsetof(struct kp_layout, type_guard) },
+			{ "PGTY_hugetlb", offsetof(struct kp_layout, type_hugetlb) },
+			{ "PGTY_slab", offsetof(struct kp_layout, type_slab) },
+			{ "PGTY_zsmalloc", offsetof(struct kp_layout, type_zsmalloc) },
+			{ "PGTY_unaccepted", offsetof(struct kp_layout, type_unaccepted) },
+			{ "PGTY_large_kmalloc", offsetof(struct kp_layout, type_large_kmalloc) },
+		};
+		for (size_t i = 0; i < KP_ARRAY_SIZE(t); i++) {
+			uint32_t *dst = (uint32_t *)((char *)l + t[i].off);
+			*dst = kp_types_enumerator(ty, t[i].n, &v) ? (uint32_t)v : 0;
+		}
+		return;
+	}
+	if (l->pg_page_type.present) {
+		l->buddy_rule = KP_BUDDY_TYPE_BITS;
+		l->type_base = 0xf0000000u;
+		/* Era rule (include/linux/page-flags.h, 4.18 - 6.11): PG_kmemcg
+		 * took 0x200 until page->memcg_data replaced it (5.11). */
+		struct kp_field memcg;
+		kp_error *err = kp_types_field(ty, "struct page", "memcg_data", &memcg);
+		bool kmemcg = !err && !memcg.present;
+		kp_error_free(err);
+		l->type_buddy = 0x80;
+		l->type_offline = 0x100;
+		l->type_table = kmemcg ? 0x400 : 0x200;
+		l->type_guard = kmemcg ? 0x800 : 0x400;
+		l->buddy_rule_source = "era rule: page_type bits (4.18-6.11)";
+		if (vmci_type_bit(vmci, "NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)", &l->type_buddy))
+			l->buddy_rule_source = "VMCOREINFO NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)";
+		vmci_type_bit(vmci, "NUMBER(PAGE_OFFLINE_MAPCOUNT_VALUE)", &l->type_offline);
+		vmci_type_bit(vmci, "NUMBER(PAGE_HUGETLB_MAPCOUNT_VALUE)", &l->type_hugetlb);
+		vmci_type_bit(vmci, "NUMBER(PAGE_SLAB_MAPCOUNT_VALUE)", &l->type_slab);
+		vmci_type_bit(vmci, "NUMBER(PAGE_UNACCEPTED_MAPCOUNT_VALUE)", &l->type_unaccepted);
+		return;
+	}
+	l->buddy_rule = KP_BUDDY_MAPCOUNT;
+	l->buddy_mapcount = -128;
+	l->buddy_rule_source = "era rule: _mapcount == -128 (2.6.38-4.17)";
+	if (kp_vmcoreinfo_number(vmci, "NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)", &v)) {
+		l->buddy_mapcount = (int32_t)v;
+		l->buddy_rule_source = "VMCOREINFO NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)";
+	}
+}
+
+static kp_error *layout_page(struct kp_types *ty, const char *vmci, struct kp_layout *l)
+{
+	static const char *const refcount[] = { "_refcount", "_count", NULL };
+	static const char *const list[] = { "buddy_list", "lru", NULL };
+	static const char *const index[] = { "index", "__folio_index", NULL };
+	kp_error *err;
+	const char *S = "struct page";
+	struct kp_field f1;
+
+	if ((err = kp_types_sizeof(ty, S, &l->page_size)))
+		return err;
+	if ((err = field(ty, S, "flags", &l->pg_flags)) ||
+	    (err = field_any(ty, S, refcount, &l->pg_refcount, &l->refcount_name)) ||
+	    (err = field(ty, S, "_mapcount", &l->pg_mapcount)) ||
+	    (err = field(ty, S, "page_type", &l->pg_page_type)) ||
+	    (err = field(ty, S, "private", &l->pg_private)) ||
+	    (err = field(ty, S, "mapping", &l->pg_mapping)) ||
+	    (err = field_any(ty, S, index, &l->pg_index, NULL)) ||
+	    (err = field(ty, S, "lru", &l->pg_lru)) ||
+	    (err = field(ty, S, "freelist", &l->pg_freelist)) ||
+	    (err = field(ty, S, "compound_head", &l->pg_compound_head)) ||
+	    (err = field(ty, S, "first_page", &l->pg_first_page)) ||
+	    (err = field(ty, S, "compound_order", &l->pg_compound_order)) ||
+	    (err = field(ty, S, "compound_dtor", &l->pg_compound_dtor)) ||
+	    (err = field(ty, S, "slab_cache", &l->pg_slab_cache)) ||
+	    (err = field(ty, S, "pp_magic", &l->pg_pp_magic)) ||
+	    (err = field_any(ty, S, list, &l->pg_list, &l->list_member)))
+		return err;
+	if (!l->pg_flags.present || !l->pg_refcount.present || !l->pg_list.present)
+		return kp_errorf(KP_EXIT_INPUT, "%s: struct page lacks flags, _refcount/_count "
+				 "or lru in the debuginfo", kp_types_path(ty));
+	if ((err = layout_pageflags(ty, l)))
+		return err;
+	layout_page_types(ty, vmci, l);
+
+	memset(&f1, 0, sizeof(f1));
+	if (kp_types_has(ty, "struct folio") &&
+	    (err = field(ty, "struct folio", "_flags_1", &f1)))
+		return err;
+	if (l->pg_compound_order.present)
+		l->order_rule = KP_ORDER_MEMBER;
+	else if (f1.present)
+		l->order_rule = KP_ORDER_FLAGS_1;
+	else
+		l->order_rule = KP_ORDER_LRU_PREV;
+	int64_t v;
+	l->hugetlb_dtor = kp_types_enumerator(ty, "HUGETLB_PAGE_DTOR", &v) ? v : -1;
+	return NULL;
+}
+
+static kp_error *layout_zone(struct kp_types *ty, struct kp_layout *l)
+{
+	static const char *const wmark[] = { "_watermark", "watermark", "pages_min", NULL };
+	static const char *const stat[] = { "vm_stat", NULL };
+	const char *Z = "struct zone";
+	kp_error *err;
+	int64_t v;
+
+	if ((err = kp_types_sizeof(ty, Z, &l->zone_size)) ||
+	    (err = field(ty, Z, "free_area", &l->zone_free_area)) ||
+	    (err = field(ty, Z, "name", &l->zone_name)) ||
+	    (err = field(ty, Z, "zone_start_pfn", &l->zone_start_pfn)) ||
+	    (err = field(ty, Z, "spanned_pages", &l->zone_spanned)) ||
+	    (err = field(ty, Z, "present_pages", &l->zone_present)) ||
+	    (err = field(ty, Z, "managed_pages", &l->zone_managed)) ||
+	    (err = field_any(ty, Z, stat, &l->zone_vm_stat, NULL)) ||
+	    (err = field_any(ty, Z, wmark, &l->zone_watermark, NULL)) ||
+	    (err = field(ty, Z, "watermark_boost", &l->zone_watermark_boost)) ||
+	    (err = field(ty, Z, "lowmem_reserve", &l->zone_lowmem_reserve)) ||
+	    (err = field(ty, Z, "zone_pgdat", &l->zone_pgdat)) ||
+	    (err = field(ty, Z, "pageblock_flags", &l->zone_pageblock_flags)) ||
+	    (err = kp_types_sizeof(ty, "struct free_area", &l->free_area_size)) ||
+	    (err = field(ty, "struct free_area", "free_list", &l->fa_free_list)) ||
+	    (err = field(ty, "struct free_area", "nr_free", &l->fa_nr_free)))
+		return err;
+	if (!l->zone_free_area.present || !l->fa_free_list.present || !l->zone_start_pfn.present)
+		return kp_errorf(KP_EXIT_INPUT, "%s: struct zone lacks free_area or "
+				 "zone_start_pfn in the debuginfo", kp_types_path(ty));
+	l->nr_orders = l->zone_free_area.count;
+	/* 2.6.2x before migratetypes had a single list per order. */
+	l->nr_migratetypes = l->fa_free_list.count ? l->fa_free_list.count : 1;
+	if (l->nr_orders > KP_MAX_ORDERS || l->nr_migratetypes > KP_MAX_MIGRATETYPES)
+		return kp_errorf(KP_EXIT_INPUT, "%s: free_area has %u orders and %u lists, "
+				 "more than kpage handles", kp_types_path(ty), l->nr_orders,
+				 l->nr_migratetypes);
+	l->nr_free_pages_item = kp_types_enumerator(ty, "NR_FREE_PAGES", &v) ? v : -1;
+	l->nr_zones_max = kp_types_enumerator(ty, "__MAX_NR_ZONES", &v) ? (uint32_t)v : 0;
+	if (!l->nr_zones_max)
+		l->nr_zones_max = l->zone_lowmem_reserve.count;
+	return NULL;
+}
+
+static kp_error *layout_pgdat(struct kp_types *ty, struct kp_layout *l)
+{
+	const char *P = "struct pglist_data";
+	kp_error *err;
+
+	if ((err = kp_types_sizeof(ty, P, &l->pgdat_size)) ||
+	    (err = field(ty, P, "node_zones", &l->pgdat_node_zones)) ||
+	    (err = field(ty, P, "nr_zones", &l->pgdat_nr_zones)) ||
+	    (err = field(ty, P, "node_start_pfn", &l->pgdat_start_pfn)) ||
+	    (err = field(ty, P, "node_present_pages", &l->pgdat_present)) ||
+	    (err = field(ty, P, "node_spanned_pages", &l->pgdat_spanned)) ||
+	    (err = field(ty, P, "node_id", &l->pgdat_node_id)) ||
+	    (err = field(ty, P, "node_mem_map", &l->pgdat_node_mem_map)) ||
+	    (err = field(ty, "struct list_head", "next", &l->lh_next)) ||
+	    (err = field(ty, "struct list_head", "prev", &l->lh_prev)))
+		return err;
+	if (kp_types_has(ty, "struct mem_section")) {
+		int64_t v;
+		if ((err = kp_types_sizeof(ty, "struct mem_section", &l->mem_section_size)) ||
+		    (err = field(ty, "struct mem_section", "section_mem_map", &l->ms_section_mem_map)))
+			return err;
+		/* The flag bits below the encoded mem_map pointer: an enum in
+		 * 6.x; earlier a macro of at most 5 bits. The encoded pointer is
+		 * 64-byte aligned, so masking 6 bits is right for every era. */
+		l->section_map_mask_bits = kp_types_enumerator(ty, "SECTION_MAP_LAST_BIT", &v) &&
+			v > 0 && v < 12 ? (uint32_t)v : 6;
+	}
+	return NULL;
+}
+
+kp_error *kp_layout_build(struct kp_types *ty, const char *vmci, struct kp_layout *l)
+{
+	kp_error *err;
+	int64_t v;
+
+	memset(l, 0, sizeof(*l));
+	if ((err = layout_page(ty, vmci, l)) || (err = layout_zone(ty, l)) ||
+	    (err = layout_pgdat(ty, l)))
+		return err;
+	l->section_size_bits = 27;     /* x86_64 */
+	l->max_physmem_bits = 46;
+	if (kp_vmcoreinfo_number(vmci, "NUMBER(SECTION_SIZE_BITS)", &v) && v > 12 && v < 40)
+		l->section_size_bits = (uint32_t)v;
+	if (kp_vmcoreinfo_number(vmci, "NUMBER(MAX_PHYSMEM_BITS)", &v) && v > 30 && v <= 64)
+		l->max_physmem_bits = (uint32_t)v;
+	return NULL;
+}
+
+/* page->flags holds | SECTION | NODE | ZONE | ... | FLAGS | from the top
+ * (include/linux/page-flags-layout.h). Widths come from DWARF facts:
+ * __MAX_NR_ZONES, the length of node_data[] and the memory model. */
+void kp_layout_set_flags_fields(struct kp_layout *l, uint32_t max_numnodes,
+				bool sections_in_flags)
+{
+	uint32_t z = l->nr_zones_max, nodes_shift = 0;
+
+	l->zones_width = z <= 1 ? 0 : z <= 2 ? 1 : z <= 4 ? 2 : 3;
+	while ((1u << nodes_shift) < max_numnodes)
+		nodes_shift++;
+	l->sections_width = sections_in_flags ? l->max_physmem_bits - l->section_size_bits : 0;
+	l->nodes_width = nodes_shift;
+	if (l->sections_width + l->nodes_width + l->zones_width > 64u - (uint32_t)l->nr_pageflags)
+		l->nodes_width = 0;   /* NODE_NOT_IN_PAGE_FLAGS */
+	l->sections_shift_pos = 64 - l->sections_width;
+	l->nodes_shift_pos = l->sections_shift_pos - l->nodes_width;
+	l->zones_shift = l->nodes_shift_pos - l->zones_width;
+}

@@ -1,0 +1,147 @@
+/* Kernel symbols from the vmlinux symtab (libelf), at their link-time
+ * addresses; the memory model adds the KASLR offset. */
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kpage/kpage.h"
+
+struct sym { const char *name; uint64_t addr; };
+
+struct kp_symbols {
+	int fd;
+	Elf *elf;
+	struct sym *syms;     /* sorted by name */
+	size_t n;
+	uint8_t build_id[64];
+	size_t build_id_len;
+};
+
+static int sym_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct sym *)a)->name, ((const struct sym *)b)->name);
+}
+
+static void symbols_read_build_id(struct kp_symbols *s, Elf_Scn *scn, GElf_Shdr *sh)
+{
+	Elf_Data *data = elf_getdata(scn, NULL);
+	size_t off = 0, name_off, desc_off;
+	GElf_Nhdr nh;
+
+	if (sh->sh_type != SHT_NOTE || !data)
+		return;
+	while ((off = gelf_getnote(data, off, &nh, &name_off, &desc_off)) > 0) {
+		if (nh.n_type == NT_GNU_BUILD_ID && nh.n_namesz == 4 &&
+		    memcmp((char *)data->d_buf + name_off, "GNU", 4) == 0 &&
+		    nh.n_descsz <= sizeof(s->build_id)) {
+			memcpy(s->build_id, (char *)data->d_buf + desc_off, nh.n_descsz);
+			s->build_id_len = nh.n_descsz;
+			return;
+		}
+	}
+}
+
+static kp_error *symbols_load_table(struct kp_symbols *s, Elf_Scn *scn, GElf_Shdr *sh,
+				    const char *path)
+{
+	Elf_Data *data = elf_getdata(scn, NULL);
+	size_t count = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
+
+	if (!data)
+		return NULL;
+	s->syms = calloc(count ? count : 1, sizeof(*s->syms));
+	if (!s->syms)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory reading symbols of %s", path);
+	for (size_t i = 0; i < count; i++) {
+		GElf_Sym sym;
+		const char *name;
+		if (!gelf_getsym(data, (int)i, &sym))
+			continue;
+		int type = GELF_ST_TYPE(sym.st_info);
+		if (sym.st_shndx == SHN_UNDEF || (type != STT_OBJECT && type != STT_FUNC &&
+						  type != STT_NOTYPE))
+			continue;
+		name = elf_strptr(s->elf, sh->sh_link, sym.st_name);
+		if (!name || !*name)
+			continue;
+		s->syms[s->n].name = name;
+		s->syms[s->n].addr = sym.st_value;
+		s->n++;
+	}
+	qsort(s->syms, s->n, sizeof(*s->syms), sym_cmp);
+	return NULL;
+}
+
+kp_error *kp_symbols_open(const char *path, struct kp_symbols **out)
+{
+	struct kp_symbols *s = calloc(1, sizeof(*s));
+	Elf_Scn *scn = NULL;
+	kp_error *err = NULL;
+
+	if (!s)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	elf_version(EV_CURRENT);
+	s->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (s->fd < 0) {
+		err = kp_errorf(KP_EXIT_INPUT, "%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	s->elf = elf_begin(s->fd, ELF_C_READ_MMAP, NULL);
+	if (!s->elf || elf_kind(s->elf) != ELF_K_ELF) {
+		err = kp_errorf(KP_EXIT_INPUT, "%s: not an ELF file", path);
+		goto fail;
+	}
+	while ((scn = elf_nextscn(s->elf, scn))) {
+		GElf_Shdr sh;
+		if (!gelf_getshdr(scn, &sh))
+			continue;
+		if (sh.sh_type == SHT_SYMTAB && !s->syms) {
+			err = symbols_load_table(s, scn, &sh, path);
+			if (err)
+				goto fail;
+		}
+		if (!s->build_id_len)
+			symbols_read_build_id(s, scn, &sh);
+	}
+	if (!s->n) {
+		err = kp_errorf(KP_EXIT_INPUT, "%s: no symbol table (a stripped vmlinux?)", path);
+		goto fail;
+	}
+	*out = s;
+	return NULL;
+fail:
+	kp_symbols_close(s);
+	return err;
+}
+
+void kp_symbols_close(struct kp_symbols *s)
+{
+	if (!s)
+		return;
+	free(s->syms);
+	if (s->elf)
+		elf_end(s->elf);
+	if (s->fd >= 0)
+		close(s->fd);
+	free(s);
+}
+
+bool kp_symbols_lookup(const struct kp_symbols *s, const char *name, uint64_t *addr)
+{
+	struct sym key = { .name = name }, *hit;
+	hit = bsearch(&key, s->syms, s->n, sizeof(*s->syms), sym_cmp);
+	if (!hit)
+		return false;
+	*addr = hit->addr;
+	return true;
+}
+
+const char *kp_symbols_build_id(const struct kp_symbols *s, size_t *len)
+{
+	*len = s->build_id_len;
+	return (const char *)s->build_id;
+}

@@ -1,0 +1,168 @@
+/* The dump's bytes: libkdumpfile opens ELF, kdump-compressed and
+ * makedumpfile-filtered vmcores and /proc/kcore; nothing above this file
+ * knows the file format. Reads are by physical address only: translation of
+ * kernel virtual addresses is the memory model's job, because libkdumpfile
+ * 0.5.1 cannot translate on QEMU's kdump-compressed dumps. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libkdumpfile/kdumpfile.h>
+
+#include "kpage/kpage.h"
+#include "internal.h"
+
+struct kp_target {
+	char *path;
+	int fd;
+	kdump_ctx_t *ctx;
+	kdump_addrspace_t space;   /* KPHYSADDR, or MACHPHYSADDR as fallback */
+	char *vmcoreinfo;
+	char format[64];
+	bool flattened;            /* fd is a reassembled copy */
+};
+
+static kp_error *target_check_file(const char *path, int fd)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
+		return kp_errorf(KP_EXIT_INPUT, "%s: %s", path, strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		return kp_errorf(KP_EXIT_INPUT, "%s: is a directory, not a vmcore", path);
+	if (S_ISREG(st.st_mode) && st.st_size == 0)
+		return kp_errorf(KP_EXIT_INPUT, "%s: empty file, not a vmcore", path);
+	return NULL;
+}
+
+static kp_error *target_open_ctx(struct kp_target *t)
+{
+	kdump_status st;
+
+	if (t->fd < 0) {
+		t->fd = open(t->path, O_RDONLY | O_CLOEXEC);
+		if (t->fd < 0)
+			return kp_errorf(KP_EXIT_INPUT, "%s: %s", t->path, strerror(errno));
+		kp_error *err = target_check_file(t->path, t->fd);
+		if (err)
+			return err;
+	}
+	t->ctx = kdump_new();
+	if (!t->ctx)
+		return kp_errorf(KP_EXIT_INPUT, "%s: cannot create a libkdumpfile context", t->path);
+	/* Translation by VMCOREINFO where libkdumpfile can do it. */
+	kdump_set_string_attr(t->ctx, KDUMP_ATTR_OSTYPE, "linux");
+	st = kdump_open_fd(t->ctx, t->fd);
+	if (st != KDUMP_OK)
+		return kp_errorf(KP_EXIT_INPUT, "%s: not a usable vmcore (%s)", t->path,
+				 kdump_get_err(t->ctx));
+	return NULL;
+}
+
+kp_error *kp_target_open(const char *path, struct kp_target **out)
+{
+	struct kp_target *t = calloc(1, sizeof(*t));
+	kp_error *err;
+	const char *fmt = NULL;
+	char *raw = NULL;
+
+	if (!t)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	t->fd = -1;
+	t->path = strdup(path);
+	t->space = KDUMP_KPHYSADDR;
+
+	err = target_flattened_prepare(path, &t->fd);
+	t->flattened = t->fd >= 0;
+	if (!err)
+		err = target_open_ctx(t);
+	if (err) {
+		kp_target_close(t);
+		return err;
+	}
+	if (kdump_get_string_attr(t->ctx, KDUMP_ATTR_FILE_FORMAT, &fmt) == KDUMP_OK && fmt)
+		snprintf(t->format, sizeof(t->format), "%s%s", fmt,
+			 t->flattened ? " (flattened)" : "");
+	if (kdump_vmcoreinfo_raw(t->ctx, &raw) == KDUMP_OK && raw) {
+		t->vmcoreinfo = raw;
+	} else {
+		kdump_clear_err(t->ctx);
+	}
+	*out = t;
+	return NULL;
+}
+
+void kp_target_close(struct kp_target *t)
+{
+	if (!t)
+		return;
+	if (t->ctx)
+		kdump_free(t->ctx);
+	if (t->fd >= 0)
+		close(t->fd);
+	free(t->vmcoreinfo);
+	free(t->path);
+	free(t);
+}
+
+const char *kp_target_path(const struct kp_target *t) { return t->path; }
+const char *kp_target_format(const struct kp_target *t) { return t->format; }
+const char *kp_target_vmcoreinfo(const struct kp_target *t) { return t->vmcoreinfo; }
+
+/* One read attempt in the current address space. A read that fails for
+ * lack of translation switches to machine-physical addresses, which equal
+ * kernel-physical ones on x86_64 without Xen. */
+static kdump_status target_read_raw(struct kp_target *t, uint64_t paddr,
+				    void *buf, size_t *len)
+{
+	kdump_status st = kdump_read(t->ctx, t->space, paddr, buf, len);
+
+	if (st == KDUMP_ERR_ADDRXLAT && t->space == KDUMP_KPHYSADDR) {
+		kdump_clear_err(t->ctx);
+		t->space = KDUMP_MACHPHYSADDR;
+		st = kdump_read(t->ctx, t->space, paddr, buf, len);
+	}
+	return st;
+}
+
+kp_error *kp_target_read_phys(struct kp_target *t, uint64_t paddr, void *buf,
+			      size_t len, size_t *missing)
+{
+	uint8_t *p = buf;
+
+	while (len > 0) {
+		size_t got = len;
+		kdump_status st = target_read_raw(t, paddr, p, &got);
+
+		if (st == KDUMP_OK)
+			return NULL;
+		if (got > len)
+			got = len;
+		p += got;
+		paddr += got;
+		len -= got;
+		if (st != KDUMP_ERR_NODATA) {
+			kp_error *err = kp_errorf(KP_EXIT_INPUT,
+				"%s: cannot read physical address 0x%llx: %s",
+				t->path, (unsigned long long)paddr,
+				kdump_get_err(t->ctx));
+			kdump_clear_err(t->ctx);
+			return err;
+		}
+		kdump_clear_err(t->ctx);
+		/* The page is not in the dump: zero it and go on. */
+		size_t skip = KP_PAGE_SIZE - (paddr & (KP_PAGE_SIZE - 1));
+		if (skip > len)
+			skip = len;
+		memset(p, 0, skip);
+		if (missing)
+			(*missing)++;
+		p += skip;
+		paddr += skip;
+		len -= skip;
+	}
+	return NULL;
+}
