@@ -5,7 +5,7 @@
 CC ?= gcc
 PREFIX ?= /usr/local
 B := build
-WARN := -Wall -Wextra -Werror
+WARN := -Wall -Wextra -Werror -Wno-format-truncation
 BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -g -Iinclude -Isrc $(WARN) \
 	$(LIBDW_CFLAGS) $(LIBELF_CFLAGS) $(LIBKDUMPFILE_CFLAGS)
 CFLAGS ?= -O2

@@ -42,7 +42,18 @@ kp_error *kp_error_prefix(kp_error *err, const char *fmt, ...)
 	vsnprintf(prefix, sizeof(prefix), fmt, ap);
 	va_end(ap);
 	memcpy(old, err->msg, sizeof(old));
-	snprintf(err->msg, sizeof(err->msg), "%s: %s", prefix, old);
+	/* Truncation is fine: the message stays one readable line. */
+	size_t n = strlen(prefix);
+	if (n > sizeof(err->msg) - 3)
+		n = sizeof(err->msg) - 3;
+	memcpy(err->msg, prefix, n);
+	memcpy(err->msg + n, ": ", 2);
+	size_t rest = sizeof(err->msg) - n - 3;
+	size_t olen = strlen(old);
+	if (olen > rest)
+		olen = rest;
+	memcpy(err->msg + n + 2, old, olen);
+	err->msg[n + 2 + olen] = '\0';
 	return err;
 }
 

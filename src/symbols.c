@@ -140,6 +140,34 @@ bool kp_symbols_lookup(const struct kp_symbols *s, const char *name, uint64_t *a
 	return true;
 }
 
+bool kp_symbols_read_string(const struct kp_symbols *s, const char *name, char *buf,
+			    size_t len)
+{
+	uint64_t addr;
+	Elf_Scn *scn = NULL;
+
+	if (!len || !kp_symbols_lookup(s, name, &addr))
+		return false;
+	while ((scn = elf_nextscn(s->elf, scn))) {
+		GElf_Shdr sh;
+		Elf_Data *data;
+		if (!gelf_getshdr(scn, &sh) || !(sh.sh_flags & SHF_ALLOC) || sh.sh_type == SHT_NOBITS ||
+		    addr < sh.sh_addr || addr >= sh.sh_addr + sh.sh_size)
+			continue;
+		data = elf_getdata(scn, NULL);
+		if (!data || !data->d_buf)
+			return false;
+		size_t off = addr - sh.sh_addr, n = 0;
+		const char *src = (const char *)data->d_buf + off;
+		while (n + 1 < len && off + n < data->d_size && src[n])
+			n++;
+		memcpy(buf, src, n);
+		buf[n] = '\0';
+		return true;
+	}
+	return false;
+}
+
 const char *kp_symbols_build_id(const struct kp_symbols *s, size_t *len)
 {
 	*len = s->build_id_len;

@@ -97,6 +97,9 @@ kp_error *kp_symbols_open(const char *vmlinux, struct kp_symbols **out);
 void kp_symbols_close(struct kp_symbols *s);
 /* Link-time address of NAME, false when absent. */
 bool kp_symbols_lookup(const struct kp_symbols *s, const char *name, uint64_t *addr);
+/* Copies the NUL-terminated string at symbol NAME from the file itself. */
+bool kp_symbols_read_string(const struct kp_symbols *s, const char *name, char *buf,
+			    size_t len);
 const char *kp_symbols_build_id(const struct kp_symbols *s, size_t *len);
 
 /* ---- the resolved layout table ---------------------------------------- */

@@ -1,0 +1,173 @@
+/* stat: census of every page by class and zone, with the zone's
+ * NR_FREE_PAGES counter beside the free pages the scan found. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "internal.h"
+
+struct stat_zone {
+	uint64_t count[KP_CLASS__COUNT];
+	uint64_t total;
+	int64_t nr_free_pages;     /* vm_stat[NR_FREE_PAGES], -1 unknown */
+};
+
+struct stat_ctx {
+	struct kp_session *s;
+	struct stat_zone *zones;   /* one per kp_mm zone, then one "other" */
+	uint64_t zone_mismatch;
+};
+
+static int stat_one(void *arg, const struct kp_page *p, enum kp_class c, const uint8_t *raw)
+{
+	struct stat_ctx *sc = arg;
+	struct kp_mm *mm = &sc->s->mm;
+	uint32_t i;
+
+	(void)raw;
+	/* The zone by the page's own flags; a missing page by its pfn. */
+	const struct kp_zone *span = kp_mm_zone_of_pfn(mm, p->pfn);
+	for (i = 0; i < mm->nr_zones; i++)
+		if (p->in_dump ? mm->zones[i].node == p->node && mm->zones[i].index == p->zone
+			       : span == &mm->zones[i])
+			break;
+	if (p->in_dump && span && i < mm->nr_zones && span != &mm->zones[i])
+		sc->zone_mismatch++;
+	sc->zones[i].count[c]++;
+	sc->zones[i].total++;
+	return 0;
+}
+
+static void stat_read_counters(struct stat_ctx *sc)
+{
+	struct kp_mm *mm = &sc->s->mm;
+	const struct kp_layout *l = &sc->s->layout;
+	for (uint32_t i = 0; i < mm->nr_zones; i++) {
+		uint64_t v;
+		sc->zones[i].nr_free_pages = -1;
+		if (l->nr_free_pages_item < 0 || !l->zone_vm_stat.present)
+			continue;
+		if (!kp_mm_read_u64(mm, mm->zones[i].addr + l->zone_vm_stat.offset +
+				    (uint64_t)l->nr_free_pages_item * l->zone_vm_stat.elem_size, &v))
+			sc->zones[i].nr_free_pages = (int64_t)v;
+	}
+}
+
+static void stat_json(struct stat_ctx *sc, const struct kp_scan_stats *st)
+{
+	struct kp_out *o = &sc->s->out;
+	struct kp_mm *mm = &sc->s->mm;
+
+	kp_json_object_begin(o);
+	kp_json_kuint(o, "pages_scanned", st->pages);
+	kp_json_kuint(o, "pages_missing", st->missing);
+	kp_json_kuint(o, "zone_mismatch", sc->zone_mismatch);
+	kp_json_key(o, "zones");
+	kp_json_array_begin(o);
+	for (uint32_t i = 0; i <= mm->nr_zones; i++) {
+		struct stat_zone *z = &sc->zones[i];
+		if (i == mm->nr_zones && !z->total)
+			break;
+		kp_json_object_begin(o);
+		if (i < mm->nr_zones) {
+			kp_json_kuint(o, "node", mm->zones[i].node);
+			kp_json_kstr(o, "zone", mm->zones[i].name);
+			kp_json_kuint(o, "zone_index", mm->zones[i].index);
+			kp_json_kint(o, "nr_free_pages", z->nr_free_pages);
+		} else {
+			kp_json_kstr(o, "zone", "other");
+		}
+		kp_json_kuint(o, "total", z->total);
+		kp_json_key(o, "classes");
+		kp_json_object_begin(o);
+		for (int c = 0; c < KP_CLASS__COUNT; c++)
+			kp_json_kuint(o, kp_class_name((enum kp_class)c), z->count[c]);
+		kp_json_object_end(o);
+		kp_json_object_end(o);
+	}
+	kp_json_array_end(o);
+	kp_json_object_end(o);
+}
+
+static void stat_text(struct stat_ctx *sc, const struct kp_scan_stats *st)
+{
+	struct kp_out *o = &sc->s->out;
+	struct kp_mm *mm = &sc->s->mm;
+	uint32_t n = mm->nr_zones + (sc->zones[mm->nr_zones].total ? 1 : 0);
+	char head[48];
+
+	kp_out_printf(o, "%-14s", "CLASS");
+	for (uint32_t i = 0; i < n; i++) {
+		if (i < mm->nr_zones)
+			snprintf(head, sizeof(head), "%u:%s", mm->zones[i].node, mm->zones[i].name);
+		else
+			snprintf(head, sizeof(head), "other");
+		kp_out_printf(o, " %12s", head);
+	}
+	kp_out_printf(o, " %12s\n", "total");
+	for (int c = 0; c <= KP_CLASS__COUNT; c++) {
+		uint64_t sum = 0;
+		kp_out_printf(o, "%-14s", c < KP_CLASS__COUNT ? kp_class_name((enum kp_class)c) : "total");
+		for (uint32_t i = 0; i < n; i++) {
+			uint64_t v = c < KP_CLASS__COUNT ? sc->zones[i].count[c] : sc->zones[i].total;
+			sum += v;
+			kp_out_printf(o, " %12llu", (unsigned long long)v);
+		}
+		kp_out_printf(o, " %12llu\n", (unsigned long long)sum);
+	}
+	kp_out_printf(o, "%-14s", "NR_FREE_PAGES");
+	int64_t sum = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		int64_t v = i < mm->nr_zones ? sc->zones[i].nr_free_pages : -1;
+		if (v >= 0)
+			sum += v;
+		if (v >= 0)
+			kp_out_printf(o, " %12lld", (long long)v);
+		else
+			kp_out_printf(o, " %12s", "-");
+	}
+	kp_out_printf(o, " %12lld\n", (long long)sum);
+	kp_out_printf(o, "\n%llu pages scanned in %llu batches (%llu MiB of struct page)%s",
+		      (unsigned long long)st->pages, (unsigned long long)st->batches,
+		      (unsigned long long)(st->bytes >> 20), st->missing ? "" : "\n");
+	if (st->missing)
+		kp_out_printf(o, "; %llu struct pages not in the dump\n",
+			      (unsigned long long)st->missing);
+	if (sc->zone_mismatch)
+		kp_out_printf(o, "%llu pages whose flags name another zone than the one spanning them\n",
+			      (unsigned long long)sc->zone_mismatch);
+}
+
+static kp_error *cmd_stat(struct kp_session *s, int argc, char **argv, int *status)
+{
+	struct stat_ctx sc = { .s = s };
+	struct kp_scan_stats st = { 0 };
+	kp_error *err;
+
+	(void)argv;
+	if (argc != 1)
+		return kp_errorf(KP_EXIT_USAGE, "usage: stat");
+	if ((err = kp_session_open_core(s)))
+		return err;
+	sc.zones = calloc(s->mm.nr_zones + 1, sizeof(*sc.zones));
+	if (!sc.zones)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	err = kp_scan(&s->mm, 0, s->mm.max_pfn, stat_one, &sc, &st);
+	if (!err) {
+		stat_read_counters(&sc);
+		if (s->out.json)
+			stat_json(&sc, &st);
+		else
+			stat_text(&sc, &st);
+		if (sc.zone_mismatch)
+			*status = KP_EXIT_INCONSISTENT;
+	}
+	free(sc.zones);
+	return err;
+}
+
+const struct kp_cmd kp_cmd_stat = {
+	"stat", "stat",
+	"census of all pages by class and zone, with NR_FREE_PAGES beside the free pages found",
+	cmd_stat,
+};

@@ -1,0 +1,419 @@
+/* The memory model. Kernel virtual addresses are translated by walking the
+ * kernel's own page tables (init_top_pgt) read by physical address, so the
+ * same code serves ELF, kdump-compressed and filtered dumps and every KASLR
+ * layout. Only the kernel image itself is translated by formula
+ * (va - __START_KERNEL_map + phys_base), to find the page tables. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "memmodel.h"
+
+#define START_KERNEL_MAP 0xffffffff80000000ull
+#define PTE_PRESENT 1ull
+#define PTE_PSE (1ull << 7)
+
+const char *kp_mm_model_name(enum kp_model m)
+{
+	switch (m) {
+	case KP_MODEL_VMEMMAP: return "SPARSEMEM_VMEMMAP";
+	case KP_MODEL_SPARSE: return "SPARSEMEM";
+	default: return "FLATMEM";
+	}
+}
+
+bool kp_mm_symbol(struct kp_mm *mm, const char *name, uint64_t *addr)
+{
+	char key[128];
+	if (kp_symbols_lookup(mm->syms, name, addr)) {
+		*addr += mm->kaslr_offset;
+		return true;
+	}
+	snprintf(key, sizeof(key), "SYMBOL(%s)", name);
+	return kp_vmcoreinfo_hex(mm->vmci, key, addr);
+}
+
+kp_error *kp_mm_vtop(struct kp_mm *mm, uint64_t va, uint64_t *pa, uint64_t *leaf_left)
+{
+	uint64_t table = mm->pgd_phys, size = 0;
+	int levels = mm->l5 ? 5 : 4;
+
+	if (va >= mm->tlb_va && va - mm->tlb_va < mm->tlb_size) {
+		*pa = mm->tlb_pa + (va - mm->tlb_va);
+		*leaf_left = mm->tlb_size - (va - mm->tlb_va);
+		return NULL;
+	}
+	for (int level = levels; level >= 1; level--) {
+		int shift = 12 + 9 * (level - 1);
+		uint64_t entry, idx = (va >> shift) & 511;
+		size_t missing = 0;
+		kp_error *err = kp_target_read_phys(mm->t, table + idx * 8, &entry, 8, &missing);
+		if (err)
+			return err;
+		if (missing)
+			return kp_errorf(KP_EXIT_INPUT, "%s: page table for 0x%llx is not in the dump",
+					 kp_target_path(mm->t), (unsigned long long)va);
+		if (!(entry & PTE_PRESENT))
+			return kp_errorf(KP_EXIT_INPUT, "%s: kernel address 0x%llx is not mapped",
+					 kp_target_path(mm->t), (unsigned long long)va);
+		if (level == 1 || ((level == 2 || level == 3) && (entry & PTE_PSE))) {
+			size = 1ull << shift;
+			uint64_t base = entry & mm->pte_mask & ~(size - 1);
+			mm->tlb_va = va & ~(size - 1);
+			mm->tlb_size = size;
+			mm->tlb_pa = base;
+			*pa = base + (va & (size - 1));
+			*leaf_left = size - (va & (size - 1));
+			return NULL;
+		}
+		table = entry & mm->pte_mask;
+	}
+	return kp_errorf(KP_EXIT_INPUT, "cannot translate 0x%llx", (unsigned long long)va);
+}
+
+kp_error *kp_mm_read(struct kp_mm *mm, uint64_t va, void *buf, size_t len, size_t *missing)
+{
+	uint8_t *p = buf;
+	while (len > 0) {
+		uint64_t pa, left;
+		kp_error *err = kp_mm_vtop(mm, va, &pa, &left);
+		if (err)
+			return err;
+		size_t chunk = left < len ? (size_t)left : len;
+		if ((err = kp_target_read_phys(mm->t, pa, p, chunk, missing)))
+			return err;
+		p += chunk;
+		va += chunk;
+		len -= chunk;
+	}
+	return NULL;
+}
+
+kp_error *kp_mm_read_u64(struct kp_mm *mm, uint64_t va, uint64_t *v)
+{
+	size_t missing = 0;
+	kp_error *err = kp_mm_read(mm, va, v, 8, &missing);
+	if (!err && missing)
+		err = kp_errorf(KP_EXIT_INPUT, "%s: kernel address 0x%llx is not in the dump",
+				kp_target_path(mm->t), (unsigned long long)va);
+	return err;
+}
+
+kp_error *kp_mm_read_string(struct kp_mm *mm, uint64_t va, char *buf, size_t len)
+{
+	size_t missing = 0;
+	/* Read up to the end of the page only, so a short string near an
+	 * unmapped page does not fail. */
+	size_t n = KP_PAGE_SIZE - (va & (KP_PAGE_SIZE - 1));
+	if (n > len - 1)
+		n = len - 1;
+	kp_error *err = kp_mm_read(mm, va, buf, n, &missing);
+	buf[err ? 0 : n] = '\0';
+	return err;
+}
+
+/* Finds the kernel page tables and KASLR offsets. */
+static kp_error *mm_setup_translation(struct kp_mm *mm)
+{
+	int64_t v;
+	uint64_t pgd, sme = 0;
+
+	kp_vmcoreinfo_hex(mm->vmci, "KERNELOFFSET", &mm->kaslr_offset);
+	if (kp_vmcoreinfo_number(mm->vmci, "NUMBER(phys_base)", &v))
+		mm->phys_base = (uint64_t)v;
+	if (kp_vmcoreinfo_number(mm->vmci, "NUMBER(pgtable_l5_enabled)", &v))
+		mm->l5 = v != 0;
+	if (kp_vmcoreinfo_number(mm->vmci, "NUMBER(sme_mask)", &v))
+		sme = (uint64_t)v;
+	mm->pte_mask = 0x000ffffffffff000ull & ~sme;
+	if (!kp_mm_symbol(mm, "init_top_pgt", &pgd) && !kp_mm_symbol(mm, "init_level4_pgt", &pgd))
+		return kp_errorf(KP_EXIT_INPUT, "%s: no init_top_pgt or init_level4_pgt symbol",
+				 kp_types_path(mm->ty));
+	if (pgd < START_KERNEL_MAP)
+		return kp_errorf(KP_EXIT_INPUT, "init_top_pgt at 0x%llx is outside the kernel image",
+				 (unsigned long long)pgd);
+	mm->pgd_phys = pgd - START_KERNEL_MAP + mm->phys_base;
+	return NULL;
+}
+
+static kp_error *mm_read_zone(struct kp_mm *mm, uint32_t node, uint32_t idx, uint64_t addr,
+			      uint8_t *buf)
+{
+	struct kp_layout *l = mm->l;
+	size_t missing = 0;
+	kp_error *err = kp_mm_read(mm, addr, buf, l->zone_size, &missing);
+	if (err)
+		return kp_error_prefix(err, "reading struct zone %u of node %u", idx, node);
+	uint64_t spanned = kp_field_load(buf, &l->zone_spanned);
+	if (spanned == 0)
+		return NULL;      /* an empty zone: nothing to scan */
+	struct kp_zone *z = realloc(mm->zones, (mm->nr_zones + 1) * sizeof(*z));
+	if (!z)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	mm->zones = z;
+	z = &mm->zones[mm->nr_zones++];
+	memset(z, 0, sizeof(*z));
+	z->node = node;
+	z->index = idx;
+	z->addr = addr;
+	z->start_pfn = kp_field_load(buf, &l->zone_start_pfn);
+	z->spanned = spanned;
+	z->present = kp_field_load(buf, &l->zone_present);
+	z->managed = kp_field_load(buf, &l->zone_managed);
+	uint64_t name = kp_field_load(buf, &l->zone_name);
+	if (!name || kp_mm_read_string(mm, name, z->name, sizeof(z->name)))
+		snprintf(z->name, sizeof(z->name), "zone%u", idx);
+	return NULL;
+}
+
+static kp_error *mm_read_node(struct kp_mm *mm, uint64_t pgdat, uint32_t nid)
+{
+	struct kp_layout *l = mm->l;
+	uint8_t *buf = malloc(l->pgdat_size);
+	size_t missing = 0;
+	kp_error *err;
+
+	if (!buf)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	err = kp_mm_read(mm, pgdat, buf, l->pgdat_size, &missing);
+	if (!err && missing)
+		err = kp_errorf(KP_EXIT_INPUT, "pglist_data of node %u is not in the dump", nid);
+	if (!err) {
+		struct kp_node *n = &mm->nodes[mm->nr_nodes++];
+		n->id = l->pgdat_node_id.present ? (uint32_t)kp_field_load(buf, &l->pgdat_node_id) : nid;
+		n->pgdat = pgdat;
+		n->start_pfn = kp_field_load(buf, &l->pgdat_start_pfn);
+		n->spanned = kp_field_load(buf, &l->pgdat_spanned);
+		n->present = kp_field_load(buf, &l->pgdat_present);
+		if (n->start_pfn + n->spanned > mm->max_pfn)
+			mm->max_pfn = n->start_pfn + n->spanned;
+		if (mm->model == KP_MODEL_FLAT && l->pgdat_node_mem_map.present && !mm->flat_mem_map)
+			mm->flat_mem_map = kp_field_load(buf, &l->pgdat_node_mem_map);
+		uint32_t nz = l->pgdat_node_zones.count;
+		uint8_t *zbuf = malloc(l->zone_size);
+		for (uint32_t i = 0; !err && zbuf && i < nz && i < KP_MAX_ZONES_PER_NODE; i++)
+			err = mm_read_zone(mm, n->id, i, pgdat + l->pgdat_node_zones.offset +
+					   (uint64_t)i * l->zone_size, zbuf);
+		free(zbuf);
+	}
+	free(buf);
+	return err;
+}
+
+static kp_error *mm_read_nodes(struct kp_mm *mm, uint32_t *max_numnodes)
+{
+	uint64_t addr;
+	uint32_t len = 0;
+	int depth = 0;
+	kp_error *err;
+
+	if (kp_mm_symbol(mm, "node_data", &addr)) {
+		int64_t vlen;
+		if (!kp_types_var(mm->ty, "node_data", &len, &depth) || !len)
+			len = kp_vmcoreinfo_number(mm->vmci, "LENGTH(node_data)", &vlen) ? (uint32_t)vlen : 0;
+		if (!len || len > KP_MAX_NODES)
+			return kp_errorf(KP_EXIT_INPUT, "node_data: cannot tell MAX_NUMNODES");
+		uint64_t *ptrs = calloc(len, 8);
+		size_t missing = 0;
+		if (!ptrs)
+			return kp_errorf(KP_EXIT_INPUT, "out of memory");
+		err = kp_mm_read(mm, addr, ptrs, (size_t)len * 8, &missing);
+		for (uint32_t i = 0; !err && i < len; i++)
+			if (ptrs[i])
+				err = mm_read_node(mm, ptrs[i], i);
+		free(ptrs);
+		*max_numnodes = len;
+		return err;
+	}
+	if (kp_mm_symbol(mm, "contig_page_data", &addr)) {
+		*max_numnodes = 1;
+		return mm_read_node(mm, addr, 0);
+	}
+	return kp_errorf(KP_EXIT_INPUT, "%s: neither node_data nor contig_page_data",
+			 kp_types_path(mm->ty));
+}
+
+/* Reads every mem_section up to max_pfn into section_map. */
+static kp_error *mm_read_sections(struct kp_mm *mm, uint64_t sym)
+{
+	struct kp_layout *l = mm->l;
+	uint32_t arr = 0, per_root;
+	int depth = 0;
+	uint64_t roots_addr = sym;
+	kp_error *err = NULL;
+
+	mm->pfn_section_shift = l->section_size_bits - 12;
+	mm->nr_sections = (mm->max_pfn + (1ull << mm->pfn_section_shift) - 1) >> mm->pfn_section_shift;
+	mm->section_map = calloc(mm->nr_sections ? mm->nr_sections : 1, 8);
+	if (!mm->section_map)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	kp_types_var(mm->ty, "mem_section", &arr, &depth);
+	/* SPARSEMEM_EXTREME: roots of PAGE_SIZE worth of sections; the root
+	 * array is static (2.6 - 4.14) or allocated (4.15+: mem_section is a
+	 * pointer). Without EXTREME, one static 2-D array. */
+	bool extreme = depth >= 1;
+	per_root = extreme ? KP_PAGE_SIZE / l->mem_section_size : 1;
+	if (extreme && depth >= 2 && !arr && (err = kp_mm_read_u64(mm, sym, &roots_addr)))
+		return kp_error_prefix(err, "reading mem_section");
+	uint8_t *root = malloc((size_t)per_root * l->mem_section_size);
+	if (!root)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	uint64_t mask = ~((1ull << l->section_map_mask_bits) - 1);
+	for (uint64_t first = 0; !err && first < mm->nr_sections; first += per_root) {
+		uint64_t base = roots_addr + first * l->mem_section_size, rootp;
+		size_t missing = 0;
+		if (extreme) {
+			if ((err = kp_mm_read_u64(mm, roots_addr + (first / per_root) * 8, &rootp)))
+				break;
+			if (!rootp)
+				continue;
+			base = rootp;
+		}
+		if ((err = kp_mm_read(mm, base, root, (size_t)per_root * l->mem_section_size, &missing)))
+			break;
+		for (uint32_t i = 0; i < per_root && first + i < mm->nr_sections; i++) {
+			uint64_t coded = kp_field_load(root + (size_t)i * l->mem_section_size,
+						       &l->ms_section_mem_map);
+			if (coded & 2)   /* SECTION_HAS_MEM_MAP */
+				mm->section_map[first + i] = coded & mask;
+		}
+	}
+	free(root);
+	return err ? kp_error_prefix(err, "reading mem_section") : NULL;
+}
+
+static kp_error *mm_choose_model(struct kp_mm *mm)
+{
+	uint64_t sym, vbase;
+	kp_error *err;
+
+	if (kp_mm_symbol(mm, "mem_section", &sym) && mm->l->mem_section_size) {
+		if ((err = mm_read_sections(mm, sym)))
+			return err;
+		/* In SPARSEMEM_VMEMMAP every section decodes to the same base. */
+		uint64_t base = 0;
+		bool same = true;
+		for (uint64_t i = 0; i < mm->nr_sections; i++) {
+			if (!mm->section_map[i])
+				continue;
+			if (base && mm->section_map[i] != base)
+				same = false;
+			base = mm->section_map[i];
+		}
+		bool has_base = kp_mm_symbol(mm, "vmemmap_base", &vbase);
+		if (has_base || same) {
+			mm->model = KP_MODEL_VMEMMAP;
+			mm->vmemmap_base = base;
+			if (has_base && !kp_mm_read_u64(mm, vbase, &vbase) && base && vbase != base)
+				return kp_errorf(KP_EXIT_INPUT, "mem_section decodes to vmemmap 0x%llx "
+						 "but vmemmap_base is 0x%llx", (unsigned long long)base,
+						 (unsigned long long)vbase);
+			mm->model_source = has_base ? "symbol vmemmap_base and mem_section"
+						    : "mem_section (one base for all sections)";
+		} else {
+			mm->model = KP_MODEL_SPARSE;
+			mm->model_source = "mem_section (a mem_map per section)";
+		}
+		return NULL;
+	}
+	if (kp_mm_symbol(mm, "mem_map", &sym)) {
+		mm->model = KP_MODEL_FLAT;
+		mm->model_source = "symbol mem_map";
+		return kp_mm_read_u64(mm, sym, &mm->flat_mem_map);
+	}
+	return kp_errorf(KP_EXIT_INPUT, "%s: no mem_section or mem_map symbol: unknown memory model",
+			 kp_types_path(mm->ty));
+}
+
+kp_error *kp_mm_open(struct kp_mm *mm, struct kp_target *t, struct kp_symbols *syms,
+		     struct kp_types *ty, struct kp_layout *l)
+{
+	uint32_t max_numnodes = 1;
+	kp_error *err;
+	uint64_t tmp;
+
+	memset(mm, 0, sizeof(*mm));
+	mm->t = t;
+	mm->syms = syms;
+	mm->ty = ty;
+	mm->l = l;
+	mm->vmci = kp_target_vmcoreinfo(t);
+	if ((err = mm_setup_translation(mm)))
+		return err;
+	/* FLATMEM needs to know before nodes are read (node_mem_map). */
+	mm->model = kp_mm_symbol(mm, "mem_section", &tmp) ? KP_MODEL_SPARSE : KP_MODEL_FLAT;
+	if ((err = mm_read_nodes(mm, &max_numnodes)))
+		return err;
+	if (!mm->nr_nodes || !mm->nr_zones)
+		return kp_errorf(KP_EXIT_INPUT, "%s: no populated node or zone found",
+				 kp_target_path(t));
+	if (mm->max_pfn > (1ull << (l->max_physmem_bits - 12)))
+		return kp_errorf(KP_EXIT_INPUT, "node spans reach pfn 0x%llx, beyond MAX_PHYSMEM_BITS",
+				 (unsigned long long)mm->max_pfn);
+	if ((err = mm_choose_model(mm)))
+		return err;
+	kp_layout_set_flags_fields(l, max_numnodes, mm->model == KP_MODEL_SPARSE);
+	return NULL;
+}
+
+void kp_mm_close(struct kp_mm *mm)
+{
+	free(mm->section_map);
+	free(mm->zones);
+	memset(mm, 0, sizeof(*mm));
+}
+
+bool kp_mm_pfn_to_page(struct kp_mm *mm, uint64_t pfn, uint64_t *page, uint64_t *run)
+{
+	uint32_t size = mm->l->page_size;
+
+	if (pfn >= mm->max_pfn)
+		return false;
+	if (mm->model == KP_MODEL_FLAT) {
+		*page = mm->flat_mem_map + pfn * size;
+		*run = mm->max_pfn - pfn;
+		return mm->flat_mem_map != 0;
+	}
+	uint64_t sec = pfn >> mm->pfn_section_shift;
+	if (sec >= mm->nr_sections || !mm->section_map[sec])
+		return false;
+	*page = mm->section_map[sec] + pfn * size;
+	*run = ((sec + 1) << mm->pfn_section_shift) - pfn;
+	if (pfn + *run > mm->max_pfn)
+		*run = mm->max_pfn - pfn;
+	return true;
+}
+
+bool kp_mm_page_to_pfn(struct kp_mm *mm, uint64_t addr, uint64_t hint_pfn, uint64_t *pfn)
+{
+	uint32_t size = mm->l->page_size;
+	uint64_t base;
+
+	if (mm->model == KP_MODEL_FLAT)
+		base = mm->flat_mem_map;
+	else if (mm->model == KP_MODEL_VMEMMAP)
+		base = mm->vmemmap_base;
+	else {
+		uint64_t sec = hint_pfn >> mm->pfn_section_shift;
+		if (sec >= mm->nr_sections)
+			return false;
+		base = mm->section_map[sec];
+	}
+	if (!base || addr < base || (addr - base) % size)
+		return false;
+	*pfn = (addr - base) / size;
+	uint64_t check, run;
+	return kp_mm_pfn_to_page(mm, *pfn, &check, &run) && check == addr;
+}
+
+const struct kp_zone *kp_mm_zone_of_pfn(const struct kp_mm *mm, uint64_t pfn)
+{
+	/* Later zones win: ZONE_MOVABLE may overlap NORMAL's span. */
+	const struct kp_zone *hit = NULL;
+	for (uint32_t i = 0; i < mm->nr_zones; i++) {
+		const struct kp_zone *z = &mm->zones[i];
+		if (pfn >= z->start_pfn && pfn - z->start_pfn < z->spanned)
+			hit = z;
+	}
+	return hit;
+}

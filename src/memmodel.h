@@ -1,0 +1,76 @@
+/* The memory model: kernel virtual -> physical translation (x86_64), pfn <->
+ * struct page address for SPARSEMEM_VMEMMAP, classic SPARSEMEM and FLATMEM,
+ * and the nodes and zones with their pfn spans. */
+#ifndef KPAGE_MEMMODEL_H
+#define KPAGE_MEMMODEL_H
+
+#include "kpage/kpage.h"
+
+#define KP_MAX_NODES 1024
+#define KP_MAX_ZONES_PER_NODE 8
+
+enum kp_model { KP_MODEL_VMEMMAP, KP_MODEL_SPARSE, KP_MODEL_FLAT };
+
+struct kp_zone {
+	uint32_t node, index;
+	char name[32];
+	uint64_t addr;             /* struct zone address */
+	uint64_t start_pfn, spanned, present, managed;
+};
+
+struct kp_node {
+	uint32_t id;
+	uint64_t pgdat;
+	uint64_t start_pfn, spanned, present;
+};
+
+struct kp_mm {
+	struct kp_target *t;
+	struct kp_symbols *syms;
+	struct kp_types *ty;
+	struct kp_layout *l;
+	const char *vmci;
+
+	uint64_t kaslr_offset, phys_base, pgd_phys, pte_mask;
+	bool l5;
+	/* last leaf translation */
+	uint64_t tlb_va, tlb_size, tlb_pa;
+
+	enum kp_model model;
+	const char *model_source;
+	uint64_t vmemmap_base;     /* KP_MODEL_VMEMMAP */
+	uint64_t flat_mem_map;     /* KP_MODEL_FLAT */
+	uint64_t *section_map;     /* decoded mem_map base per section, 0: none */
+	uint64_t nr_sections;
+	uint32_t pfn_section_shift;
+
+	struct kp_node nodes[KP_MAX_NODES];
+	uint32_t nr_nodes;
+	struct kp_zone *zones;
+	uint32_t nr_zones;
+	uint64_t max_pfn;          /* one past the highest spanned pfn */
+};
+
+kp_error *kp_mm_open(struct kp_mm *mm, struct kp_target *t, struct kp_symbols *syms,
+		     struct kp_types *ty, struct kp_layout *l);
+void kp_mm_close(struct kp_mm *mm);
+
+/* Runtime address of a kernel symbol (KASLR applied). */
+bool kp_mm_symbol(struct kp_mm *mm, const char *name, uint64_t *addr);
+kp_error *kp_mm_vtop(struct kp_mm *mm, uint64_t va, uint64_t *pa, uint64_t *leaf_left);
+/* Reads kernel virtual memory; *missing counts 4 KiB pages not in the dump. */
+kp_error *kp_mm_read(struct kp_mm *mm, uint64_t va, void *buf, size_t len, size_t *missing);
+kp_error *kp_mm_read_u64(struct kp_mm *mm, uint64_t va, uint64_t *v);
+kp_error *kp_mm_read_string(struct kp_mm *mm, uint64_t va, char *buf, size_t len);
+
+/* struct page address of PFN and how many following pfns (including it)
+ * have contiguous struct pages; false when PFN has no struct page. */
+bool kp_mm_pfn_to_page(struct kp_mm *mm, uint64_t pfn, uint64_t *page, uint64_t *run);
+/* pfn of the struct page at ADDR; HINT_PFN picks the section (classic
+ * sparse). False for an address that is not a struct page. */
+bool kp_mm_page_to_pfn(struct kp_mm *mm, uint64_t addr, uint64_t hint_pfn, uint64_t *pfn);
+/* The zone spanning PFN by zone spans, NULL if none. */
+const struct kp_zone *kp_mm_zone_of_pfn(const struct kp_mm *mm, uint64_t pfn);
+const char *kp_mm_model_name(enum kp_model m);
+
+#endif

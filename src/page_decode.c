@@ -1,0 +1,202 @@
+/* Page decoding: raw struct page bytes + layout -> a decoded record. A pure
+ * function (no I/O), so it can be tested and fuzzed on arbitrary bytes. The
+ * rule for each fact was chosen at start-up by what the DWARF contains. */
+#include <string.h>
+
+#include "kpage/kpage.h"
+#include "internal.h"
+
+static const char *const type_names[KP_TYPE__COUNT] = {
+	[KP_TYPE_NONE] = "none", [KP_TYPE_BUDDY] = "buddy", [KP_TYPE_OFFLINE] = "offline",
+	[KP_TYPE_TABLE] = "table", [KP_TYPE_GUARD] = "guard", [KP_TYPE_SLAB] = "slab",
+	[KP_TYPE_HUGETLB] = "hugetlb", [KP_TYPE_ZSMALLOC] = "zsmalloc",
+	[KP_TYPE_UNACCEPTED] = "unaccepted", [KP_TYPE_LARGE_KMALLOC] = "large_kmalloc",
+	[KP_TYPE_UNKNOWN] = "unknown",
+};
+
+const char *kp_page_type_name(enum kp_page_type t)
+{
+	return t < KP_TYPE__COUNT ? type_names[t] : "unknown";
+}
+
+bool kp_page_flag(const struct kp_layout *l, const struct kp_page *p, int bit)
+{
+	(void)l;
+	return bit >= 0 && bit < 64 && (p->flags >> bit) & 1;
+}
+
+/* page_type before 6.12: a type is set when its bit is CLEAR and the top
+ * nibble is PAGE_TYPE_BASE (include/linux/page-flags.h, PageType()). */
+static enum kp_page_type type_from_bits(const struct kp_layout *l, uint32_t pt)
+{
+	static const struct { size_t off; enum kp_page_type t; } map[] = {
+		{ offsetof(struct kp_layout, type_buddy), KP_TYPE_BUDDY },
+		{ offsetof(struct kp_layout, type_offline), KP_TYPE_OFFLINE },
+		{ offsetof(struct kp_layout, type_table), KP_TYPE_TABLE },
+		{ offsetof(struct kp_layout, type_guard), KP_TYPE_GUARD },
+		{ offsetof(struct kp_layout, type_slab), KP_TYPE_SLAB },
+		{ offsetof(struct kp_layout, type_hugetlb), KP_TYPE_HUGETLB },
+		{ offsetof(struct kp_layout, type_unaccepted), KP_TYPE_UNACCEPTED },
+	};
+	if ((pt & l->type_base) != l->type_base)
+		return KP_TYPE_NONE;
+	for (size_t i = 0; i < KP_ARRAY_SIZE(map); i++) {
+		uint32_t bit = *(const uint32_t *)((const char *)l + map[i].off);
+		if (bit && (pt & (l->type_base | bit)) == l->type_base)
+			return map[i].t;
+	}
+	return KP_TYPE_NONE;
+}
+
+/* 6.12+: enum pagetype in the top byte; 0xff and below 0xf0 mean no type. */
+static enum kp_page_type type_from_byte(const struct kp_layout *l, uint32_t pt)
+{
+	uint32_t b = pt >> 24;
+	if (b < 0xf0 || b == 0xff)
+		return KP_TYPE_NONE;
+	if (b == l->type_buddy) return KP_TYPE_BUDDY;
+	if (b == l->type_offline) return KP_TYPE_OFFLINE;
+	if (b == l->type_table) return KP_TYPE_TABLE;
+	if (b == l->type_guard) return KP_TYPE_GUARD;
+	if (b == l->type_hugetlb) return KP_TYPE_HUGETLB;
+	if (b == l->type_slab) return KP_TYPE_SLAB;
+	if (b == l->type_zsmalloc) return KP_TYPE_ZSMALLOC;
+	if (b == l->type_unaccepted) return KP_TYPE_UNACCEPTED;
+	if (b == l->type_large_kmalloc) return KP_TYPE_LARGE_KMALLOC;
+	return KP_TYPE_UNKNOWN;
+}
+
+static void decode_compound(const struct kp_layout *l, const uint8_t *raw,
+			    const uint8_t *next, struct kp_page *p)
+{
+	if (l->pg_compound_head.present) {
+		uint64_t ch = kp_field_load(raw, &l->pg_compound_head);
+		if (ch & 1) {
+			p->compound = KP_COMPOUND_TAIL;
+			p->compound_head_addr = ch - 1;
+			return;
+		}
+	} else if (kp_page_flag(l, p, l->pg_tail) ||
+		   (kp_page_flag(l, p, l->pg_compound) && kp_page_flag(l, p, l->pg_reclaim))) {
+		/* 2.6.x: PG_tail (or PG_compound|PG_reclaim), head in first_page */
+		p->compound = KP_COMPOUND_TAIL;
+		p->compound_head_addr = kp_field_load(raw, &l->pg_first_page);
+		return;
+	}
+	if (!kp_page_flag(l, p, l->pg_head) && !kp_page_flag(l, p, l->pg_compound))
+		return;
+	p->compound = KP_COMPOUND_HEAD;
+	if (!next)
+		return;
+	switch (l->order_rule) {
+	case KP_ORDER_MEMBER:
+		p->order = (int)kp_field_load(next, &l->pg_compound_order);
+		break;
+	case KP_ORDER_FLAGS_1:
+		p->order = (int)(kp_field_load(next, &l->pg_flags) & 0xff);
+		break;
+	case KP_ORDER_LRU_PREV:
+		p->order = (int)kp_load(next + l->pg_lru.offset + l->lh_prev.offset, 8);
+		break;
+	}
+	if (p->order < 0 || p->order > 63)
+		p->order = -1;
+	if (l->hugetlb_dtor >= 0 && l->pg_compound_dtor.present &&
+	    (int64_t)kp_field_load(next, &l->pg_compound_dtor) == l->hugetlb_dtor)
+		p->hugetlb = true;
+}
+
+void kp_page_decode(const struct kp_layout *l, const uint8_t *raw, const uint8_t *next,
+		    uint64_t pfn, struct kp_page *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->pfn = pfn;
+	p->in_dump = true;
+	p->order = -1;
+	p->flags = kp_field_load(raw, &l->pg_flags);
+	p->refcount = kp_load_signed(raw + l->pg_refcount.offset, 4);
+	p->mapcount_raw = (int32_t)kp_load_signed(raw + l->pg_mapcount.offset, 4);
+	p->page_type_raw = l->pg_page_type.present ?
+		(uint32_t)kp_field_load(raw, &l->pg_page_type) : (uint32_t)p->mapcount_raw;
+	p->private_ = kp_field_load(raw, &l->pg_private);
+	p->mapping = kp_field_load(raw, &l->pg_mapping);
+	p->index = kp_field_load(raw, &l->pg_index);
+	if (l->nodes_width)
+		p->node = (uint32_t)((p->flags >> l->nodes_shift_pos) & ((1ull << l->nodes_width) - 1));
+	if (l->zones_width)
+		p->zone = (uint32_t)((p->flags >> l->zones_shift) & ((1ull << l->zones_width) - 1));
+
+	switch (l->buddy_rule) {
+	case KP_BUDDY_FLAG:
+		if (kp_page_flag(l, p, l->pg_buddy))
+			p->type = KP_TYPE_BUDDY;
+		break;
+	case KP_BUDDY_MAPCOUNT:
+		if (p->mapcount_raw == l->buddy_mapcount)
+			p->type = KP_TYPE_BUDDY;
+		break;
+	case KP_BUDDY_TYPE_BITS:
+		p->type = type_from_bits(l, p->page_type_raw);
+		break;
+	case KP_BUDDY_TYPE_BYTE:
+		p->type = type_from_byte(l, p->page_type_raw);
+		break;
+	}
+	if (p->type == KP_TYPE_NONE && kp_page_flag(l, p, l->pg_slab))
+		p->type = KP_TYPE_SLAB;
+	if (p->type == KP_TYPE_BUDDY) {
+		p->order = p->private_ < 64 ? (int)p->private_ : -1;
+		return;   /* a free page: the other fields are stale */
+	}
+	decode_compound(l, raw, next, p);
+	if (p->type == KP_TYPE_HUGETLB)
+		p->hugetlb = true;
+	if (p->compound == KP_COMPOUND_TAIL || p->type != KP_TYPE_NONE || !p->mapping)
+		return;
+	switch (p->mapping & 3) {
+	case 0: p->mapping_kind = KP_MAP_FILE; break;
+	case 1: p->mapping_kind = KP_MAP_ANON; break;
+	case 2: p->mapping_kind = KP_MAP_MOVABLE; break;
+	case 3: p->mapping_kind = KP_MAP_KSM; break;
+	}
+}
+
+/* The name of flag BIT for this page: the enum's own name, or an alias that
+ * the page's state selects. */
+static const char *flag_name_in_context(const struct kp_layout *l, const struct kp_page *p,
+					int bit)
+{
+	if (bit == l->pg_swapcache && bit != l->pg_swapbacked &&
+	    kp_page_flag(l, p, l->pg_swapbacked))
+		return "swapcache";
+	if (bit == l->pg_reported && p->type == KP_TYPE_BUDDY)
+		return "reported";
+	if (bit == l->pg_reclaim && p->mapping_kind == KP_MAP_MOVABLE)
+		return "isolated";
+	if (bit == l->pg_anon_exclusive && p->mapping_kind == KP_MAP_ANON)
+		return "anon_exclusive";
+	return l->flag_name[bit];
+}
+
+void kp_page_flag_names(const struct kp_layout *l, const struct kp_page *p, char *buf,
+			size_t len)
+{
+	size_t used = 0;
+	int n = l->nr_pageflags ? l->nr_pageflags : KP_MAX_FLAGS;
+
+	buf[0] = '\0';
+	for (int bit = 0; bit < n && bit < KP_MAX_FLAGS; bit++) {
+		if (!kp_page_flag(l, p, bit))
+			continue;
+		const char *name = flag_name_in_context(l, p, bit);
+		char tmp[24];
+		if (!name) {
+			snprintf(tmp, sizeof(tmp), "bit%d", bit);
+			name = tmp;
+		}
+		int w = snprintf(buf + used, len - used, "%s%s", used ? "," : "", name);
+		if (w < 0 || (size_t)w >= len - used)
+			break;
+		used += (size_t)w;
+	}
+}

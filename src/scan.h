@@ -1,0 +1,46 @@
+/* The mem_map scan: reads struct pages in large batches over every node's
+ * span and hands each decoded page, with its census class, to a consumer. */
+#ifndef KPAGE_SCAN_H
+#define KPAGE_SCAN_H
+
+#include "memmodel.h"
+
+enum kp_class {
+	KP_CLASS_FREE,       /* in a buddy free block (head or the rest) */
+	KP_CLASS_SLAB,
+	KP_CLASS_ANON,
+	KP_CLASS_KSM,
+	KP_CLASS_FILE,
+	KP_CLASS_MOVABLE,    /* non-LRU movable (zsmalloc, balloon ...) */
+	KP_CLASS_PAGETABLE,
+	KP_CLASS_HUGETLB,
+	KP_CLASS_RESERVED,
+	KP_CLASS_OFFLINE,
+	KP_CLASS_GUARD,
+	KP_CLASS_UNREFERENCED, /* refcount 0, not free: per-cpu lists, in flux */
+	KP_CLASS_KERNEL,     /* allocated, no mapping: kernel allocations */
+	KP_CLASS_MISSING,    /* struct page not in the dump */
+	KP_CLASS__COUNT,
+};
+
+const char *kp_class_name(enum kp_class c);
+bool kp_class_by_name(const char *name, enum kp_class *out);
+/* The class of a page on its own (without the context of its head). */
+enum kp_class kp_page_class(const struct kp_layout *l, const struct kp_page *p);
+
+/* Returns non-zero to stop the scan. raw is the struct page's bytes. */
+typedef int (*kp_page_fn)(void *arg, const struct kp_page *p, enum kp_class cls,
+			  const uint8_t *raw);
+
+struct kp_scan_stats {
+	uint64_t pages, missing, batches, bytes;
+};
+
+/* Scans pfns in [start, end) that have a struct page, in pfn order. */
+kp_error *kp_scan(struct kp_mm *mm, uint64_t start, uint64_t end, kp_page_fn fn, void *arg,
+		  struct kp_scan_stats *stats);
+/* Decodes the single page PFN (with its context: head, free block). */
+kp_error *kp_scan_one(struct kp_mm *mm, uint64_t pfn, struct kp_page *p, enum kp_class *cls,
+		      uint8_t *raw_out);
+
+#endif

@@ -1,0 +1,150 @@
+/* A session: the opened vmlinux (types, symbols) and core (target, memory
+ * model), opened lazily (`layout` needs no core), with the checks that the
+ * two belong together. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "session.h"
+
+/* Candidate debuginfo paths for a kernel release, in the order tried. */
+static int debuginfo_candidates(const char *rel, char paths[][512], int max)
+{
+	int n = 0;
+	if (n < max) snprintf(paths[n++], 512, "/usr/lib/debug/boot/vmlinux-%s", rel);
+	if (n < max) snprintf(paths[n++], 512, "/usr/lib/debug/lib/modules/%s/vmlinux", rel);
+	if (n < max) snprintf(paths[n++], 512, "/boot/vmlinux-%s", rel);
+	if (n < max) snprintf(paths[n++], 512, "/lib/modules/%s/build/vmlinux", rel);
+	return n;
+}
+
+/* The kernel release the core is from: VMCOREINFO OSRELEASE, or uname for
+ * the running kernel's /proc/kcore. */
+static bool core_release(struct kp_session *s, char *rel, size_t len)
+{
+	const char *vmci = s->t ? kp_target_vmcoreinfo(s->t) : NULL;
+	if (kp_vmcoreinfo_get(vmci, "OSRELEASE", rel, len))
+		return true;
+	if (strcmp(s->core_path, "/proc/kcore") == 0) {
+		struct utsname u;
+		if (uname(&u) == 0) {
+			snprintf(rel, len, "%s", u.release);
+			return true;
+		}
+	}
+	return false;
+}
+
+static kp_error *session_find_vmlinux(struct kp_session *s)
+{
+	char rel[128], paths[8][512], tried[4096] = "";
+	int n;
+
+	if (!core_release(s, rel, sizeof(rel)))
+		return kp_errorf(KP_EXIT_USAGE, "%s: cannot tell the kernel release (no VMCOREINFO "
+				 "OSRELEASE); give the vmlinux with --vmlinux", s->core_path);
+	n = debuginfo_candidates(rel, paths, 8);
+	for (int i = 0; i < n; i++) {
+		if (access(paths[i], R_OK) == 0) {
+			s->vmlinux_path = strdup(paths[i]);
+			return NULL;
+		}
+		strncat(tried, i ? ", " : "", sizeof(tried) - strlen(tried) - 1);
+		strncat(tried, paths[i], sizeof(tried) - strlen(tried) - 1);
+	}
+	return kp_errorf(KP_EXIT_INPUT, "no vmlinux with debug info for %s (tried %s); "
+			 "install linux-image-%s-dbg or give --vmlinux", rel, tried, rel);
+}
+
+kp_error *kp_session_open_types(struct kp_session *s)
+{
+	kp_error *err;
+	if (s->ty)
+		return NULL;
+	if (!s->vmlinux_path) {
+		if (!s->t && (err = kp_target_open(s->core_path, &s->t)))
+			return err;
+		if ((err = session_find_vmlinux(s)))
+			return err;
+	}
+	if ((err = kp_types_open(s->vmlinux_path, &s->ty)))
+		return err;
+	return kp_symbols_open(s->vmlinux_path, &s->syms);
+}
+
+/* Before reading anything through the vmlinux's symbols: the release in
+ * VMCOREINFO must be the one in the vmlinux's linux_banner. */
+static kp_error *session_check_release(struct kp_session *s)
+{
+	char want[512], rel[128];
+
+	if (s->force || !kp_symbols_read_string(s->syms, "linux_banner", want, sizeof(want)) ||
+	    !kp_vmcoreinfo_get(kp_target_vmcoreinfo(s->t), "OSRELEASE", rel, sizeof(rel)))
+		return NULL;
+	want[strcspn(want, "\n")] = '\0';
+	if (strncmp(want, "Linux version ", 14) == 0 &&
+	    (strncmp(want + 14, rel, strlen(rel)) != 0 || want[14 + strlen(rel)] != ' '))
+		return kp_errorf(KP_EXIT_INPUT, "%s does not match %s: the dump's VMCOREINFO "
+				 "OSRELEASE is %s, the vmlinux is \"%s\" (use --force to go on anyway)",
+				 s->vmlinux_path, s->core_path, rel, want);
+	return NULL;
+}
+
+/* After: the banner in the dump's memory must be the vmlinux's, byte for
+ * byte (same release but another build differs in its build number/date). */
+static kp_error *session_check_banner(struct kp_session *s)
+{
+	char want[512], have[512];
+	uint64_t addr;
+
+	if (s->force || !kp_symbols_read_string(s->syms, "linux_banner", want, sizeof(want)) ||
+	    !kp_mm_symbol(&s->mm, "linux_banner", &addr))
+		return NULL;
+	kp_error *err = kp_mm_read_string(&s->mm, addr, have, sizeof(have));
+	if (err || strcmp(want, have) != 0) {
+		kp_error_free(err);
+		want[strcspn(want, "\n")] = have[strcspn(have, "\n")] = '\0';
+		return kp_errorf(KP_EXIT_INPUT, "%s does not match %s: the dump's linux_banner is "
+				 "\"%s\", the vmlinux's is \"%s\" (use --force to go on anyway)",
+				 s->vmlinux_path, s->core_path, have, want);
+	}
+	return NULL;
+}
+
+kp_error *kp_session_open_core(struct kp_session *s)
+{
+	kp_error *err;
+	if (s->mm_open)
+		return NULL;
+	if (!s->t && (err = kp_target_open(s->core_path, &s->t)))
+		return err;
+	if ((err = kp_session_open_types(s)))
+		return err;
+	if ((err = session_check_release(s)))
+		return err;
+	if ((err = kp_layout_build(s->ty, kp_target_vmcoreinfo(s->t), &s->layout)))
+		return err;
+	if ((err = kp_mm_open(&s->mm, s->t, s->syms, s->ty, &s->layout))) {
+		kp_mm_close(&s->mm);
+		return s->force ? err : kp_error_prefix(err, "%s", s->core_path);
+	}
+	s->mm_open = true;
+	return session_check_banner(s);
+}
+
+void kp_session_close(struct kp_session *s)
+{
+	if (s->mm_open)
+		kp_mm_close(&s->mm);
+	kp_target_close(s->t);
+	kp_types_close(s->ty);
+	kp_symbols_close(s->syms);
+	free(s->vmlinux_path);
+	s->t = NULL;
+	s->ty = NULL;
+	s->syms = NULL;
+	s->vmlinux_path = NULL;
+	s->mm_open = false;
+}

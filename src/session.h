@@ -1,0 +1,25 @@
+/* A kpage session: what the command line named, opened on first use. */
+#ifndef KPAGE_SESSION_H
+#define KPAGE_SESSION_H
+
+#include "memmodel.h"
+#include "output.h"
+
+struct kp_session {
+	char *vmlinux_path;
+	const char *core_path;
+	bool json, force, verbose;
+	struct kp_target *t;
+	struct kp_types *ty;
+	struct kp_symbols *syms;
+	struct kp_layout layout;
+	struct kp_mm mm;
+	bool mm_open;
+	struct kp_out out;
+};
+
+kp_error *kp_session_open_types(struct kp_session *s);
+kp_error *kp_session_open_core(struct kp_session *s);
+void kp_session_close(struct kp_session *s);
+
+#endif
