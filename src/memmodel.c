@@ -101,15 +101,25 @@ kp_error *kp_mm_read_u64(struct kp_mm *mm, uint64_t va, uint64_t *v)
 
 kp_error *kp_mm_read_string(struct kp_mm *mm, uint64_t va, char *buf, size_t len)
 {
-	size_t missing = 0;
-	/* Read up to the end of the page only, so a short string near an
-	 * unmapped page does not fail. */
-	size_t n = KP_PAGE_SIZE - (va & (KP_PAGE_SIZE - 1));
-	if (n > len - 1)
-		n = len - 1;
-	kp_error *err = kp_mm_read(mm, va, buf, n, &missing);
-	buf[err ? 0 : n] = '\0';
-	return err;
+	size_t got = 0;
+
+	/* Page by page, so a short string before an unmapped page still reads. */
+	while (got + 1 < len) {
+		size_t missing = 0;
+		size_t n = KP_PAGE_SIZE - ((va + got) & (KP_PAGE_SIZE - 1));
+		if (n > len - 1 - got)
+			n = len - 1 - got;
+		kp_error *err = kp_mm_read(mm, va + got, buf + got, n, &missing);
+		if (err) {
+			buf[got] = '\0';
+			return got ? (kp_error_free(err), NULL) : err;
+		}
+		if (memchr(buf + got, '\0', n))
+			return NULL;
+		got += n;
+	}
+	buf[got] = '\0';
+	return NULL;
 }
 
 /* Finds the kernel page tables and KASLR offsets. */

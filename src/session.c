@@ -128,7 +128,7 @@ kp_error *kp_session_open_core(struct kp_session *s)
 		return err;
 	if ((err = kp_mm_open(&s->mm, s->t, s->syms, s->ty, &s->layout))) {
 		kp_mm_close(&s->mm);
-		return s->force ? err : kp_error_prefix(err, "%s", s->core_path);
+		return err;
 	}
 	s->mm_open = true;
 	return session_check_banner(s);

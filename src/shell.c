@@ -26,7 +26,19 @@ int kp_run_command(struct kp_session *s, int argc, char **argv)
 		fprintf(stderr, "kpage: unknown command '%s' (try help)\n", argv[0]);
 		return KP_EXIT_USAGE;
 	}
-	err = c->run(s, argc, argv, &status);
+	/* --json may follow the command too; it holds for this command only. */
+	char *args[argc + 1];
+	int n = 0;
+	bool json = s->out.json;
+	for (int i = 0; i < argc; i++) {
+		if (i > 0 && strcmp(argv[i], "--json") == 0)
+			s->out.json = true;
+		else
+			args[n++] = argv[i];
+	}
+	args[n] = NULL;
+	err = c->run(s, n, args, &status);
+	s->out.json = json;
 	fflush(s->out.f);
 	if (err) {
 		fprintf(stderr, "kpage: %s\n", kp_error_message(err));

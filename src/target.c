@@ -118,11 +118,13 @@ const char *kp_target_vmcoreinfo(const struct kp_target *t) { return t->vmcorein
 static kdump_status target_read_raw(struct kp_target *t, uint64_t paddr,
 				    void *buf, size_t *len)
 {
+	size_t want = *len;
 	kdump_status st = kdump_read(t->ctx, t->space, paddr, buf, len);
 
 	if (st == KDUMP_ERR_ADDRXLAT && t->space == KDUMP_KPHYSADDR) {
 		kdump_clear_err(t->ctx);
 		t->space = KDUMP_MACHPHYSADDR;
+		*len = want;   /* the failed read set it to what it got: 0 */
 		st = kdump_read(t->ctx, t->space, paddr, buf, len);
 	}
 	return st;
