@@ -1,0 +1,22 @@
+# Shared by the test scripts: pass/fail bookkeeping. Each result is one line
+# in $KP_RESULTS ("pass NAME" or "fail NAME: why"); run-tests.sh counts them.
+KP_TOP=${KP_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+KPAGE=${KPAGE:-$KP_TOP/build/kpage}
+KP_RESULTS=${KP_RESULTS:-/dev/null}
+: "${XDG_CACHE_HOME:=$HOME/.cache}"
+KP_CACHE=$XDG_CACHE_HOME/kpage
+
+pass() { echo "pass $1" >> "$KP_RESULTS"; echo "  ok   $1"; }
+fail() { echo "fail $1: $2" >> "$KP_RESULTS"; echo "  FAIL $1: $2"; }
+# check NAME COMMAND...: passes when COMMAND succeeds.
+check() { n=$1; shift; if "$@" > /tmp/kp-check.$$ 2>&1; then pass "$n"; else fail "$n" "$(tail -n 3 /tmp/kp-check.$$ | tr '\n' ' ')"; fi; rm -f /tmp/kp-check.$$; }
+# expect_exit NAME CODE REGEX COMMAND...: exit code and a stderr line matching REGEX.
+expect_exit() {
+	n=$1 code=$2 re=$3; shift 3
+	"$@" > /tmp/kp-out.$$ 2> /tmp/kp-err.$$; rc=$?
+	if [ "$rc" != "$code" ]; then fail "$n" "exit $rc, wanted $code: $(head -c 300 /tmp/kp-err.$$)"
+	elif ! grep -Eq "$re" /tmp/kp-err.$$; then fail "$n" "stderr lacks /$re/: $(head -c 300 /tmp/kp-err.$$)"
+	elif [ "$(wc -l < /tmp/kp-err.$$)" -gt 1 ]; then fail "$n" "more than one error line: $(head -c 300 /tmp/kp-err.$$)"
+	else pass "$n"; fi
+	rm -f /tmp/kp-out.$$ /tmp/kp-err.$$
+}

@@ -1,0 +1,40 @@
+#!/bin/sh
+# Runs every test tier and prints "N passed, N failed" as the last line.
+#   KP_SKIP_KERNEL=1  skips the real-kernel (QEMU) tier
+top=$(cd "$(dirname "$0")/.." && pwd)
+export KP_TOP=$top
+export KP_RESULTS=$(mktemp)
+cd "$top" || exit 2
+
+echo "== unit tests"
+for t in build/unit/*; do
+	[ -x "$t" ] || continue
+	out=$(mktemp)
+	"$t" > "$out" 2>&1
+	rc=$?
+	while read -r status name rest; do
+		case $status in
+		ok) echo "pass unit/$name" >> "$KP_RESULTS"; echo "  ok   unit/$name" ;;
+		FAIL) echo "fail unit/$name: $rest" >> "$KP_RESULTS"; echo "  FAIL unit/$name: $rest" ;;
+		esac
+	done < "$out"
+	[ "$rc" = 0 ] || { echo "fail $t: exit $rc: $(tail -n 3 "$out" | tr '\n' ' ')" >> "$KP_RESULTS"; echo "  FAIL $t exit $rc"; }
+	rm -f "$out"
+done
+for s in tests/cli/*.sh; do
+	echo "== $s"
+	sh "$s" || echo "fail $s: exited $?" >> "$KP_RESULTS"
+done
+if [ -z "$KP_SKIP_KERNEL" ] && [ -f tests/kernel/run.sh ]; then
+	echo "== tests/kernel/run.sh"
+	sh tests/kernel/run.sh || echo "fail tests/kernel/run.sh: exited $?" >> "$KP_RESULTS"
+fi
+passed=$(grep -c '^pass ' "$KP_RESULTS")
+failed=$(grep -c '^fail ' "$KP_RESULTS")
+if [ "$failed" != 0 ]; then
+	echo "== failures"
+	grep '^fail ' "$KP_RESULTS" | sed 's/^fail /  /'
+fi
+rm -f "$KP_RESULTS"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ] && [ "$passed" != 0 ]
