@@ -69,9 +69,11 @@ kp_error *kp_session_open_types(struct kp_session *s)
 		if ((err = session_find_vmlinux(s)))
 			return err;
 	}
-	if ((err = kp_types_open(s->vmlinux_path, &s->ty)))
+	/* Symbols first: libelf says "not an ELF file" where libdw would only
+	 * say that it found no DWARF. */
+	if ((err = kp_symbols_open(s->vmlinux_path, &s->syms)))
 		return err;
-	return kp_symbols_open(s->vmlinux_path, &s->syms);
+	return kp_types_open(s->vmlinux_path, &s->ty);
 }
 
 /* Before reading anything through the vmlinux's symbols: the release in
@@ -113,6 +115,31 @@ static kp_error *session_check_banner(struct kp_session *s)
 	return NULL;
 }
 
+/* --verbose: where each fact the decoder relies on came from. */
+static void session_describe(struct kp_session *s)
+{
+	const struct kp_layout *l = &s->layout;
+	static const char *const order[] = {
+		"page[1].lru.prev (no compound_order member, no folio)",
+		"page[1].compound_order (DWARF member)",
+		"low byte of page[1].flags (DWARF: folio._flags_1)",
+	};
+	fprintf(stderr, "kpage: core %s (%s), vmlinux %s\n", s->core_path,
+		kp_target_format(s->t), s->vmlinux_path);
+	fprintf(stderr, "kpage: struct page %u bytes; refcount member %s; free list member %s\n",
+		l->page_size, l->refcount_name, l->list_member);
+	fprintf(stderr, "kpage: buddy test: %s\n", l->buddy_rule_source);
+	fprintf(stderr, "kpage: compound order: %s\n", order[l->order_rule]);
+	fprintf(stderr, "kpage: memory model %s (%s); %u nodes, %u zones, max pfn %llu\n",
+		kp_mm_model_name(s->mm.model), s->mm.model_source, s->mm.nr_nodes,
+		s->mm.nr_zones, (unsigned long long)s->mm.max_pfn);
+	fprintf(stderr, "kpage: page->flags: node bits %u at %u, zone bits %u at %u (DWARF: "
+		"__MAX_NR_ZONES, node_data[] length, __NR_PAGEFLAGS=%d)\n", l->nodes_width,
+		l->nodes_shift_pos, l->zones_width, l->zones_shift, l->nr_pageflags);
+	fprintf(stderr, "kpage: KASLR offset 0x%llx, phys_base 0x%llx (VMCOREINFO)\n",
+		(unsigned long long)s->mm.kaslr_offset, (unsigned long long)s->mm.phys_base);
+}
+
 kp_error *kp_session_open_core(struct kp_session *s)
 {
 	kp_error *err;
@@ -131,7 +158,11 @@ kp_error *kp_session_open_core(struct kp_session *s)
 		return err;
 	}
 	s->mm_open = true;
-	return session_check_banner(s);
+	if ((err = session_check_banner(s)))
+		return err;
+	if (s->verbose)
+		session_describe(s);
+	return NULL;
 }
 
 void kp_session_close(struct kp_session *s)

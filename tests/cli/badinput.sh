@@ -1,0 +1,44 @@
+#!/bin/sh
+# Bad input: one clear line naming the file and the cause, the documented
+# exit code, no crash, no hang, and the inputs left byte-for-byte unchanged.
+. "$(dirname "$0")/../lib.sh"
+d=$KP_TOP/build/fx/bad
+rm -rf "$d" && mkdir -p "$d"
+if ! sh "$KP_TOP/tests/fixtures/make-fixture.sh" v6_1 vmemmap "$d/good" 1 > "$d/gen.log" 2>&1; then
+	fail badinput/generate "$(tail -n 3 "$d/gen.log")"
+	exit 0
+fi
+V=$d/good/vmlinux C=$d/good/vmcore
+sum_before=$(md5sum "$V" "$C")
+T="timeout 20"
+
+expect_exit badinput/core-missing 2 "$d/nope: No such file" $T "$KPAGE" --vmlinux "$V" --core "$d/nope" stat
+expect_exit badinput/core-directory 2 "$d: is a directory" $T "$KPAGE" --vmlinux "$V" --core "$d" stat
+: > "$d/empty"
+expect_exit badinput/core-empty 2 "empty: empty file" $T "$KPAGE" --vmlinux "$V" --core "$d/empty" stat
+echo "not a dump" > "$d/text"
+expect_exit badinput/core-text 2 "text: not a usable vmcore" $T "$KPAGE" --vmlinux "$V" --core "$d/text" stat
+expect_exit badinput/core-dev-zero 2 "/dev/zero: not a usable vmcore" $T "$KPAGE" --vmlinux "$V" --core /dev/zero stat
+head -c 300 "$C" > "$d/truncated-header"
+expect_exit badinput/core-truncated-header 2 "truncated-header" $T "$KPAGE" --vmlinux "$V" --core "$d/truncated-header" stat
+expect_exit badinput/vmlinux-missing 2 "nope: No such file" $T "$KPAGE" --vmlinux "$d/nope" --core "$C" stat
+expect_exit badinput/vmlinux-text 2 "text: not an ELF file" $T "$KPAGE" --vmlinux "$d/text" --core "$C" layout
+objcopy --strip-debug "$V" "$d/stripped"
+expect_exit badinput/vmlinux-no-dwarf 2 "stripped: no DWARF.*-dbg" $T "$KPAGE" --vmlinux "$d/stripped" --core "$C" stat
+objcopy --strip-all "$V" "$d/nosyms"
+expect_exit badinput/vmlinux-no-symtab 2 "nosyms: no symbol table" $T "$KPAGE" --vmlinux "$d/nosyms" --core "$C" stat
+for other in "$KP_TOP"/dwarf/*.c; do
+	era=$(basename "$other" .c)
+	[ "$era" = v6_1 ] && continue
+	if sh "$KP_TOP/tests/fixtures/make-fixture.sh" "$era" vmemmap "$d/other" 1 > "$d/gen2.log" 2>&1; then
+		expect_exit badinput/vmlinux-of-another-kernel 2 "does not match" $T "$KPAGE" --vmlinux "$d/other/vmlinux" --core "$C" stat
+	fi
+	break
+done
+expect_exit badinput/pfn-out-of-range 1 "out of range" $T "$KPAGE" --vmlinux "$V" --core "$C" page 99999999
+expect_exit badinput/wild-page-address 1 "not the address of a struct page" $T "$KPAGE" --vmlinux "$V" --core "$C" page 0xffffd40000000007
+expect_exit badinput/not-a-number 1 "not a number" $T "$KPAGE" --vmlinux "$V" --core "$C" page 12abc
+expect_exit badinput/unknown-command 1 "unknown command" $T "$KPAGE" --vmlinux "$V" --core "$C" frobnicate
+expect_exit badinput/unknown-flag 1 "no page flag 'nosuchflag'" $T "$KPAGE" --vmlinux "$V" --core "$C" pages --flag nosuchflag
+expect_exit badinput/bad-comparison 1 "bad operator" $T "$KPAGE" --vmlinux "$V" --core "$C" pages --refcount '=>1'
+check badinput/inputs-unchanged test "$sum_before" = "$(md5sum "$V" "$C")"
