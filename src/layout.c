@@ -258,7 +258,13 @@ static kp_error *layout_pgdat(struct kp_types *ty, struct kp_layout *l)
 	if (kp_types_has(ty, "struct mem_section")) {
 		int64_t v;
 		if ((err = kp_types_sizeof(ty, "struct mem_section", &l->mem_section_size)) ||
-		    (err = field(ty, "struct mem_section", "section_mem_map", &l->ms_section_mem_map)))
+		    (err = field(ty, "struct mem_section", "section_mem_map", &l->ms_section_mem_map)) ||
+		    (err = field(ty, "struct mem_section", "usage", &l->ms_usage)) ||
+		    (err = field(ty, "struct mem_section", "pageblock_flags", &l->ms_pageblock_flags)))
+			return err;
+		if (kp_types_has(ty, "struct mem_section_usage") &&
+		    (err = field(ty, "struct mem_section_usage", "pageblock_flags",
+				 &l->msu_pageblock_flags)))
 			return err;
 		/* The flag bits below the encoded mem_map pointer: an enum in
 		 * 6.x; earlier a macro of at most 5 bits. The encoded pointer is
@@ -278,6 +284,8 @@ kp_error *kp_layout_build(struct kp_types *ty, const char *vmci, struct kp_layou
 	if ((err = layout_page(ty, vmci, l)) || (err = layout_zone(ty, l)) ||
 	    (err = layout_pgdat(ty, l)))
 		return err;
+	/* x86_64: pageblock_order = HPAGE_SHIFT - PAGE_SHIFT, a macro. */
+	l->pageblock_order = 9;
 	l->section_size_bits = 27;     /* x86_64 */
 	l->max_physmem_bits = 46;
 	if (kp_vmcoreinfo_number(vmci, "NUMBER(SECTION_SIZE_BITS)", &v) && v > 12 && v < 40)

@@ -170,6 +170,7 @@ static kp_error *mm_read_zone(struct kp_mm *mm, uint32_t node, uint32_t idx, uin
 	z->spanned = spanned;
 	z->present = kp_field_load(buf, &l->zone_present);
 	z->managed = kp_field_load(buf, &l->zone_managed);
+	z->pageblock_flags = kp_field_load(buf, &l->zone_pageblock_flags);
 	uint64_t name = kp_field_load(buf, &l->zone_name);
 	if (!name || kp_mm_read_string(mm, name, z->name, sizeof(z->name)))
 		snprintf(z->name, sizeof(z->name), "zone%u", idx);
@@ -255,7 +256,8 @@ static kp_error *mm_read_sections(struct kp_mm *mm, uint64_t sym)
 	mm->pfn_section_shift = l->section_size_bits - 12;
 	mm->nr_sections = (mm->max_pfn + (1ull << mm->pfn_section_shift) - 1) >> mm->pfn_section_shift;
 	mm->section_map = calloc(mm->nr_sections ? mm->nr_sections : 1, 8);
-	if (!mm->section_map)
+	mm->section_pb = calloc(mm->nr_sections ? mm->nr_sections : 1, 8);
+	if (!mm->section_map || !mm->section_pb)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	kp_types_var(mm->ty, "mem_section", &arr, &depth);
 	/* SPARSEMEM_EXTREME: roots of PAGE_SIZE worth of sections; the root
@@ -282,10 +284,19 @@ static kp_error *mm_read_sections(struct kp_mm *mm, uint64_t sym)
 		if ((err = kp_mm_read(mm, base, root, (size_t)per_root * l->mem_section_size, &missing)))
 			break;
 		for (uint32_t i = 0; i < per_root && first + i < mm->nr_sections; i++) {
-			uint64_t coded = kp_field_load(root + (size_t)i * l->mem_section_size,
-						       &l->ms_section_mem_map);
-			if (coded & 2)   /* SECTION_HAS_MEM_MAP */
-				mm->section_map[first + i] = coded & mask;
+			const uint8_t *ms = root + (size_t)i * l->mem_section_size;
+			uint64_t coded = kp_field_load(ms, &l->ms_section_mem_map);
+			if (!(coded & 2))   /* SECTION_HAS_MEM_MAP */
+				continue;
+			mm->section_map[first + i] = coded & mask;
+			/* 5.3+: usage->pageblock_flags[]; before: a pointer. */
+			if (l->ms_usage.present && l->msu_pageblock_flags.present) {
+				uint64_t usage = kp_field_load(ms, &l->ms_usage);
+				if (usage)
+					mm->section_pb[first + i] = usage + l->msu_pageblock_flags.offset;
+			} else if (l->ms_pageblock_flags.present) {
+				mm->section_pb[first + i] = kp_field_load(ms, &l->ms_pageblock_flags);
+			}
 		}
 	}
 	free(root);
@@ -369,6 +380,7 @@ kp_error *kp_mm_open(struct kp_mm *mm, struct kp_target *t, struct kp_symbols *s
 void kp_mm_close(struct kp_mm *mm)
 {
 	free(mm->section_map);
+	free(mm->section_pb);
 	free(mm->zones);
 	memset(mm, 0, sizeof(*mm));
 }
@@ -426,4 +438,40 @@ const struct kp_zone *kp_mm_zone_of_pfn(const struct kp_mm *mm, uint64_t pfn)
 			hit = z;
 	}
 	return hit;
+}
+
+/* NR_PAGEBLOCK_BITS = 4 per pageblock, the migratetype in the low 3 bits
+ * (include/linux/pageblock-flags.h); the bitmap is per section (SPARSEMEM)
+ * or per zone from its pageblock-aligned start (FLATMEM). */
+bool kp_mm_pageblock_migratetype(struct kp_mm *mm, uint64_t pfn, uint32_t *mt)
+{
+	const struct kp_layout *l = mm->l;
+	uint64_t base, bitidx, word;
+
+	if (mm->model == KP_MODEL_FLAT) {
+		const struct kp_zone *z = kp_mm_zone_of_pfn(mm, pfn);
+		if (!z || !z->pageblock_flags)
+			return false;
+		base = z->pageblock_flags;
+		uint64_t start = z->start_pfn & ~((1ull << l->pageblock_order) - 1);
+		bitidx = ((pfn - start) >> l->pageblock_order) * 4;
+	} else {
+		uint64_t sec = pfn >> mm->pfn_section_shift;
+		if (sec >= mm->nr_sections || !mm->section_pb[sec])
+			return false;
+		base = mm->section_pb[sec];
+		bitidx = ((pfn & ((1ull << mm->pfn_section_shift) - 1)) >> l->pageblock_order) * 4;
+	}
+	uint64_t addr = base + (bitidx / 64) * 8;
+	if (addr != mm->pb_cache_addr) {
+		kp_error *err = kp_mm_read_u64(mm, addr, &word);
+		if (err) {
+			kp_error_free(err);
+			return false;
+		}
+		mm->pb_cache_addr = addr;
+		mm->pb_cache_word = word;
+	}
+	*mt = (uint32_t)((mm->pb_cache_word >> (bitidx % 64)) & 7);
+	return true;
 }

@@ -15,6 +15,7 @@ struct kp_zone {
 	uint32_t node, index;
 	char name[32];
 	uint64_t addr;             /* struct zone address */
+	uint64_t pageblock_flags;  /* zone->pageblock_flags (FLATMEM), 0 */
 	uint64_t start_pfn, spanned, present, managed;
 };
 
@@ -41,8 +42,11 @@ struct kp_mm {
 	uint64_t vmemmap_base;     /* KP_MODEL_VMEMMAP */
 	uint64_t flat_mem_map;     /* KP_MODEL_FLAT */
 	uint64_t *section_map;     /* decoded mem_map base per section, 0: none */
+	uint64_t *section_pb;      /* pageblock_flags address per section, 0 */
 	uint64_t nr_sections;
 	uint32_t pfn_section_shift;
+
+	uint64_t pb_cache_addr, pb_cache_word;   /* last pageblock word read */
 
 	struct kp_node nodes[KP_MAX_NODES];
 	uint32_t nr_nodes;
@@ -72,5 +76,7 @@ bool kp_mm_page_to_pfn(struct kp_mm *mm, uint64_t addr, uint64_t hint_pfn, uint6
 /* The zone spanning PFN by zone spans, NULL if none. */
 const struct kp_zone *kp_mm_zone_of_pfn(const struct kp_mm *mm, uint64_t pfn);
 const char *kp_mm_model_name(enum kp_model m);
+/* The migratetype recorded for PFN's pageblock; false when unknown. */
+bool kp_mm_pageblock_migratetype(struct kp_mm *mm, uint64_t pfn, uint32_t *mt);
 
 #endif

@@ -172,6 +172,8 @@ struct kp_layout {
 	/* mem_section */
 	uint32_t mem_section_size;
 	struct kp_field ms_section_mem_map;
+	struct kp_field ms_usage, ms_pageblock_flags, msu_pageblock_flags;
+	uint32_t pageblock_order;
 	uint32_t section_map_mask_bits;
 	uint32_t section_size_bits, max_physmem_bits;
 

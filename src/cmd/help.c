@@ -4,7 +4,8 @@
 #include "cmd.h"
 
 const struct kp_cmd *const kp_commands[] = {
-	&kp_cmd_layout, &kp_cmd_page, &kp_cmd_pages, &kp_cmd_stat, &kp_cmd_help, NULL,
+	&kp_cmd_layout, &kp_cmd_page, &kp_cmd_pages, &kp_cmd_stat, &kp_cmd_zones, &kp_cmd_free,
+	&kp_cmd_help, NULL,
 };
 
 const struct kp_cmd *kp_cmd_find(const char *name)

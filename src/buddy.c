@@ -1,0 +1,260 @@
+/* The buddy free lists, walked the way the kernel links them and checked
+ * against everything else the dump says. Walks are bounded (never more
+ * entries than the zone has pages) and detect cycles and repeats with a
+ * bitmap of the pfns seen; a bad entry ends that list with an issue, the
+ * other lists go on. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buddy.h"
+#include "internal.h"
+#include "scan.h"
+
+struct walk {
+	struct kp_mm *mm;
+	struct kp_free_report *r;
+	uint8_t *seen;                  /* bitmap over [0, max_pfn) */
+	/* cache of one 4 KiB page of struct pages */
+	uint64_t cache_va;
+	uint8_t cache[KP_PAGE_SIZE];
+	bool cache_valid;
+};
+
+static void issue(struct kp_free_report *r, const char *fmt, ...)
+{
+	va_list ap;
+	r->total_issues++;
+	if (r->nissues >= KP_MAX_ISSUES)
+		return;
+	char *s = malloc(256);
+	if (!s)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(s, 256, fmt, ap);
+	va_end(ap);
+	r->issues[r->nissues++] = s;
+}
+
+void kp_free_report_release(struct kp_free_report *r)
+{
+	for (size_t i = 0; i < r->nissues; i++)
+		free(r->issues[i]);
+	free(r->zones);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Reads the struct page at VA (through the cache when it lies in one page). */
+static kp_error *walk_read_page(struct walk *w, uint64_t va, uint8_t *buf)
+{
+	uint32_t size = w->mm->l->page_size;
+	uint64_t page = va & ~(uint64_t)(KP_PAGE_SIZE - 1);
+	size_t missing = 0;
+
+	if ((va & (KP_PAGE_SIZE - 1)) + size > KP_PAGE_SIZE) {
+		kp_error *err = kp_mm_read(w->mm, va, buf, size, &missing);
+		return err ? err : missing ? kp_errorf(KP_EXIT_INPUT, "not in the dump") : NULL;
+	}
+	if (!w->cache_valid || w->cache_va != page) {
+		kp_error *err = kp_mm_read(w->mm, page, w->cache, KP_PAGE_SIZE, &missing);
+		if (err)
+			return err;
+		if (missing)
+			return kp_errorf(KP_EXIT_INPUT, "not in the dump");
+		w->cache_va = page;
+		w->cache_valid = true;
+	}
+	memcpy(buf, w->cache + (va - page), size);
+	return NULL;
+}
+
+static void walk_list(struct walk *w, struct kp_zone_free *zf, uint32_t order, uint32_t mt,
+		      kp_block_fn fn, void *arg)
+{
+	struct kp_mm *mm = w->mm;
+	const struct kp_layout *l = mm->l;
+	const struct kp_zone *z = zf->zone;
+	uint64_t head = z->addr + l->zone_free_area.offset + (uint64_t)order * l->free_area_size +
+			l->fa_free_list.offset + (uint64_t)mt * l->fa_free_list.elem_size;
+	uint64_t link_off = l->pg_list.offset;
+	uint64_t next, prev_expected = head, steps = 0;
+	uint8_t raw[512];
+	const char *zn = z->name;
+	kp_error *err = kp_mm_read_u64(mm, head, &next);
+
+	if (err) {
+		issue(w->r, "node %u %s order %u mt %u: list head unreadable: %s", z->node, zn,
+		      order, mt, kp_error_message(err));
+		kp_error_free(err);
+		zf->broken[order][mt] = true;
+		return;
+	}
+	while (next != head) {
+		uint64_t pfn, page_va = next - link_off;
+		if (++steps > z->spanned + 1) {
+			issue(w->r, "node %u %s order %u mt %u: longer than the zone (a cycle not "
+			      "through the head)", z->node, zn, order, mt);
+			goto broken;
+		}
+		if (!kp_mm_page_to_pfn(mm, page_va, z->start_pfn, &pfn)) {
+			issue(w->r, "node %u %s order %u mt %u: entry 0x%llx is outside mem_map or "
+			      "inside a struct page", z->node, zn, order, mt, (unsigned long long)next);
+			goto broken;
+		}
+		if (w->seen[pfn / 8] & (1u << (pfn % 8))) {
+			issue(w->r, "node %u %s order %u mt %u: pfn %llu seen before (a cycle, or on "
+			      "two lists)", z->node, zn, order, mt, (unsigned long long)pfn);
+			goto broken;
+		}
+		w->seen[pfn / 8] |= (uint8_t)(1u << (pfn % 8));
+		if ((err = walk_read_page(w, page_va, raw))) {
+			issue(w->r, "node %u %s order %u mt %u: struct page of pfn %llu unreadable: %s",
+			      z->node, zn, order, mt, (unsigned long long)pfn, kp_error_message(err));
+			kp_error_free(err);
+			goto broken;
+		}
+		struct kp_page p;
+		kp_page_decode(l, raw, NULL, pfn, &p);
+		if (p.type != KP_TYPE_BUDDY)
+			issue(w->r, "pfn %llu is on the order-%u free list of node %u %s but is not "
+			      "PageBuddy", (unsigned long long)pfn, order, z->node, zn);
+		else if (p.order != (int)order)
+			issue(w->r, "pfn %llu has order %d but is on the order-%u list of node %u %s",
+			      (unsigned long long)pfn, p.order, order, z->node, zn);
+		if (pfn < z->start_pfn || pfn - z->start_pfn >= z->spanned)
+			issue(w->r, "pfn %llu on a free list of node %u %s lies outside the zone",
+			      (unsigned long long)pfn, z->node, zn);
+		uint64_t prev = kp_load(raw + link_off + l->lh_prev.offset, 8);
+		if (prev != prev_expected)
+			issue(w->r, "pfn %llu: prev link 0x%llx, expected 0x%llx (node %u %s order %u)",
+			      (unsigned long long)pfn, (unsigned long long)prev,
+			      (unsigned long long)prev_expected, z->node, zn, order);
+		uint32_t pb = ~0u;
+		if (kp_mm_pageblock_migratetype(mm, pfn, &pb) && pb != mt)
+			zf->pageblock_mismatch++;
+		zf->walked[order][mt]++;
+		if (fn) {
+			struct kp_free_block b = { pfn, order, mt, pb, z };
+			fn(arg, &b);
+		}
+		prev_expected = next;
+		next = kp_load(raw + link_off + l->lh_next.offset, 8);
+	}
+	return;
+broken:
+	zf->broken[order][mt] = true;
+}
+
+struct scan_check { struct kp_mm *mm; struct kp_free_report *r; const uint8_t *seen; };
+
+static int buddy_scan_one(void *arg, const struct kp_page *p, enum kp_class c, const uint8_t *raw)
+{
+	struct scan_check *sc = arg;
+	(void)c; (void)raw;
+	if (p->type != KP_TYPE_BUDDY || p->order < 0 || p->order >= KP_MAX_ORDERS)
+		return 0;
+	const struct kp_zone *z = kp_mm_zone_of_pfn(sc->mm, p->pfn);
+	if (!z)
+		return 0;
+	sc->r->zones[z - sc->mm->zones].scanned[p->order]++;
+	if (!(sc->seen[p->pfn / 8] & (1u << (p->pfn % 8))))
+		issue(sc->r, "pfn %llu is a free order-%d block head (PageBuddy) on no free list "
+		      "(node %u %s)", (unsigned long long)p->pfn, p->order, z->node, z->name);
+	return 0;
+}
+
+static void buddy_read_mt_names(struct kp_mm *mm, struct kp_free_report *r)
+{
+	uint64_t addr;
+	r->nr_mt = mm->l->nr_migratetypes;
+	for (uint32_t i = 0; i < r->nr_mt; i++)
+		snprintf(r->mt_names[i], sizeof(r->mt_names[i]), "mt%u", i);
+	/* The kernel's own names, from migratetype_names[] in the dump. */
+	if (!kp_mm_symbol(mm, "migratetype_names", &addr))
+		return;
+	for (uint32_t i = 0; i < r->nr_mt; i++) {
+		uint64_t p;
+		kp_error *err = kp_mm_read_u64(mm, addr + i * 8ull, &p);
+		if (!err && p)
+			err = kp_mm_read_string(mm, p, r->mt_names[i], sizeof(r->mt_names[i]));
+		if (err || !r->mt_names[i][0])
+			snprintf(r->mt_names[i], sizeof(r->mt_names[i]), "mt%u", i);
+		kp_error_free(err);
+	}
+}
+
+kp_error *kp_buddy_walk(struct kp_mm *mm, bool scan, kp_block_fn fn, void *arg,
+			struct kp_free_report *r)
+{
+	const struct kp_layout *l = mm->l;
+	struct walk *w = calloc(1, sizeof(*w));
+	kp_error *err = NULL;
+
+	memset(r, 0, sizeof(*r));
+	r->zones = calloc(mm->nr_zones, sizeof(*r->zones));
+	if (w)
+		w->seen = calloc(mm->max_pfn / 8 + 1, 1);
+	if (!w || !r->zones || !w->seen) {
+		if (w)
+			free(w->seen);
+		free(w);
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	}
+	w->mm = mm;
+	w->r = r;
+	r->nr_zones = mm->nr_zones;
+	buddy_read_mt_names(mm, r);
+	for (uint32_t i = 0; i < mm->nr_zones; i++) {
+		struct kp_zone_free *zf = &r->zones[i];
+		zf->zone = &mm->zones[i];
+		for (uint32_t o = 0; o < l->nr_orders; o++) {
+			uint64_t nr;
+			uint64_t fa = zf->zone->addr + l->zone_free_area.offset + (uint64_t)o * l->free_area_size;
+			if (!(err = kp_mm_read_u64(mm, fa + l->fa_nr_free.offset, &nr)))
+				zf->nr_free[o] = nr;
+			if (err)
+				break;
+			for (uint32_t mt = 0; mt < l->nr_migratetypes; mt++)
+				walk_list(w, zf, o, mt, fn, arg);
+		}
+		if (err)
+			break;
+	}
+	if (!err && scan) {
+		struct scan_check sc = { mm, r, w->seen };
+		err = kp_scan(mm, 0, mm->max_pfn, buddy_scan_one, &sc, NULL);
+		r->scanned = !err;
+	}
+	free(w->seen);
+	free(w);
+	return err;
+}
+
+int64_t kp_unusable_index(const struct kp_zone_free *z, uint32_t nr_orders, uint32_t order)
+{
+	uint64_t free_pages = 0, suitable = 0;
+	for (uint32_t o = 0; o < nr_orders; o++) {
+		free_pages += z->nr_free[o] << o;
+		if (o >= order)
+			suitable += z->nr_free[o] << (o - order);
+	}
+	if (!free_pages)
+		return 0;
+	return (int64_t)(((free_pages - (suitable << order)) * 1000) / free_pages);
+}
+
+int64_t kp_extfrag_index(const struct kp_zone_free *z, uint32_t nr_orders, uint32_t order)
+{
+	uint64_t free_pages = 0, total = 0, suitable = 0;
+	for (uint32_t o = 0; o < nr_orders; o++) {
+		total += z->nr_free[o];
+		free_pages += z->nr_free[o] << o;
+		if (o >= order)
+			suitable += z->nr_free[o] << (o - order);
+	}
+	if (!total)
+		return 0;
+	if (suitable)
+		return -1000;
+	return 1000 - (int64_t)((1000 + (free_pages * 1000) / (1ull << order)) / total);
+}

@@ -1,0 +1,243 @@
+/* free [--node N] [--zone Z] [--order O] [--migratetype M] [--blocks] [--no-scan]
+ * The buddy free lists per node, zone, order and migratetype, every entry
+ * validated, with free_area.nr_free, the entries walked and the free block
+ * heads of the mem_map scan side by side. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buddy.h"
+#include "cmd.h"
+#include "query.h"
+
+struct free_opts {
+	int64_t node, zone, order, mt;
+	const char *zone_name, *mt_name;
+	bool blocks, scan;
+	struct kp_session *s;
+	struct kp_free_report *r;
+};
+
+static bool free_zone_selected(const struct free_opts *o, const struct kp_zone *z)
+{
+	return (o->node < 0 || z->node == (uint64_t)o->node) &&
+	       (o->zone < 0 || z->index == (uint64_t)o->zone) &&
+	       (!o->zone_name || !strcasecmp(o->zone_name, z->name));
+}
+
+static void free_block_out(void *arg, const struct kp_free_block *b)
+{
+	struct free_opts *o = arg;
+	struct kp_out *out = &o->s->out;
+	if (!free_zone_selected(o, b->zone) || (o->order >= 0 && b->order != o->order) ||
+	    (o->mt >= 0 && b->migratetype != o->mt))
+		return;
+	const char *mt = o->r->mt_names[b->migratetype];
+	if (out->json) {
+		kp_json_object_begin(out);
+		kp_json_kuint(out, "pfn", b->pfn);
+		kp_json_kuint(out, "end_pfn", b->pfn + (1ull << b->order) - 1);
+		kp_json_kuint(out, "order", b->order);
+		kp_json_kstr(out, "migratetype", mt);
+		if (b->pageblock_mt != ~0u)
+			kp_json_kstr(out, "pageblock_migratetype", o->r->mt_names[b->pageblock_mt & 7]);
+		kp_json_kuint(out, "node", b->zone->node);
+		kp_json_kstr(out, "zone", b->zone->name);
+		kp_json_object_end(out);
+	} else {
+		kp_out_printf(out, "%4u %-8s %12llu-%-12llu %5u %-12s%s\n", b->zone->node,
+			      b->zone->name, (unsigned long long)b->pfn,
+			      (unsigned long long)(b->pfn + (1ull << b->order) - 1), b->order, mt,
+			      b->pageblock_mt != ~0u && b->pageblock_mt != b->migratetype ?
+			      " (pageblock differs)" : "");
+	}
+}
+
+static kp_error *free_parse(struct free_opts *o, int argc, char **argv)
+{
+	o->node = o->zone = o->order = o->mt = -1;
+	o->scan = true;
+	for (int i = 1; i < argc; i++) {
+		const char *a = i + 1 < argc ? argv[i + 1] : NULL;
+		uint64_t v;
+		if (!strcmp(argv[i], "--blocks")) { o->blocks = true; continue; }
+		if (!strcmp(argv[i], "--no-scan")) { o->scan = false; continue; }
+		if (!a)
+			return kp_errorf(KP_EXIT_USAGE, "free: '%s' needs a value or is unknown", argv[i]);
+		i++;
+		if (!strcmp(argv[i - 1], "--node") && kp_parse_u64(a, &v)) o->node = (int64_t)v;
+		else if (!strcmp(argv[i - 1], "--zone")) {
+			if (kp_parse_u64(a, &v)) o->zone = (int64_t)v; else o->zone_name = a;
+		} else if (!strcmp(argv[i - 1], "--order") && kp_parse_u64(a, &v)) o->order = (int64_t)v;
+		else if (!strcmp(argv[i - 1], "--migratetype")) {
+			if (kp_parse_u64(a, &v)) o->mt = (int64_t)v; else o->mt_name = a;
+		} else
+			return kp_errorf(KP_EXIT_USAGE, "free: bad option or value '%s %s'", argv[i - 1], a);
+	}
+	return NULL;
+}
+
+static bool free_zone_consistent(const struct kp_free_report *r, const struct kp_zone_free *zf,
+				 uint32_t nr_orders, uint32_t nr_mt)
+{
+	for (uint32_t o = 0; o < nr_orders; o++) {
+		uint64_t walked = 0;
+		for (uint32_t mt = 0; mt < nr_mt; mt++)
+			walked += zf->walked[o][mt];
+		if (walked != zf->nr_free[o] || (r->scanned && walked != zf->scanned[o]))
+			return false;
+	}
+	return true;
+}
+
+static void free_json(struct free_opts *o)
+{
+	struct kp_out *out = &o->s->out;
+	const struct kp_layout *l = &o->s->layout;
+	struct kp_free_report *r = o->r;
+
+	kp_json_object_begin(out);
+	kp_json_key(out, "zones");
+	kp_json_array_begin(out);
+	for (uint32_t i = 0; i < r->nr_zones; i++) {
+		const struct kp_zone_free *zf = &r->zones[i];
+		if (!free_zone_selected(o, zf->zone))
+			continue;
+		uint64_t pages = 0;
+		kp_json_object_begin(out);
+		kp_json_kuint(out, "node", zf->zone->node);
+		kp_json_kstr(out, "zone", zf->zone->name);
+		kp_json_key(out, "orders");
+		kp_json_array_begin(out);
+		for (uint32_t ord = 0; ord < l->nr_orders; ord++) {
+			if (o->order >= 0 && ord != o->order)
+				continue;
+			uint64_t walked = 0;
+			kp_json_object_begin(out);
+			kp_json_kuint(out, "order", ord);
+			kp_json_kuint(out, "nr_free", zf->nr_free[ord]);
+			kp_json_key(out, "migratetypes");
+			kp_json_object_begin(out);
+			for (uint32_t mt = 0; mt < r->nr_mt; mt++) {
+				walked += zf->walked[ord][mt];
+				if (o->mt < 0 || mt == o->mt)
+					kp_json_kuint(out, r->mt_names[mt], zf->walked[ord][mt]);
+			}
+			kp_json_object_end(out);
+			kp_json_kuint(out, "walked", walked);
+			if (r->scanned)
+				kp_json_kuint(out, "scanned", zf->scanned[ord]);
+			kp_json_object_end(out);
+			pages += walked << ord;
+		}
+		kp_json_array_end(out);
+		kp_json_kuint(out, "free_pages_walked", pages);
+		kp_json_kuint(out, "pageblock_mismatch", zf->pageblock_mismatch);
+		kp_json_kbool(out, "consistent", free_zone_consistent(r, zf, l->nr_orders, r->nr_mt));
+		kp_json_object_end(out);
+	}
+	kp_json_array_end(out);
+	kp_json_kuint(out, "total_issues", r->total_issues);
+	kp_json_key(out, "issues");
+	kp_json_array_begin(out);
+	for (size_t i = 0; i < r->nissues; i++)
+		kp_json_str(out, r->issues[i]);
+	kp_json_array_end(out);
+	kp_json_object_end(out);
+}
+
+static void free_text(struct free_opts *o)
+{
+	struct kp_out *out = &o->s->out;
+	const struct kp_layout *l = &o->s->layout;
+	struct kp_free_report *r = o->r;
+
+	for (uint32_t i = 0; i < r->nr_zones; i++) {
+		const struct kp_zone_free *zf = &r->zones[i];
+		if (!free_zone_selected(o, zf->zone))
+			continue;
+		kp_out_printf(out, "node %u zone %s\n%5s", zf->zone->node, zf->zone->name, "ORDER");
+		for (uint32_t mt = 0; mt < r->nr_mt; mt++)
+			if (o->mt < 0 || mt == o->mt)
+				kp_out_printf(out, " %11.11s", r->mt_names[mt]);
+		kp_out_printf(out, " %9s %9s %9s\n", "nr_free", "walked", r->scanned ? "scanned" : "");
+		uint64_t pages = 0;
+		for (uint32_t ord = 0; ord < l->nr_orders; ord++) {
+			if (o->order >= 0 && ord != o->order)
+				continue;
+			uint64_t walked = 0;
+			kp_out_printf(out, "%5u", ord);
+			for (uint32_t mt = 0; mt < r->nr_mt; mt++) {
+				walked += zf->walked[ord][mt];
+				if (o->mt < 0 || mt == o->mt)
+					kp_out_printf(out, " %10llu%s", (unsigned long long)zf->walked[ord][mt],
+						      zf->broken[ord][mt] ? "!" : " ");
+			}
+			bool bad = walked != zf->nr_free[ord] || (r->scanned && walked != zf->scanned[ord]);
+			kp_out_printf(out, " %9llu %9llu", (unsigned long long)zf->nr_free[ord],
+				      (unsigned long long)walked);
+			if (r->scanned)
+				kp_out_printf(out, " %9llu", (unsigned long long)zf->scanned[ord]);
+			kp_out_printf(out, "%s\n", bad ? "  <- differ" : "");
+			pages += walked << ord;
+		}
+		kp_out_printf(out, "free pages on the lists: %llu", (unsigned long long)pages);
+		if (zf->pageblock_mismatch)
+			kp_out_printf(out, "; %llu blocks in a pageblock of another migratetype",
+				      (unsigned long long)zf->pageblock_mismatch);
+		kp_out_printf(out, "\n\n");
+	}
+	for (size_t i = 0; i < r->nissues; i++)
+		kp_out_printf(out, "issue: %s\n", r->issues[i]);
+	if (r->total_issues > r->nissues)
+		kp_out_printf(out, "... and %zu more issues\n", r->total_issues - r->nissues);
+}
+
+static kp_error *cmd_free(struct kp_session *s, int argc, char **argv, int *status)
+{
+	struct free_opts o = { .s = s };
+	struct kp_free_report r;
+	kp_error *err;
+
+	if ((err = free_parse(&o, argc, argv)) || (err = kp_session_open_core(s)))
+		return err;
+	o.r = &r;
+	/* Names need the report's migratetype names: resolve after a walk
+	 * that lists nothing, then the real one (cheap: lists are short). */
+	if (o.mt_name) {
+		if ((err = kp_buddy_walk(&s->mm, false, NULL, NULL, &r)))
+			return err;
+		for (uint32_t i = 0; i < r.nr_mt; i++)
+			if (!strcasecmp(r.mt_names[i], o.mt_name))
+				o.mt = i;
+		kp_free_report_release(&r);
+		if (o.mt < 0)
+			return kp_errorf(KP_EXIT_USAGE, "free: no migratetype '%s'", o.mt_name);
+	}
+	if (o.blocks && !s->out.json)
+		kp_out_printf(&s->out, "%4s %-8s %25s %5s %s\n", "NODE", "ZONE", "PFNS", "ORDER",
+			      "MIGRATETYPE");
+	err = kp_buddy_walk(&s->mm, o.scan, o.blocks ? free_block_out : NULL, &o, &r);
+	if (!err && !o.blocks) {
+		if (s->out.json)
+			free_json(&o);
+		else
+			free_text(&o);
+	}
+	if (!err) {
+		bool ok = r.total_issues == 0;
+		for (uint32_t i = 0; i < r.nr_zones; i++)
+			ok = ok && free_zone_consistent(&r, &r.zones[i], s->layout.nr_orders, r.nr_mt);
+		if (!ok)
+			*status = KP_EXIT_INCONSISTENT;
+	}
+	kp_free_report_release(&r);
+	return err;
+}
+
+const struct kp_cmd kp_cmd_free = {
+	"free",
+	"free [--node N] [--zone NAME|N] [--order O] [--migratetype NAME|N] [--blocks] [--no-scan]",
+	"the buddy free lists walked and validated, against nr_free and the mem_map scan",
+	cmd_free,
+};

@@ -1,0 +1,220 @@
+/* zones: per node and zone, the figures of /proc/zoneinfo, /proc/buddyinfo and
+ * /proc/pagetypeinfo, pageblocks per migratetype, and fragmentation indices
+ * (the kernel's extfrag formulas). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buddy.h"
+#include "cmd.h"
+#include "internal.h"
+
+#define NR_WMARK_SHOWN 3
+
+struct zone_figures {
+	uint64_t wmark[NR_WMARK_SHOWN], boost;
+	bool has_boost;
+	uint64_t lowmem_reserve[8];
+	uint32_t nr_reserve;
+	int64_t nr_free_pages;
+	uint64_t pageblocks[KP_MAX_MIGRATETYPES + 1];   /* last: unknown */
+};
+
+static kp_error *zone_read_figures(struct kp_session *s, const struct kp_zone *z,
+				   struct zone_figures *f)
+{
+	const struct kp_layout *l = &s->layout;
+	uint8_t *buf = malloc(l->zone_size);
+	size_t missing = 0;
+	kp_error *err;
+
+	memset(f, 0, sizeof(*f));
+	if (!buf)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	if ((err = kp_mm_read(&s->mm, z->addr, buf, l->zone_size, &missing))) {
+		free(buf);
+		return err;
+	}
+	/* _watermark[NR_WMARK] (5.0+), watermark[] (4.x), or pages_min,
+	 * pages_low, pages_high (2.6): three consecutive longs in each. */
+	for (int i = 0; i < NR_WMARK_SHOWN && l->zone_watermark.present; i++)
+		f->wmark[i] = kp_load(buf + l->zone_watermark.offset + i * 8, 8);
+	if ((f->has_boost = l->zone_watermark_boost.present))
+		f->boost = kp_field_load(buf, &l->zone_watermark_boost);
+	f->nr_reserve = l->zone_lowmem_reserve.count < 8 ? l->zone_lowmem_reserve.count : 8;
+	for (uint32_t i = 0; i < f->nr_reserve; i++)
+		f->lowmem_reserve[i] = kp_load(buf + l->zone_lowmem_reserve.offset +
+					       i * l->zone_lowmem_reserve.elem_size, 8);
+	f->nr_free_pages = -1;
+	if (l->nr_free_pages_item >= 0 && l->zone_vm_stat.present)
+		f->nr_free_pages = (int64_t)kp_load(buf + l->zone_vm_stat.offset +
+			(uint64_t)l->nr_free_pages_item * l->zone_vm_stat.elem_size, 8);
+	free(buf);
+	uint64_t step = 1ull << l->pageblock_order;
+	for (uint64_t pfn = z->start_pfn & ~(step - 1); pfn < z->start_pfn + z->spanned; pfn += step) {
+		uint32_t mt;
+		if (kp_mm_pageblock_migratetype(&s->mm, pfn, &mt) && mt < KP_MAX_MIGRATETYPES)
+			f->pageblocks[mt]++;
+		else
+			f->pageblocks[KP_MAX_MIGRATETYPES]++;
+	}
+	return NULL;
+}
+
+static void zone_json(struct kp_session *s, const struct kp_zone_free *zf,
+		      const struct zone_figures *f, const struct kp_free_report *r)
+{
+	struct kp_out *o = &s->out;
+	const struct kp_zone *z = zf->zone;
+	const struct kp_layout *l = &s->layout;
+	static const char *const wm[NR_WMARK_SHOWN] = { "min", "low", "high" };
+
+	kp_json_object_begin(o);
+	kp_json_kuint(o, "node", z->node);
+	kp_json_kstr(o, "zone", z->name);
+	kp_json_kuint(o, "zone_index", z->index);
+	kp_json_kuint(o, "start_pfn", z->start_pfn);
+	kp_json_kuint(o, "spanned", z->spanned);
+	kp_json_kuint(o, "present", z->present);
+	kp_json_kuint(o, "managed", z->managed);
+	kp_json_kint(o, "nr_free_pages", f->nr_free_pages);
+	kp_json_key(o, "watermarks");
+	kp_json_object_begin(o);
+	for (int i = 0; i < NR_WMARK_SHOWN; i++)
+		kp_json_kuint(o, wm[i], f->wmark[i]);
+	if (f->has_boost)
+		kp_json_kuint(o, "boost", f->boost);
+	kp_json_object_end(o);
+	kp_json_key(o, "lowmem_reserve");
+	kp_json_array_begin(o);
+	for (uint32_t i = 0; i < f->nr_reserve; i++)
+		kp_json_uint(o, f->lowmem_reserve[i]);
+	kp_json_array_end(o);
+	kp_json_key(o, "buddyinfo");
+	kp_json_array_begin(o);
+	for (uint32_t ord = 0; ord < l->nr_orders; ord++)
+		kp_json_uint(o, zf->nr_free[ord]);
+	kp_json_array_end(o);
+	kp_json_key(o, "pagetypeinfo");
+	kp_json_object_begin(o);
+	for (uint32_t mt = 0; mt < r->nr_mt; mt++) {
+		kp_json_key(o, r->mt_names[mt]);
+		kp_json_array_begin(o);
+		for (uint32_t ord = 0; ord < l->nr_orders; ord++)
+			kp_json_uint(o, zf->walked[ord][mt]);
+		kp_json_array_end(o);
+	}
+	kp_json_object_end(o);
+	kp_json_key(o, "pageblocks");
+	kp_json_object_begin(o);
+	for (uint32_t mt = 0; mt < r->nr_mt; mt++)
+		kp_json_kuint(o, r->mt_names[mt], f->pageblocks[mt]);
+	if (f->pageblocks[KP_MAX_MIGRATETYPES])
+		kp_json_kuint(o, "unknown", f->pageblocks[KP_MAX_MIGRATETYPES]);
+	kp_json_object_end(o);
+	kp_json_key(o, "unusable_index");
+	kp_json_array_begin(o);
+	for (uint32_t ord = 0; ord < l->nr_orders; ord++)
+		kp_json_int(o, kp_unusable_index(zf, l->nr_orders, ord));
+	kp_json_array_end(o);
+	kp_json_key(o, "extfrag_index");
+	kp_json_array_begin(o);
+	for (uint32_t ord = 0; ord < l->nr_orders; ord++)
+		kp_json_int(o, kp_extfrag_index(zf, l->nr_orders, ord));
+	kp_json_array_end(o);
+	kp_json_object_end(o);
+}
+
+static void print_index_row(struct kp_out *o, const char *name, const struct kp_zone_free *zf,
+			    uint32_t nr_orders, int64_t (*fn)(const struct kp_zone_free *, uint32_t, uint32_t))
+{
+	kp_out_printf(o, "  %-19s", name);
+	for (uint32_t ord = 0; ord < nr_orders; ord++) {
+		int64_t v = fn(zf, nr_orders, ord);
+		kp_out_printf(o, " %s%lld.%03lld", v < 0 ? "-" : " ", (long long)llabs(v) / 1000,
+			      (long long)llabs(v) % 1000);
+	}
+	kp_out_printf(o, "\n");
+}
+
+static void zone_text(struct kp_session *s, const struct kp_zone_free *zf,
+		      const struct zone_figures *f, const struct kp_free_report *r)
+{
+	struct kp_out *o = &s->out;
+	const struct kp_zone *z = zf->zone;
+	const struct kp_layout *l = &s->layout;
+
+	kp_out_printf(o, "Node %u, zone %s\n", z->node, z->name);
+	kp_out_printf(o, "  pfns %llu-%llu  spanned %llu  present %llu  managed %llu\n",
+		      (unsigned long long)z->start_pfn, (unsigned long long)(z->start_pfn + z->spanned - 1),
+		      (unsigned long long)z->spanned, (unsigned long long)z->present,
+		      (unsigned long long)z->managed);
+	kp_out_printf(o, "  free %lld  min %llu  low %llu  high %llu", (long long)f->nr_free_pages,
+		      (unsigned long long)f->wmark[0], (unsigned long long)f->wmark[1],
+		      (unsigned long long)f->wmark[2]);
+	if (f->has_boost)
+		kp_out_printf(o, "  boost %llu", (unsigned long long)f->boost);
+	kp_out_printf(o, "\n  lowmem_reserve");
+	for (uint32_t i = 0; i < f->nr_reserve; i++)
+		kp_out_printf(o, " %llu", (unsigned long long)f->lowmem_reserve[i]);
+	kp_out_printf(o, "\n  %-19s", "order");
+	for (uint32_t ord = 0; ord < l->nr_orders; ord++)
+		kp_out_printf(o, " %6u", ord);
+	kp_out_printf(o, "\n  %-19s", "free blocks");
+	for (uint32_t ord = 0; ord < l->nr_orders; ord++)
+		kp_out_printf(o, " %6llu", (unsigned long long)zf->nr_free[ord]);
+	kp_out_printf(o, "\n");
+	for (uint32_t mt = 0; mt < r->nr_mt; mt++) {
+		kp_out_printf(o, "  %-19s", r->mt_names[mt]);
+		for (uint32_t ord = 0; ord < l->nr_orders; ord++)
+			kp_out_printf(o, " %6llu", (unsigned long long)zf->walked[ord][mt]);
+		kp_out_printf(o, "\n");
+	}
+	print_index_row(o, "unusable index", zf, l->nr_orders, kp_unusable_index);
+	print_index_row(o, "extfrag index", zf, l->nr_orders, kp_extfrag_index);
+	kp_out_printf(o, "  pageblocks:");
+	for (uint32_t mt = 0; mt < r->nr_mt; mt++)
+		kp_out_printf(o, " %s %llu", r->mt_names[mt], (unsigned long long)f->pageblocks[mt]);
+	if (f->pageblocks[KP_MAX_MIGRATETYPES])
+		kp_out_printf(o, " unknown %llu", (unsigned long long)f->pageblocks[KP_MAX_MIGRATETYPES]);
+	kp_out_printf(o, "\n\n");
+}
+
+static kp_error *cmd_zones(struct kp_session *s, int argc, char **argv, int *status)
+{
+	struct kp_free_report r;
+	kp_error *err;
+
+	(void)argv;
+	(void)status;
+	if (argc != 1)
+		return kp_errorf(KP_EXIT_USAGE, "usage: zones");
+	if ((err = kp_session_open_core(s)) || (err = kp_buddy_walk(&s->mm, false, NULL, NULL, &r)))
+		return err;
+	if (s->out.json) {
+		kp_json_object_begin(&s->out);
+		kp_json_key(&s->out, "zones");
+		kp_json_array_begin(&s->out);
+	}
+	for (uint32_t i = 0; i < r.nr_zones && !err; i++) {
+		struct zone_figures f;
+		if ((err = zone_read_figures(s, r.zones[i].zone, &f)))
+			break;
+		if (s->out.json)
+			zone_json(s, &r.zones[i], &f, &r);
+		else
+			zone_text(s, &r.zones[i], &f, &r);
+	}
+	if (s->out.json && !err) {
+		kp_json_array_end(&s->out);
+		kp_json_object_end(&s->out);
+	}
+	kp_free_report_release(&r);
+	return err;
+}
+
+const struct kp_cmd kp_cmd_zones = {
+	"zones", "zones",
+	"per zone: spans, free pages, watermarks, lowmem_reserve, buddyinfo, pagetypeinfo, "
+	"pageblocks, fragmentation indices",
+	cmd_zones,
+};
