@@ -80,8 +80,19 @@ kp_error *kp_session_open_types(struct kp_session *s)
  * VMCOREINFO must be the one in the vmlinux's linux_banner. */
 static kp_error *session_check_release(struct kp_session *s)
 {
-	char want[512], rel[128];
+	char want[512], rel[128], dump_id[128], file_id[128] = "";
+	size_t idlen;
+	const char *id = kp_symbols_build_id(s->syms, &idlen);
 
+	/* VMCOREINFO BUILD-ID (5.9+) names the very build. */
+	for (size_t i = 0; i < idlen && i * 2 + 2 < sizeof(file_id); i++)
+		snprintf(file_id + i * 2, 3, "%02x", (unsigned char)id[i]);
+	if (!s->force && idlen &&
+	    kp_vmcoreinfo_get(kp_target_vmcoreinfo(s->t), "BUILD-ID", dump_id, sizeof(dump_id)) &&
+	    strncmp(dump_id, file_id, strlen(file_id)) != 0)
+		return kp_errorf(KP_EXIT_INPUT, "%s does not match %s: the dump's VMCOREINFO "
+				 "BUILD-ID is %s, the vmlinux's build-id is %s (use --force to go on "
+				 "anyway)", s->vmlinux_path, s->core_path, dump_id, file_id);
 	if (s->force || !kp_symbols_read_string(s->syms, "linux_banner", want, sizeof(want)) ||
 	    !kp_vmcoreinfo_get(kp_target_vmcoreinfo(s->t), "OSRELEASE", rel, sizeof(rel)))
 		return NULL;
