@@ -130,6 +130,13 @@ static void print_member(struct print_ctx *pc, Dwarf_Die *m, uint32_t base,
 		return;
 	}
 	pc->members++;
+	if (bsz && size) {
+		/* Like pahole: the offset of the bitfield's storage unit and the
+		 * bit within it. */
+		uint32_t bits = off * 8 + bit;
+		off = bits / (size * 8) * size;
+		bit = bits % (size * 8);
+	}
 	type_name(&type, tname, sizeof(tname), 0);
 	array_dims(&type, dims, sizeof(dims));
 	if (o->json) {
