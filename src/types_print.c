@@ -115,17 +115,19 @@ static void print_member(struct print_ctx *pc, Dwarf_Die *m, uint32_t base,
 	off += base;
 	size = types_size(&type);
 	types_peel(&type, &peeled);
-	bool anon = !name && (dwarf_tag(&peeled) == DW_TAG_structure_type ||
-			      dwarf_tag(&peeled) == DW_TAG_union_type);
+	/* Anonymous structs and unions are shown inline, named member or not. */
+	bool anon = (dwarf_tag(&type) == DW_TAG_structure_type ||
+		     dwarf_tag(&type) == DW_TAG_union_type) && !dwarf_diename(&type);
 	snprintf(path, sizeof(path), "%s%s%s", prefix, *prefix && name ? "." : "",
 		 name ? name : "");
 	if (anon) {
 		const char *kw = dwarf_tag(&peeled) == DW_TAG_union_type ? "union" : "struct";
 		if (!o->json)
 			kp_out_printf(o, "%*s%s {\n", indent * 8, "", kw);
-		print_members(pc, &peeled, off, indent + 1, prefix);
+		print_members(pc, &peeled, off, indent + 1, name ? path : prefix);
 		if (!o->json)
-			kp_out_printf(o, "%*s};%*s/* %5u %5u */\n", indent * 8, "",
+			kp_out_printf(o, "%*s}%s%s;%*s/* %5u %5u */\n", indent * 8, "",
+				      name ? " " : "", name ? name : "",
 				      40 - indent * 8 > 0 ? 40 - indent * 8 : 1, "", off, size);
 		return;
 	}
