@@ -233,6 +233,12 @@ static kp_error *layout_zone(struct kp_types *ty, struct kp_layout *l)
 				 "more than kpage handles", kp_types_path(ty), l->nr_orders,
 				 l->nr_migratetypes);
 	l->nr_free_pages_item = kp_types_enumerator(ty, "NR_FREE_PAGES", &v) ? v : -1;
+	l->nr_free_cma_item = kp_types_enumerator(ty, "NR_FREE_CMA_PAGES", &v) ? v : -1;
+	l->mt_pcptypes = kp_types_enumerator(ty, "MIGRATE_PCPTYPES", &v) ? v : 3;
+	l->mt_highatomic = kp_types_enumerator(ty, "MIGRATE_HIGHATOMIC", &v) ? v : -1;
+	l->mt_cma = kp_types_enumerator(ty, "MIGRATE_CMA", &v) ? v : -1;
+	if ((err = field(ty, Z, "nr_reserved_highatomic", &l->zone_reserved_highatomic)))
+		return err;
 	l->nr_zones_max = kp_types_enumerator(ty, "__MAX_NR_ZONES", &v) ? (uint32_t)v : 0;
 	if (!l->nr_zones_max)
 		l->nr_zones_max = l->zone_lowmem_reserve.count;
@@ -252,8 +258,15 @@ static kp_error *layout_pgdat(struct kp_types *ty, struct kp_layout *l)
 	    (err = field(ty, P, "node_spanned_pages", &l->pgdat_spanned)) ||
 	    (err = field(ty, P, "node_id", &l->pgdat_node_id)) ||
 	    (err = field(ty, P, "node_mem_map", &l->pgdat_node_mem_map)) ||
+	    (err = field(ty, P, "node_zonelists", &l->pgdat_zonelists)) ||
 	    (err = field(ty, "struct list_head", "next", &l->lh_next)) ||
 	    (err = field(ty, "struct list_head", "prev", &l->lh_prev)))
+		return err;
+	if (kp_types_has(ty, "struct zonelist") &&
+	    ((err = kp_types_sizeof(ty, "struct zonelist", &l->zonelist_size)) ||
+	     (err = field(ty, "struct zonelist", "_zonerefs", &l->zonelist_zonerefs)) ||
+	     (err = field(ty, "struct zoneref", "zone", &l->zoneref_zone)) ||
+	     (err = field(ty, "struct zoneref", "zone_idx", &l->zoneref_idx))))
 		return err;
 	if (kp_types_has(ty, "struct mem_section")) {
 		int64_t v;

@@ -162,6 +162,12 @@ struct kp_layout {
 	struct kp_field fa_free_list, fa_nr_free;
 	uint32_t nr_orders, nr_migratetypes;
 	int64_t nr_free_pages_item;      /* enum zone_stat_item NR_FREE_PAGES */
+	int64_t nr_free_cma_item;        /* NR_FREE_CMA_PAGES, -1 without CMA */
+	struct kp_field zone_reserved_highatomic;
+	int64_t mt_pcptypes, mt_highatomic, mt_cma;   /* enum migratetype, -1 */
+	/* pglist_data.node_zonelists[ZONELIST_FALLBACK]._zonerefs[] */
+	struct kp_field pgdat_zonelists, zonelist_zonerefs, zoneref_zone, zoneref_idx;
+	uint32_t zonelist_size;
 
 	/* pglist_data */
 	uint32_t pgdat_size;

@@ -15,9 +15,23 @@ struct kp_cmd {
 };
 
 extern const struct kp_cmd kp_cmd_layout, kp_cmd_page, kp_cmd_pages, kp_cmd_stat,
-	kp_cmd_free, kp_cmd_zones, kp_cmd_help;
+	kp_cmd_free, kp_cmd_zones, kp_cmd_alloc_check, kp_cmd_help;
 extern const struct kp_cmd *const kp_commands[];
 const struct kp_cmd *kp_cmd_find(const char *name);
+
+#define NR_WMARK_SHOWN 3
+
+/* What struct zone says beyond the free lists (zones, alloc-check). */
+struct zone_figures {
+	uint64_t wmark[NR_WMARK_SHOWN], boost;   /* min, low, high */
+	bool has_boost;
+	uint64_t lowmem_reserve[8];
+	uint32_t nr_reserve;
+	int64_t nr_free_pages, nr_free_cma;
+	uint64_t reserved_highatomic;
+	uint64_t pageblocks[KP_MAX_MIGRATETYPES + 1];   /* last: unknown */
+};
+kp_error *zone_read_figures(struct kp_session *s, const struct kp_zone *z, struct zone_figures *f);
 
 /* Prints one decoded page as a JSON object (used by page and pages). */
 void kp_page_json(struct kp_session *s, const struct kp_page *p, enum kp_class c);

@@ -8,18 +8,7 @@
 #include "cmd.h"
 #include "internal.h"
 
-#define NR_WMARK_SHOWN 3
-
-struct zone_figures {
-	uint64_t wmark[NR_WMARK_SHOWN], boost;
-	bool has_boost;
-	uint64_t lowmem_reserve[8];
-	uint32_t nr_reserve;
-	int64_t nr_free_pages;
-	uint64_t pageblocks[KP_MAX_MIGRATETYPES + 1];   /* last: unknown */
-};
-
-static kp_error *zone_read_figures(struct kp_session *s, const struct kp_zone *z,
+kp_error *zone_read_figures(struct kp_session *s, const struct kp_zone *z,
 				   struct zone_figures *f)
 {
 	const struct kp_layout *l = &s->layout;
@@ -48,6 +37,11 @@ static kp_error *zone_read_figures(struct kp_session *s, const struct kp_zone *z
 	if (l->nr_free_pages_item >= 0 && l->zone_vm_stat.present)
 		f->nr_free_pages = (int64_t)kp_load(buf + l->zone_vm_stat.offset +
 			(uint64_t)l->nr_free_pages_item * l->zone_vm_stat.elem_size, 8);
+	f->nr_free_cma = 0;
+	if (l->nr_free_cma_item >= 0 && l->zone_vm_stat.present)
+		f->nr_free_cma = (int64_t)kp_load(buf + l->zone_vm_stat.offset +
+			(uint64_t)l->nr_free_cma_item * l->zone_vm_stat.elem_size, 8);
+	f->reserved_highatomic = kp_field_load(buf, &l->zone_reserved_highatomic);
 	free(buf);
 	uint64_t step = 1ull << l->pageblock_order;
 	for (uint64_t pfn = z->start_pfn & ~(step - 1); pfn < z->start_pfn + z->spanned; pfn += step) {
