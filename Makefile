@@ -82,3 +82,14 @@ clean:
 	rm -rf $(B)
 
 .PHONY: all fixtures deps demo check bench clean
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/kpage \
+		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 755 $(B)/kpage $(DESTDIR)$(PREFIX)/bin/kpage
+	install -m 644 $(B)/libkpage.a $(DESTDIR)$(PREFIX)/lib/libkpage.a
+	install -m 644 include/kpage/kpage.h $(DESTDIR)$(PREFIX)/include/kpage/kpage.h
+	install -m 644 man/kpage.1 $(DESTDIR)$(PREFIX)/share/man/man1/kpage.1
+	install -m 644 contrib/kpage.bash-completion $(DESTDIR)$(PREFIX)/share/bash-completion/completions/kpage
+
+.PHONY: install

@@ -216,6 +216,8 @@ kp_error *kp_buddy_walk(struct kp_mm *mm, bool scan, kp_block_fn fn, void *arg,
 				break;
 			for (uint32_t mt = 0; mt < l->nr_migratetypes; mt++)
 				walk_list(w, zf, o, mt, fn, arg);
+			if (kp_interrupted)
+				err = kp_errorf(KP_EXIT_USAGE, "interrupted");
 		}
 		if (err)
 			break;

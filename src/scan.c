@@ -10,6 +10,8 @@
 
 #define SCAN_BATCH_PAGES 16384u
 
+volatile sig_atomic_t kp_interrupted;
+
 static const char *const class_names[KP_CLASS__COUNT] = {
 	[KP_CLASS_FREE] = "free", [KP_CLASS_SLAB] = "slab", [KP_CLASS_ANON] = "anon",
 	[KP_CLASS_KSM] = "ksm", [KP_CLASS_FILE] = "file", [KP_CLASS_MOVABLE] = "movable",
@@ -173,6 +175,10 @@ kp_error *kp_scan(struct kp_mm *mm, uint64_t start, uint64_t end, kp_page_fn fn,
 		end = mm->max_pfn;
 	for (uint64_t pfn = start; pfn < end && !stop && !err;) {
 		uint64_t va, run;
+		if (kp_interrupted) {
+			err = kp_errorf(KP_EXIT_USAGE, "interrupted at pfn %llu", (unsigned long long)pfn);
+			break;
+		}
 		if (!kp_mm_pfn_to_page(mm, pfn, &va, &run)) {
 			/* No struct page: skip to the next section. */
 			uint64_t step = mm->model == KP_MODEL_FLAT ? end - pfn :

@@ -28,6 +28,10 @@ bool kp_class_by_name(const char *name, enum kp_class *out);
 /* The class of a page on its own (without the context of its head). */
 enum kp_class kp_page_class(const struct kp_layout *l, const struct kp_page *p);
 
+#include <signal.h>
+/* Set by the shell's SIGINT handler: long walks stop at the next batch. */
+extern volatile sig_atomic_t kp_interrupted;
+
 /* Returns non-zero to stop the scan. raw is the struct page's bytes. */
 typedef int (*kp_page_fn)(void *arg, const struct kp_page *p, enum kp_class cls,
 			  const uint8_t *raw);

@@ -1,6 +1,7 @@
 /* Running commands: one-shot, from a script or standard input, or in the
  * interactive readline shell (history in ~/.kpage_history, mode 0600). */
 #include <ctype.h>
+#include <signal.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -11,7 +12,10 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include <strings.h>
+
 #include "cmd/cmd.h"
+#include "query.h"
 #include "shell.h"
 
 #define MAX_WORDS 64
@@ -96,11 +100,135 @@ int kp_run_script(struct kp_session *s, FILE *in)
 }
 
 static char history_path[4096];
+static struct kp_session *shell_session;
+
+/* Words to complete after WORD0: options of the command, and values by the
+ * option before the cursor (flag, zone, type and migratetype names). */
+static const char *const options_pages[] = {
+	"--pfn", "--node", "--zone", "--flag", "--no-flag", "--type", "--order", "--refcount",
+	"--mapcount", "--limit", "--count", "--json", NULL };
+static const char *const options_free[] = {
+	"--node", "--zone", "--order", "--migratetype", "--blocks", "--no-scan", "--json", NULL };
+static const char *const options_alloc[] = { "--gfp", "--node", "--json", NULL };
+static const char *const gfp_names[] = {
+	"GFP_KERNEL", "GFP_ATOMIC", "GFP_NOWAIT", "GFP_USER", "GFP_HIGHUSER",
+	"GFP_HIGHUSER_MOVABLE", "GFP_DMA", "GFP_DMA32", NULL };
+static const char *const layout_types[] = {
+	"page", "folio", "zone", "pglist_data", "free_area", "mem_section", "list_head",
+	"per_cpu_pages", "slab", NULL };
+
+#define MAX_CANDIDATES 256
+static const char *candidates[MAX_CANDIDATES];
+static char candidate_store[MAX_CANDIDATES][48];
+static int ncandidates;
+
+static void add_candidate(const char *c)
+{
+	if (ncandidates < MAX_CANDIDATES && c)
+		candidates[ncandidates++] = c;
+}
+
+static void add_list(const char *const *l)
+{
+	for (; *l; l++)
+		add_candidate(*l);
+}
+
+static void add_copy(const char *c)
+{
+	if (ncandidates >= MAX_CANDIDATES)
+		return;
+	snprintf(candidate_store[ncandidates], sizeof(candidate_store[0]), "%s", c);
+	add_candidate(candidate_store[ncandidates]);
+}
+
+/* Names known only once the dump is open are offered only if it is. */
+static void add_value_candidates(const char *cmd, const char *opt)
+{
+	struct kp_session *s = shell_session;
+	if (!strcmp(opt, "--type")) {
+		add_list(kp_query_type_names);
+	} else if ((!strcmp(opt, "--flag") || !strcmp(opt, "--no-flag")) && s->mm_open) {
+		for (int b = 0; b < KP_MAX_FLAGS; b++)
+			if (s->layout.flag_name[b])
+				add_candidate(s->layout.flag_name[b]);
+	} else if (!strcmp(opt, "--zone") && s->mm_open) {
+		for (uint32_t i = 0; i < s->mm.nr_zones; i++)
+			add_copy(s->mm.zones[i].name);
+	} else if (!strcmp(opt, "--migratetype")) {
+		const struct kp_enumerator *e;
+		size_t n;
+		if (s->ty && !kp_types_enum(s->ty, "migratetype", &e, &n))
+			for (size_t i = 0; i < n; i++)
+				if (!strncmp(e[i].name, "MIGRATE_", 8))
+					add_candidate(e[i].name + 8);
+	} else if (!strcmp(opt, "--gfp")) {
+		add_list(gfp_names);
+	} else if (!strcmp(cmd, "layout") || !strcmp(cmd, "help")) {
+		if (!strcmp(cmd, "help"))
+			for (int i = 0; kp_commands[i]; i++)
+				add_candidate(kp_commands[i]->name);
+		else
+			add_list(layout_types);
+	} else if (!strcmp(cmd, "pages")) {
+		add_list(options_pages);
+	} else if (!strcmp(cmd, "free")) {
+		add_list(options_free);
+	} else if (!strcmp(cmd, "alloc-check")) {
+		add_list(options_alloc);
+	}
+}
+
+static char *complete_next(const char *text, int state)
+{
+	static int idx;
+	if (!state)
+		idx = 0;
+	while (idx < ncandidates) {
+		const char *c = candidates[idx++];
+		if (!strncasecmp(c, text, strlen(text)))
+			return strdup(c);
+	}
+	return NULL;
+}
+
+static char **shell_complete(const char *text, int start, int end)
+{
+	char line[1024], *words[MAX_WORDS];
+	int n;
+	(void)end;
+	rl_attempted_completion_over = 1;
+	ncandidates = 0;
+	snprintf(line, sizeof(line), "%.*s", start, rl_line_buffer);
+	n = split_words(line, words, MAX_WORDS);
+	if (n == 0) {
+		for (int i = 0; kp_commands[i]; i++)
+			add_candidate(kp_commands[i]->name);
+		add_candidate("quit");
+	} else {
+		add_value_candidates(words[0], n >= 2 ? words[n - 1] : "");
+	}
+	return rl_completion_matches(text, complete_next);
+}
+
+static void shell_sigint(int sig)
+{
+	(void)sig;
+	kp_interrupted = 1;
+}
 
 int kp_shell(struct kp_session *s)
 {
 	const char *home = getenv("HOME");
+	struct sigaction sa = { .sa_handler = shell_sigint };
 	char *line;
+
+	/* Ctrl-C stops the command running, not the shell. */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	shell_session = s;
+	rl_readline_name = "kpage";
+	rl_attempted_completion_function = shell_complete;
 
 	if (home) {
 		snprintf(history_path, sizeof(history_path), "%s/.kpage_history", home);
@@ -109,6 +237,7 @@ int kp_shell(struct kp_session *s)
 	while ((line = readline("kpage> "))) {
 		if (*line)
 			add_history(line);
+		kp_interrupted = 0;
 		int rc = run_line(s, line);
 		free(line);
 		if (rc < 0)
