@@ -321,15 +321,20 @@ static kp_error *mm_choose_model(struct kp_mm *mm)
 				same = false;
 			base = mm->section_map[i];
 		}
+		/* x86_64 has vmemmap_base whatever the model; the sections tell:
+		 * all of them decode to the vmemmap base only in VMEMMAP. */
 		bool has_base = kp_mm_symbol(mm, "vmemmap_base", &vbase);
-		if (has_base || same) {
+		if (has_base) {
+			kp_error *e = kp_mm_read_u64(mm, vbase, &vbase);
+			if (e) {
+				kp_error_free(e);
+				has_base = false;
+			}
+		}
+		if (same && (has_base ? base == vbase : true)) {
 			mm->model = KP_MODEL_VMEMMAP;
 			mm->vmemmap_base = base;
-			if (has_base && !kp_mm_read_u64(mm, vbase, &vbase) && base && vbase != base)
-				return kp_errorf(KP_EXIT_INPUT, "mem_section decodes to vmemmap 0x%llx "
-						 "but vmemmap_base is 0x%llx", (unsigned long long)base,
-						 (unsigned long long)vbase);
-			mm->model_source = has_base ? "symbol vmemmap_base and mem_section"
+			mm->model_source = has_base ? "every mem_section decodes to vmemmap_base"
 						    : "mem_section (one base for all sections)";
 		} else {
 			mm->model = KP_MODEL_SPARSE;
