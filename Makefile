@@ -51,37 +51,31 @@ $(B)/unit/%: tests/unit/%.c $(B)/libkpage.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(CFLAGS) -o $@ $< $(B)/libkpage.a $(LIBS)
 
-# Fixture generator: one binary per era, each including that era's types.
-ERAS := $(basename $(notdir $(wildcard dwarf/*.c)))
-$(B)/fixtures/mkvmcore-%: tests/fixtures/mkvmcore.c tests/fixtures/*.h dwarf/%.c
-	@mkdir -p $(dir $@)
-	$(CC) -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-variable \
-		-DKP_ERA_FILE='"../../dwarf/$*.c"' -DKP_ERA_$* -Itests/fixtures \
-		-o $@ tests/fixtures/mkvmcore.c $(LIBELF_LIBS) -lz
-
-fixtures: $(addprefix $(B)/fixtures/mkvmcore-,$(ERAS))
-
 deps:
 	sh tests/deps.sh build
 
 DEMO := $(B)/demo
+# The demo dump: a 6.1 machine with two NUMA nodes, generated from
+# dwarf/v6_1.c (nothing binary in the repository).
 demo: deps
-	$(MAKE) all fixtures
-	sh tests/fixtures/make-fixture.sh v6_1 vmemmap $(DEMO)
+	$(MAKE) all
+	sh tests/fixtures/make-fixture.sh v6_1 vmemmap $(DEMO) 2
 	$(B)/kpage --vmlinux $(DEMO)/vmlinux --core $(DEMO)/vmcore stat
+	$(B)/kpage --vmlinux $(DEMO)/vmlinux --core $(DEMO)/vmcore free --node 1
+	@echo "Try: $(B)/kpage --vmlinux $(DEMO)/vmlinux --core $(DEMO)/vmcore   (the shell; help lists commands)"
 
 check:
 	sh tests/deps.sh test
-	$(MAKE) all $(B)/kpage-asan fixtures $(UNIT_SRCS:tests/unit/%.c=$(B)/unit/%)
+	$(MAKE) all $(B)/kpage-asan $(UNIT_SRCS:tests/unit/%.c=$(B)/unit/%)
 	sh tests/run-tests.sh
 
-bench: all fixtures
+bench: all
 	sh tests/bench/run.sh
 
 clean:
 	rm -rf $(B)
 
-.PHONY: all fixtures deps demo check bench clean
+.PHONY: all deps demo check bench clean
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/kpage \

@@ -25,6 +25,16 @@ for s in tests/cli/*.sh; do
 	echo "== $s"
 	sh "$s" || echo "fail $s: exited $?" >> "$KP_RESULTS"
 done
+# The same CLI suites again with the ASan/UBSan build: any sanitizer report
+# makes kpage exit non-zero, which fails the test.
+if [ -x build/kpage-asan ]; then
+	for s in tests/cli/badinput.sh tests/cli/fixtures.sh; do
+		echo "== asan: $s"
+		KPAGE=$top/build/kpage-asan KP_PREFIX=asan/ ASAN_OPTIONS=detect_leaks=1:exitcode=99 \
+			UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 sh "$s" ||
+			echo "fail asan/$s: exited $?" >> "$KP_RESULTS"
+	done
+fi
 if [ -z "$KP_SKIP_KERNEL" ] && [ -f tests/kernel/run.sh ]; then
 	echo "== tests/kernel/run.sh"
 	sh tests/kernel/run.sh || echo "fail tests/kernel/run.sh: exited $?" >> "$KP_RESULTS"
