@@ -104,23 +104,28 @@ static enum kp_class scan_context_class(struct scan_ctx *sc, struct kp_page *p)
 	return c;
 }
 
-/* Marks the struct pages of a batch whose bytes are not in the dump. */
-static kp_error *scan_find_missing(struct kp_mm *mm, uint64_t va, size_t len, uint8_t *buf,
-				   bool *page_missing, uint32_t psize)
+/* Marks the struct pages of a batch whose bytes are not in the dump (or
+ * whose mapping is gone: those count as unreadable too). */
+static void scan_find_missing(struct kp_mm *mm, uint64_t va, size_t len, uint8_t *buf,
+			      bool *page_missing, uint32_t psize, struct kp_scan_stats *st)
 {
 	for (size_t off = 0; off < len;) {
 		size_t chunk = KP_PAGE_SIZE - ((va + off) & (KP_PAGE_SIZE - 1)), missing = 0;
 		if (chunk > len - off)
 			chunk = len - off;
 		kp_error *err = kp_mm_read(mm, va + off, buf + off, chunk, &missing);
-		if (err)
-			return err;
-		if (missing)
-			for (size_t i = off / psize; i <= (off + chunk - 1) / psize; i++)
+		if (err || missing)
+			for (size_t i = off / psize; i <= (off + chunk - 1) / psize; i++) {
+				if (err && !page_missing[i] && i * psize < len - psize)
+					st->unreadable++;
 				page_missing[i] = true;
+			}
+		if (err) {
+			memset(buf + off, 0, chunk);
+			kp_error_free(err);
+		}
 		off += chunk;
 	}
-	return NULL;
 }
 
 static kp_error *scan_batch(struct scan_ctx *sc, uint64_t pfn, uint64_t n, bool lookahead,
@@ -133,12 +138,12 @@ static kp_error *scan_batch(struct scan_ctx *sc, uint64_t pfn, uint64_t n, bool 
 	static __thread bool page_missing[SCAN_BATCH_PAGES + 1];
 	kp_error *err = kp_mm_read(sc->mm, page_va, sc->buf, len, &missing);
 
-	if (err)
-		return kp_error_prefix(err, "reading struct pages of pfn 0x%llx-0x%llx",
-				       (unsigned long long)pfn, (unsigned long long)(pfn + n - 1));
 	memset(page_missing, 0, sizeof(bool) * (n + 1));
-	if (missing && (err = scan_find_missing(sc->mm, page_va, len, sc->buf, page_missing, psize)))
-		return err;
+	if (err || missing) {
+		/* Page by page: what is there is decoded, the rest is missing. */
+		kp_error_free(err);
+		scan_find_missing(sc->mm, page_va, len, sc->buf, page_missing, psize, st);
+	}
 	st->batches++;
 	st->bytes += len;
 	for (uint64_t i = 0; i < n; i++) {

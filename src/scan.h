@@ -38,6 +38,7 @@ typedef int (*kp_page_fn)(void *arg, const struct kp_page *p, enum kp_class cls,
 
 struct kp_scan_stats {
 	uint64_t pages, missing, batches, bytes;
+	uint64_t unreadable;   /* of the missing: struct pages not even mapped */
 };
 
 /* Scans pfns in [start, end) that have a struct page, in pfn order. */

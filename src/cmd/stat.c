@@ -61,6 +61,7 @@ static void stat_json(struct stat_ctx *sc, const struct kp_scan_stats *st)
 	kp_json_object_begin(o);
 	kp_json_kuint(o, "pages_scanned", st->pages);
 	kp_json_kuint(o, "pages_missing", st->missing);
+	kp_json_kuint(o, "pages_unreadable", st->unreadable);
 	kp_json_kuint(o, "zone_mismatch", sc->zone_mismatch);
 	kp_json_key(o, "zones");
 	kp_json_array_begin(o);
@@ -133,6 +134,9 @@ static void stat_text(struct stat_ctx *sc, const struct kp_scan_stats *st)
 	if (st->missing)
 		kp_out_printf(o, "; %llu struct pages not in the dump\n",
 			      (unsigned long long)st->missing);
+	if (st->unreadable)
+		kp_out_printf(o, "%llu struct pages could not be read (their mapping is gone)\n",
+			      (unsigned long long)st->unreadable);
 	if (sc->zone_mismatch)
 		kp_out_printf(o, "%llu pages whose flags name another zone than the one spanning them\n",
 			      (unsigned long long)sc->zone_mismatch);
@@ -159,7 +163,7 @@ static kp_error *cmd_stat(struct kp_session *s, int argc, char **argv, int *stat
 			stat_json(&sc, &st);
 		else
 			stat_text(&sc, &st);
-		if (sc.zone_mismatch)
+		if (sc.zone_mismatch || st.unreadable)
 			*status = KP_EXIT_INCONSISTENT;
 	}
 	free(sc.zones);
