@@ -107,7 +107,8 @@ static enum kp_class scan_context_class(struct scan_ctx *sc, struct kp_page *p)
 /* Marks the struct pages of a batch whose bytes are not in the dump (or
  * whose mapping is gone: those count as unreadable too). */
 static void scan_find_missing(struct kp_mm *mm, uint64_t va, size_t len, uint8_t *buf,
-			      bool *page_missing, uint32_t psize, struct kp_scan_stats *st)
+			      bool *page_missing, uint32_t psize, uint64_t npages,
+			      struct kp_scan_stats *st)
 {
 	for (size_t off = 0; off < len;) {
 		size_t chunk = KP_PAGE_SIZE - ((va + off) & (KP_PAGE_SIZE - 1)), missing = 0;
@@ -116,7 +117,7 @@ static void scan_find_missing(struct kp_mm *mm, uint64_t va, size_t len, uint8_t
 		kp_error *err = kp_mm_read(mm, va + off, buf + off, chunk, &missing);
 		if (err || missing)
 			for (size_t i = off / psize; i <= (off + chunk - 1) / psize; i++) {
-				if (err && !page_missing[i] && i * psize < len - psize)
+				if (err && !page_missing[i] && i < npages)
 					st->unreadable++;
 				page_missing[i] = true;
 			}
@@ -142,7 +143,7 @@ static kp_error *scan_batch(struct scan_ctx *sc, uint64_t pfn, uint64_t n, bool 
 	if (err || missing) {
 		/* Page by page: what is there is decoded, the rest is missing. */
 		kp_error_free(err);
-		scan_find_missing(sc->mm, page_va, len, sc->buf, page_missing, psize, st);
+		scan_find_missing(sc->mm, page_va, len, sc->buf, page_missing, psize, n, st);
 	}
 	st->batches++;
 	st->bytes += len;
