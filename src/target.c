@@ -2,7 +2,7 @@
  * makedumpfile-filtered vmcores and /proc/kcore; nothing above this file
  * knows the file format. Reads are by physical address only: translation of
  * kernel virtual addresses is the memory model's job, because libkdumpfile
- * 0.5.1 cannot translate on QEMU's kdump-compressed dumps. */
+ * 0.5.1 cannot translate on kdump-compressed dumps. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -19,7 +19,7 @@ struct kp_target {
 	char *path;
 	int fd;
 	kdump_ctx_t *ctx;
-	kdump_addrspace_t space;   /* KPHYSADDR, or MACHPHYSADDR as fallback */
+	kdump_addrspace_t space;   /* MACHPHYSADDR, or KPHYSADDR as fallback */
 	char *vmcoreinfo;
 	char format[64];
 	bool flattened;            /* fd is a reassembled copy */
@@ -73,7 +73,7 @@ kp_error *kp_target_open(const char *path, struct kp_target **out)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	t->fd = -1;
 	t->path = strdup(path);
-	t->space = KDUMP_KPHYSADDR;
+	t->space = KDUMP_MACHPHYSADDR;
 
 	err = target_flattened_prepare(path, &t->fd);
 	t->flattened = t->fd >= 0;
@@ -112,18 +112,20 @@ const char *kp_target_path(const struct kp_target *t) { return t->path; }
 const char *kp_target_format(const struct kp_target *t) { return t->format; }
 const char *kp_target_vmcoreinfo(const struct kp_target *t) { return t->vmcoreinfo; }
 
-/* One read attempt in the current address space. A read that fails for
- * lack of translation switches to machine-physical addresses, which equal
- * kernel-physical ones on x86_64 without Xen. */
+/* One read attempt in the current address space. Machine-physical reads
+ * need no translation set-up (libkdumpfile 0.5.1 fails kernel-physical reads
+ * on diskdumps for want of one, with NODATA or ADDRXLAT), and on x86_64
+ * without Xen machine-physical == kernel-physical. Should a format offer only
+ * kernel-physical reads, the first translation error switches to those. */
 static kdump_status target_read_raw(struct kp_target *t, uint64_t paddr,
 				    void *buf, size_t *len)
 {
 	size_t want = *len;
 	kdump_status st = kdump_read(t->ctx, t->space, paddr, buf, len);
 
-	if (st == KDUMP_ERR_ADDRXLAT && t->space == KDUMP_KPHYSADDR) {
+	if (st == KDUMP_ERR_ADDRXLAT && t->space == KDUMP_MACHPHYSADDR) {
 		kdump_clear_err(t->ctx);
-		t->space = KDUMP_MACHPHYSADDR;
+		t->space = KDUMP_KPHYSADDR;
 		*len = want;   /* the failed read set it to what it got: 0 */
 		st = kdump_read(t->ctx, t->space, paddr, buf, len);
 	}

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Compares kpage's decoding of a fixture with the generator's truth.
 
-usage: compare_truth.py TRUTH PAGES_NDJSON STAT_JSON
-Every pfn the truth lists must appear once in the pages stream with the same
+usage: compare_truth.py TRUTH PAGES_NDJSON STAT_JSON [filtered]
+With "filtered", the pfns the truth's #filtered-missing line names must be
+reported as missing (their struct pages are not in that dump). Every pfn the truth lists must appear once in the pages stream with the same
 class, order, head pfn (tails), refcount, mapcount, node and zone; stat must
 count the same classes per zone and show the zone's NR_FREE_PAGES."""
 import json
@@ -12,8 +13,13 @@ from collections import Counter
 
 def main():
     truth_path, pages_path, stat_path = sys.argv[1:4]
-    truth, zone_free, free_lists = {}, {}, 0
+    filtered = len(sys.argv) > 4 and sys.argv[4] == 'filtered'
+    truth, zone_free, missing = {}, {}, range(0)
     for line in open(truth_path):
+        if line.startswith('#filtered-missing') and filtered:
+            _, start, count = line.split()
+            missing = range(int(start), int(start) + int(count))
+            continue
         if line.startswith('#zone'):
             _, node, name, _, nr = line.split()
             zone_free[(int(node), name)] = int(nr)
@@ -22,6 +28,9 @@ def main():
             continue
         pfn, cls, order, head, ref, mapc, node, zone = line.split()
         truth[int(pfn)] = (cls, int(order), int(head), int(ref), int(mapc), int(node), int(zone))
+    for pfn in missing:
+        t = truth[pfn]
+        truth[pfn] = ('missing', -1, -1, 0, 0, t[5], t[6])
 
     bad, seen = [], set()
     for line in open(pages_path):
@@ -37,6 +46,8 @@ def main():
         got = (p['class'], p['order'], p.get('head_pfn', -1) if p['compound'] == 'tail' else -1,
                p['refcount'], p['mapcount'], p['node'], p['zone'])
         want = (cls, order, head, ref, mapc, node, zone)
+        if cls == 'missing':   # nothing but the class is known of it
+            got, want = (p['class'], p['in_dump']), ('missing', False)
         if got != want:
             bad.append(f'pfn {pfn}: got {got}, want {want} (class, order, head, ref, map, node, zone)')
     for pfn in sorted(set(truth) - seen)[:5]:

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Synthetic vmcores of every era in dwarf/ and every memory model: kpage's
-# decoding of every page must equal the generator's truth, on the ELF dump.
+# decoding of every page must equal the generator's truth, on the ELF dump,
+# its kdump-compressed copy and a filtered kdump copy; and the free lists.
 . "$(dirname "$0")/../lib.sh"
 fx=$KP_TOP/build/fx
 mkdir -p "$fx"
@@ -14,14 +15,23 @@ for src in "$KP_TOP"/dwarf/*.c; do
 			fail "fixture/$era-$model/generate" "$(tail -n 3 "$d.log" | tr '\n' ' ')"
 			continue
 		fi
-		"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" --json pages > "$d/pages.json" 2> "$d/pages.err" &&
-		"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" --json stat > "$d/stat.json" 2> "$d/stat.err"
-		rc=$?
-		if [ $rc != 0 ]; then
-			fail "fixture/$era-$model/decode" "kpage exit $rc: $(cat "$d/pages.err" "$d/stat.err" | head -c 300)"
-			continue
-		fi
-		check "fixture/$era-$model/truth" python3 "$KP_TOP/tests/cli/compare_truth.py" \
-			"$d/truth.txt" "$d/pages.json" "$d/stat.json"
+		for f in vmcore vmcore.kdump vmcore.kdump-filtered; do
+			name=fixture/$era-$model/$f
+			"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/$f" --json pages > "$d/$f.pages" 2> "$d/$f.err" &&
+			"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/$f" --json stat > "$d/$f.stat" 2>> "$d/$f.err"
+			rc=$?
+			if [ $rc != 0 ]; then
+				fail "$name" "kpage exit $rc: $(head -c 300 "$d/$f.err")"
+				continue
+			fi
+			mode=
+			[ "$f" = vmcore.kdump-filtered ] && mode=filtered
+			check "$name" python3 "$KP_TOP/tests/cli/compare_truth.py" \
+				"$d/truth.txt" "$d/$f.pages" "$d/$f.stat" $mode
+		done
+		# The free lists: per node, zone, order and migratetype as generated.
+		"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" --json free > "$d/free.json" 2>&1
+		check "fixture/$era-$model/free" python3 "$KP_TOP/tests/cli/compare_free.py" \
+			"$d/truth.txt" "$d/free.json"
 	done
 done
