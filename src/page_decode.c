@@ -19,6 +19,14 @@ const char *kp_page_type_name(enum kp_page_type t)
 	return t < KP_TYPE__COUNT ? type_names[t] : "unknown";
 }
 
+int64_t kp_page_mapcount(const struct kp_page *p)
+{
+	/* As page_mapcount(): a typed page (or one whose _mapcount is below
+	 * PAGE_MAPCOUNT_RESERVE) is mapped 0 times. */
+	int64_t m = (int64_t)p->mapcount_raw + 1;
+	return p->type != KP_TYPE_NONE || m < -127 ? 0 : m;
+}
+
 bool kp_page_flag(const struct kp_layout *l, const struct kp_page *p, int bit)
 {
 	(void)l;

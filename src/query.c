@@ -170,5 +170,5 @@ bool kp_query_match(const struct kp_session *s, const struct kp_query *q,
 	if (q->order >= 0 && p->order != q->order)
 		return false;
 	return cmp_holds(&q->refcount, p->refcount) &&
-	       cmp_holds(&q->mapcount, (int64_t)p->mapcount_raw + 1);
+	       cmp_holds(&q->mapcount, kp_page_mapcount(p));
 }

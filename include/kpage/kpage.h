@@ -233,6 +233,8 @@ struct kp_page {
 void kp_page_decode(const struct kp_layout *l, const uint8_t *raw,
 		    const uint8_t *next, uint64_t pfn, struct kp_page *out);
 bool kp_page_flag(const struct kp_layout *l, const struct kp_page *p, int bit);
+/* page_mapcount(): _mapcount + 1, or 0 when _mapcount holds a page type. */
+int64_t kp_page_mapcount(const struct kp_page *p);
 const char *kp_page_type_name(enum kp_page_type t);
 /* Writes the names of the set flags, comma-separated, resolving aliases by
  * context (swapcache, reported, isolated). */

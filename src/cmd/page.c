@@ -63,7 +63,7 @@ void kp_page_json(struct kp_session *s, const struct kp_page *p, enum kp_class c
 	kp_json_kuint(o, "node", p->node);
 	kp_json_kuint(o, "zone", p->zone);
 	kp_json_kint(o, "refcount", p->refcount);
-	kp_json_kint(o, "mapcount", (int64_t)p->mapcount_raw + 1);
+	kp_json_kint(o, "mapcount", kp_page_mapcount(p));
 	kp_json_kstr(o, "page_type", kp_page_type_name(p->type));
 	kp_json_khex(o, "page_type_raw", p->page_type_raw);
 	kp_json_kint(o, "order", p->order);
@@ -99,7 +99,8 @@ static void page_text(struct kp_session *s, const struct kp_page *p, enum kp_cla
 	kp_out_printf(o, "class       %s\n", kp_class_name(c));
 	kp_out_printf(o, "flags       0x%llx %s\n", (unsigned long long)p->flags, names);
 	kp_out_printf(o, "%-11s %lld\n", l->refcount_name, (long long)p->refcount);
-	kp_out_printf(o, "mapcount    %d (_mapcount %d)\n", p->mapcount_raw + 1, p->mapcount_raw);
+	kp_out_printf(o, "mapcount    %lld (_mapcount %d%s)\n", (long long)kp_page_mapcount(p),
+		      p->mapcount_raw, p->type != KP_TYPE_NONE ? ", holds the page type" : "");
 	kp_out_printf(o, "page_type   %s (0x%08x)\n", kp_page_type_name(p->type), p->page_type_raw);
 	if (p->type == KP_TYPE_BUDDY)
 		kp_out_printf(o, "buddy       order %d (%llu pages free from here)\n", p->order,

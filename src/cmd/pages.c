@@ -25,9 +25,9 @@ static int pages_one(void *arg, const struct kp_page *p, enum kp_class c, const 
 			kp_page_json(s, p, c);
 		} else {
 			kp_page_flag_names(&s->layout, p, names, sizeof(names));
-			kp_out_printf(&s->out, "%10llu %-12s %5d %4lld %4d %4u %4u %-8s %s\n",
+			kp_out_printf(&s->out, "%10llu %-12s %5d %4lld %4lld %4u %4u %-8s %s\n",
 				      (unsigned long long)p->pfn, kp_class_name(c), p->order,
-				      (long long)p->refcount, p->mapcount_raw + 1, p->node, p->zone,
+				      (long long)p->refcount, (long long)kp_page_mapcount(p), p->node, p->zone,
 				      p->compound == KP_COMPOUND_HEAD ? "head" :
 				      p->compound == KP_COMPOUND_TAIL ? "tail" : "-", names);
 		}

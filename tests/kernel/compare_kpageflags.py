@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Compares kpage's decoding of every pfn with the guest's own /proc/kpageflags
+and /proc/kpagecount, read just before the dump.
+
+usage: compare_kpageflags.py KPAGEFLAGS KPAGECOUNT PAGES_NDJSON [--strict CLASSES]
+
+Prints a line per class: pfns compared, mismatches, and the first few. The
+classes named with --strict (comma-separated) must have no mismatch; the others
+may differ by what the guest did between its capture and the dump (writing the
+capture to disk allocates page cache, buffers and slab), and their counts are
+reported for the record. Exit 1 on a strict mismatch."""
+import json
+import struct
+import sys
+
+# include/uapi/linux/kernel-page-flags.h and include/linux/kernel-page-flags.h
+KPF = dict(LOCKED=0, ERROR=1, REFERENCED=2, UPTODATE=3, DIRTY=4, LRU=5, ACTIVE=6, SLAB=7,
+           WRITEBACK=8, RECLAIM=9, BUDDY=10, MMAP=11, ANON=12, SWAPCACHE=13, SWAPBACKED=14,
+           COMPOUND_HEAD=15, COMPOUND_TAIL=16, HUGE=17, UNEVICTABLE=18, HWPOISON=19,
+           NOPAGE=20, KSM=21, THP=22, OFFLINE=23, ZERO_PAGE=24, IDLE=25, PGTABLE=26,
+           RESERVED=32)
+
+
+def bit(v, name):
+    return bool(v >> KPF[name] & 1)
+
+
+def load_u64s(path):
+    data = open(path, 'rb').read()
+    return struct.unpack(f'<{len(data) // 8}Q', data[:len(data) // 8 * 8])
+
+
+def kpage_view(p, head=None):
+    """What /proc/kpageflags would say of the page kpage decoded; HEAD is the
+    decoded head page for a tail (PageAnon() and PageHuge() look there)."""
+    names = set(p['flag_names'])
+    mapping = (head or p)['mapping_kind']
+    cls = p['class']
+    tail = p['compound'] == 'tail'
+    head = p['compound'] == 'head'
+    huge = p['hugetlb'] or cls == 'hugetlb'
+    return {
+        'buddy': cls == 'free',
+        'slab': cls == 'slab',
+        'anon': cls in ('anon', 'ksm') or (huge and mapping in ('anon', 'ksm')),
+        'huge': huge,
+        'thp': (head or tail) and not huge and cls in ('anon', 'file'),
+        'compound_head': head,
+        'compound_tail': tail,
+        'lru': 'lru' in names,
+        'reserved': 'reserved' in names,
+        'pgtable': p['page_type'] == 'table',
+        'offline': p['page_type'] == 'offline',
+        'mmap': p['mapcount'] > 0 and not (head or tail),
+    }
+
+
+def truth_view(flags, count):
+    return {
+        'buddy': bit(flags, 'BUDDY'), 'slab': bit(flags, 'SLAB'), 'anon': bit(flags, 'ANON'),
+        'huge': bit(flags, 'HUGE'), 'thp': bit(flags, 'THP'),
+        'compound_head': bit(flags, 'COMPOUND_HEAD'), 'compound_tail': bit(flags, 'COMPOUND_TAIL'),
+        'lru': bit(flags, 'LRU'), 'reserved': bit(flags, 'RESERVED'),
+        'pgtable': bit(flags, 'PGTABLE'), 'offline': bit(flags, 'OFFLINE'),
+        'mmap': bit(flags, 'MMAP') and not (bit(flags, 'COMPOUND_HEAD') or bit(flags, 'COMPOUND_TAIL')),
+    }
+
+
+def main():
+    args = sys.argv[1:]
+    strict = set()
+    if '--strict' in args:
+        i = args.index('--strict')
+        strict = set(args[i + 1].split(','))
+        del args[i:i + 2]
+    flags, counts = load_u64s(args[0]), load_u64s(args[1])
+    mismatch, compared, seen = {}, 0, 0
+    heads = {}
+    for line in open(args[2]):
+        p = json.loads(line)
+        pfn = p['pfn']
+        if p['compound'] == 'head':
+            heads[pfn] = p
+        if pfn >= len(flags) or bit(flags[pfn], 'NOPAGE') or not p['in_dump']:
+            continue
+        seen += 1
+        head = heads.get(p.get('head_pfn')) if p['compound'] == 'tail' else None
+        mine, theirs = kpage_view(p, head), truth_view(flags[pfn], counts[pfn])
+        compared += 1
+        for k in mine:
+            if mine[k] != theirs[k]:
+                mismatch.setdefault(k, []).append(pfn)
+    failed = False
+    print(f'{compared} pfns compared')
+    for k in kpage_view({'flag_names': [], 'class': '', 'compound': 'none', 'hugetlb': False,
+                         'page_type': '', 'mapping_kind': '', 'mapcount': 0}):
+        bad = mismatch.get(k, [])
+        tag = 'strict' if k in strict else 'drift'
+        print(f'  {k:14s} {len(bad):6d} mismatches ({tag}){"  e.g. pfn " + " ".join(map(str, bad[:5])) if bad else ""}')
+        if bad and k in strict:
+            failed = True
+    return 1 if failed or compared == 0 else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

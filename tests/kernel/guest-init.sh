@@ -1,0 +1,34 @@
+#!/bin/busybox sh
+# /init of the kpage test guest: load the modules, make varied memory state
+# (memload), record the kernel's own view of it on the virtio disk /dev/vda
+# (a tar), then say KPAGE-READY on the console and stay idle for the dump.
+/bin/busybox --install -s /bin
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t devtmpfs dev /dev 2>/dev/null
+mount -t tmpfs tmp /tmp
+for m in $(cat /modules.order); do insmod "/modules/$m" 2>/dev/null; done
+echo 8 > /proc/sys/vm/nr_hugepages
+echo always > /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null
+/bin/memload /tmp/memload.ready &
+i=0
+while [ ! -f /tmp/memload.ready ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+mkdir /tmp/truth
+cd /tmp/truth
+for f in buddyinfo pagetypeinfo zoneinfo meminfo vmstat iomem; do cat /proc/$f > $f; done
+ls /sys/devices/system/node > nodes 2>/dev/null
+uname -r > release
+tar cf /dev/vda .
+sync
+# The per-pfn truth last, closest to the dump, straight to the raw disk at
+# 16 and 32 MiB (a copy in tmpfs would itself allocate 1000s of pages); the
+# byte counts go to the console.
+n1=$(wc -c < /proc/kpageflags)
+n2=$(wc -c < /proc/kpagecount)
+dd if=/proc/kpageflags of=/dev/vda bs=1M seek=16 2>/dev/null
+dd if=/proc/kpagecount of=/dev/vda bs=1M seek=32 2>/dev/null
+sync
+echo "KPAGE-SIZES $n1 $n2"
+cat /proc/buddyinfo
+echo KPAGE-READY
+while true; do sleep 3600; done

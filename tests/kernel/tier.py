@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""The real-kernel tier's guest and dumps, cached.
+
+    tier.py prepare VARIANT     -> prints the cache directory of the variant
+
+Installs the Debian kernel that linux-image-cloud-amd64 depends on and its
+-dbg package, builds an initramfs (busybox, modules, memload), boots it under
+QEMU (TCG, KASLR on, -device vmcoreinfo), waits for KPAGE-READY, and writes
+the dumps over QMP: vmcore.elf (physical), vmcore-paging.elf (virtual, for
+drgn), vmcore.kdump-zlib (QEMU's flattened kdump) and vmcore.kdump
+(reassembled by makedumpfile -R). The guest's own view (/proc files,
+kpageflags, kpagecount) is in truth/. Everything lives under
+$XDG_CACHE_HOME/kpage/kernel/RELEASE/VARIANT, stamped when complete.
+Variants: 1g (one node, 1 GiB), numa2 (two nodes, 2 GiB)."""
+import hashlib
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tarfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+VARIANTS = {
+    '1g': ['-m', '1G', '-smp', '1'],
+    'numa2': ['-m', '2G', '-smp', '2', '-object', 'memory-backend-ram,id=m0,size=1G',
+              '-object', 'memory-backend-ram,id=m1,size=1G',
+              '-numa', 'node,nodeid=0,cpus=0,memdev=m0', '-numa', 'node,nodeid=1,cpus=1,memdev=m1'],
+}
+MODULES = ['qemu_fw_cfg', 'virtio_blk', 'virtio_pci']
+
+
+def log(msg):
+    print(f'[tier] {msg}', file=sys.stderr, flush=True)
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def kernel_release():
+    out = subprocess.run(['apt-cache', 'depends', 'linux-image-cloud-amd64'],
+                         capture_output=True, text=True).stdout
+    if 'linux-image-' not in out.replace('linux-image-cloud-amd64', ''):
+        run(['apt-get', 'update', '-qq'])
+        out = subprocess.run(['apt-cache', 'depends', 'linux-image-cloud-amd64'],
+                             capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        line = line.strip()
+        if line.startswith('Depends: linux-image-'):
+            return line.split('linux-image-', 1)[1]
+    raise SystemExit('cannot find the kernel linux-image-cloud-amd64 depends on')
+
+
+def install_kernel(rel):
+    need = [p for p, f in ((f'linux-image-{rel}', f'/boot/vmlinuz-{rel}'),
+                           (f'linux-image-{rel}-dbg', f'/usr/lib/debug/boot/vmlinux-{rel}'))
+            if not os.path.exists(f)]
+    if need:
+        log(f'installing {" ".join(need)} (about 280 MB)')
+        env = dict(os.environ, DEBIAN_FRONTEND='noninteractive')
+        run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends'] + need, env=env,
+            stdout=subprocess.DEVNULL)
+
+
+def module_paths(rel):
+    """The modules needed, dependencies first, from modules.dep."""
+    base = f'/lib/modules/{rel}'
+    deps = {}
+    for line in open(f'{base}/modules.dep'):
+        mod, _, rest = line.partition(':')
+        deps[os.path.basename(mod).split('.ko')[0]] = (mod, rest.split())
+    order, seen = [], set()
+
+    def add(name):
+        if name in seen or name not in deps:
+            return
+        seen.add(name)
+        for d in deps[name][1]:
+            add(os.path.basename(d).split('.ko')[0])
+        order.append(deps[name][0])
+    for m in MODULES:
+        add(m)
+    return [os.path.join(base, m) for m in order]
+
+
+def build_initramfs(rel, out):
+    root = out + '.root'
+    shutil.rmtree(root, ignore_errors=True)
+    for d in ('bin', 'proc', 'sys', 'dev', 'tmp', 'modules'):
+        os.makedirs(os.path.join(root, d))
+    shutil.copy('/bin/busybox', os.path.join(root, 'bin/busybox'))
+    run(['gcc', '-static', '-O2', '-o', os.path.join(root, 'bin/memload'),
+         os.path.join(HERE, 'memload.c')])
+    shutil.copy(os.path.join(HERE, 'guest-init.sh'), os.path.join(root, 'init'))
+    os.chmod(os.path.join(root, 'init'), 0o755)
+    names = []
+    for path in module_paths(rel):
+        name = os.path.basename(path)
+        if name.endswith('.xz'):
+            run(['xz', '-dc', path], stdout=open(os.path.join(root, 'modules', name[:-3]), 'wb'))
+            name = name[:-3]
+        else:
+            shutil.copy(path, os.path.join(root, 'modules', name))
+        names.append(name)
+    with open(os.path.join(root, 'modules.order'), 'w') as f:
+        f.write('\n'.join(names) + '\n')
+    find = subprocess.Popen(['find', '.'], cwd=root, stdout=subprocess.PIPE)
+    with open(out, 'wb') as f:
+        cpio = subprocess.Popen(['cpio', '-o', '-H', 'newc', '--quiet'], cwd=root,
+                                stdin=find.stdout, stdout=subprocess.PIPE)
+        run(['gzip', '-1'], stdin=cpio.stdout, stdout=f)
+    shutil.rmtree(root)
+
+
+class QMP:
+    def __init__(self, path, timeout=120):
+        deadline = time.time() + timeout
+        while True:
+            try:
+                self.sock = socket.socket(socket.AF_UNIX)
+                self.sock.connect(path)
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.2)
+        self.f = self.sock.makefile('rw')
+        json.loads(self.f.readline())
+        self.cmd('qmp_capabilities')
+
+    def cmd(self, name, **args):
+        self.f.write(json.dumps({'execute': name, 'arguments': args} if args else {'execute': name}) + '\n')
+        self.f.flush()
+        while True:
+            r = json.loads(self.f.readline())
+            if 'error' in r:
+                raise RuntimeError(f'QMP {name}: {r["error"]}')
+            if 'return' in r:
+                return r['return']
+
+    def dump(self, path, fmt=None, paging=False):
+        args = {'paging': paging, 'protocol': f'file:{path}', 'detach': True}
+        if fmt:
+            args['format'] = fmt
+        self.cmd('dump-guest-memory', **args)
+        while self.cmd('query-dump')['status'] == 'active':
+            time.sleep(0.2)
+        st = self.cmd('query-dump')
+        if st['status'] != 'completed':
+            raise RuntimeError(f'dump {path}: {st}')
+
+
+def boot_and_dump(rel, variant, d, timings):
+    kernel = f'/boot/vmlinuz-{rel}'
+    disk = os.path.join(d, 'truth.tar.img')
+    with open(disk, 'wb') as f:
+        f.truncate(64 << 20)
+    qmp_path = os.path.join(d, 'qmp.sock')
+    serial = os.path.join(d, 'serial.log')
+    for p in (qmp_path, serial):
+        if os.path.exists(p):
+            os.unlink(p)
+    cmd = ['qemu-system-x86_64', '-machine', 'q35', '-cpu', 'qemu64', '-nographic',
+           '-no-reboot', '-display', 'none', '-monitor', 'none',
+           '-kernel', kernel, '-initrd', os.path.join(d, 'initramfs.gz'),
+           '-append', 'console=ttyS0 quiet panic=-1 transparent_hugepage=always',
+           '-device', 'vmcoreinfo', '-drive', f'file={disk},format=raw,if=virtio',
+           '-qmp', f'unix:{qmp_path},server,nowait', '-serial', f'file:{serial}'] + VARIANTS[variant]
+    t0 = time.time()
+    q = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=open(os.path.join(d, 'qemu.err'), 'w'))
+    try:
+        qmp = QMP(qmp_path)
+        deadline = time.time() + 240
+        while 'KPAGE-READY' not in open(serial, errors='replace').read():
+            if q.poll() is not None or time.time() > deadline:
+                raise SystemExit(f'guest did not get ready (see {serial})')
+            time.sleep(0.5)
+        timings['boot'] = time.time() - t0
+        qmp.cmd('stop')
+        for name, fmt, paging in (('vmcore.elf', None, False), ('vmcore-paging.elf', None, True),
+                                  ('vmcore.kdump-zlib', 'kdump-zlib', False)):
+            t = time.time()
+            qmp.dump(os.path.join(d, name), fmt, paging)
+            timings['dump ' + name] = time.time() - t
+        qmp.cmd('quit')
+        q.wait(30)
+    finally:
+        if q.poll() is None:
+            q.kill()
+    with tarfile.open(disk) as tar:
+        tar.extractall(os.path.join(d, 'truth'))
+    # kpageflags and kpagecount were written raw at 16 and 32 MiB.
+    sizes = re.findall(r'KPAGE-SIZES (\d+) (\d+)', open(serial, errors='replace').read())
+    n = [int(w) for w in sizes[-1]] if sizes else []
+    if len(n) != 2:
+        raise SystemExit(f'guest did not report the kpageflags sizes (see {serial})')
+    with open(disk, 'rb') as img:
+        for name, off, size in (('kpageflags', 16 << 20, n[0]), ('kpagecount', 32 << 20, n[1])):
+            img.seek(off)
+            with open(os.path.join(d, 'truth', name), 'wb') as f:
+                f.write(img.read(size))
+    os.unlink(disk)
+    t = time.time()
+    out = os.path.join(d, 'vmcore.kdump')
+    if os.path.exists(out):
+        os.unlink(out)
+    with open(os.path.join(d, 'vmcore.kdump-zlib'), 'rb') as src:
+        run(['makedumpfile', '-R', out], stdin=src, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
+    timings['makedumpfile -R'] = time.time() - t
+
+
+def prepare(variant):
+    if variant not in VARIANTS:
+        raise SystemExit(f'unknown variant {variant} ({", ".join(VARIANTS)})')
+    timings = {}
+    t = time.time()
+    rel = kernel_release()
+    install_kernel(rel)
+    timings['kernel install'] = time.time() - t
+    cache = os.environ.get('XDG_CACHE_HOME') or os.path.expanduser('~/.cache')
+    d = os.path.join(cache, 'kpage', 'kernel', rel, variant)
+    os.makedirs(d, exist_ok=True)
+    inputs = hashlib.sha256()
+    for f in ('memload.c', 'guest-init.sh', 'tier.py'):
+        inputs.update(open(os.path.join(HERE, f), 'rb').read())
+    inputs.update(rel.encode())
+    key = inputs.hexdigest()
+    stamp = os.path.join(d, 'STAMP')
+    if os.path.exists(stamp) and open(stamp).read().strip() == key:
+        log(f'{variant}: cached in {d}')
+        print(d)
+        return
+    if os.path.exists(stamp):
+        os.unlink(stamp)
+    t = time.time()
+    build_initramfs(rel, os.path.join(d, 'initramfs.gz'))
+    timings['initramfs'] = time.time() - t
+    boot_and_dump(rel, variant, d, timings)
+    with open(os.path.join(d, 'release'), 'w') as f:
+        f.write(rel + '\n')
+    with open(os.path.join(d, 'timings.txt'), 'w') as f:
+        for k, v in timings.items():
+            f.write(f'{k}: {v:.1f}s\n')
+            log(f'{variant}: {k} {v:.1f}s')
+    with open(stamp, 'w') as f:
+        f.write(key + '\n')
+    print(d)
+
+
+if __name__ == '__main__':
+    if len(sys.argv) != 3 or sys.argv[1] != 'prepare':
+        raise SystemExit(__doc__)
+    prepare(sys.argv[2])
