@@ -18,6 +18,17 @@ cd /tmp/truth
 for f in buddyinfo pagetypeinfo zoneinfo meminfo vmstat iomem; do cat /proc/$f > $f; done
 ls /sys/devices/system/node > nodes 2>/dev/null
 uname -r > release
+# Live variant: kpage on this kernel's own /proc/kcore, the vmlinux on vdb
+# (ext4);
+# /proc/buddyinfo read right after each walk for comparison.
+if [ -x /bin/kpage ]; then
+	mkdir -p /dbg && mount -t ext4 -o ro /dev/vdb /dbg
+	K="/bin/kpage --vmlinux /dbg/vmlinux --core /proc/kcore"
+	$K --json free > live-free.json 2> live-free.err; echo $? > live-free.rc
+	cat /proc/buddyinfo > live-buddyinfo
+	$K --json stat > live-stat.json 2> live-stat.err; echo $? > live-stat.rc
+	$K -v zones > live-zones.txt 2> live-zones.err; echo $? > live-zones.rc
+fi
 tar cf /dev/vda .
 sync
 # The per-pfn truth last, closest to the dump, straight to the raw disk at

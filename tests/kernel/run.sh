@@ -6,14 +6,29 @@
 . "$(dirname "$0")/../lib.sh"
 here=$KP_TOP/tests/kernel
 step() { now=$(date +%s.%N); printf '  [%5.1fs] %s\n' "$(echo "$now - ${t0:-$now}" | bc)" "$1"; t0=$now; }
-for v in 1g numa2; do
+results() {
+	while read -r status name rest; do
+		case $status in
+		ok) pass "kernel/$v/$name"; [ -n "$rest" ] && echo "       $rest" ;;
+		FAIL) fail "kernel/$v/$name" "$rest" ;;
+		*) fail "kernel/$v/compare" "$status $name $rest" ;;
+		esac
+	done
+}
+for v in 1g numa2 live; do
 	echo "-- variant $v"
 	t0=$(date +%s.%N)
-	if ! d=$(python3 "$here/tier.py" prepare "$v" 2> "/tmp/kp-tier-$v.log"); then
+	if ! d=$(KPAGE=$KPAGE python3 "$here/tier.py" prepare "$v" 2> "/tmp/kp-tier-$v.log"); then
 		fail "kernel/$v/prepare" "$(tail -n 3 "/tmp/kp-tier-$v.log" | tr '\n' ' ')"
 		continue
 	fi
 	step "guest ready and dumped (cached: $d)"
+	if [ "$v" = live ]; then
+		python3 "$here/compare_live.py" "$d/truth" > "$d/live.txt" 2>&1
+		results < "$d/live.txt"
+		step "kpage on the guest's own /proc/kcore"
+		continue
+	fi
 	V=/usr/lib/debug/boot/vmlinux-$(cat "$d/release")
 	for f in vmcore.elf vmcore.kdump-zlib vmcore.kdump; do
 		ok=1
@@ -37,13 +52,7 @@ sys.exit(0 if f['total_issues'] == 0 and all(z['consistent'] for z in f['zones']
 	step "drgn free lists and census"
 	python3 "$here/compare_oracles.py" "$d" "$d/kpage.free.vmcore.elf.json" \
 		"$d/kpage.pages.vmcore.elf.json" "$d/kpage.zones.vmcore.elf.json" > "$d/oracles.txt" 2>&1
-	while read -r status name rest; do
-		case $status in
-		ok) pass "kernel/$v/$name"; [ -n "$rest" ] && echo "       $rest" ;;
-		FAIL) fail "kernel/$v/$name" "$rest" ;;
-		*) fail "kernel/$v/compare_oracles" "$status $name $rest" ;;
-		esac
-	done < "$d/oracles.txt"
+	results < "$d/oracles.txt"
 	# kpageflags: classes that cannot change between the guest's capture
 	# and the dump must agree on every pfn; the rest is printed (drift from
 	# the capture's own dd/wc/sync processes, see NOTES.md).

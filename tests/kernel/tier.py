@@ -11,7 +11,11 @@ drgn), vmcore.kdump-zlib (QEMU's flattened kdump) and vmcore.kdump
 (reassembled by makedumpfile -R). The guest's own view (/proc files,
 kpageflags, kpagecount) is in truth/. Everything lives under
 $XDG_CACHE_HOME/kpage/kernel/RELEASE/VARIANT, stamped when complete.
-Variants: 1g (one node, 1 GiB), numa2 (two nodes, 2 GiB)."""
+Variants: 1g (one node, 1 GiB), numa2 (two nodes, 2 GiB), live (1.5 GiB, with
+kpage and its libraries in the initramfs and the vmlinux as a read-only
+virtio disk /dev/vdb: the guest runs kpage on its own /proc/kcore and records
+the results next to /proc/buddyinfo read at the same moment).
+The kpage binary for the live variant is $KPAGE (default build/kpage)."""
 import hashlib
 import json
 import os
@@ -30,7 +34,25 @@ VARIANTS = {
               '-object', 'memory-backend-ram,id=m1,size=1G',
               '-numa', 'node,nodeid=0,cpus=0,memdev=m0', '-numa', 'node,nodeid=1,cpus=1,memdev=m1'],
 }
+VARIANTS['live'] = ['-m', '1536M', '-smp', '1']
 MODULES = ['qemu_fw_cfg', 'virtio_blk', 'virtio_pci']
+
+
+def kpage_binary():
+    return os.environ.get('KPAGE') or os.path.join(HERE, '..', '..', 'build', 'kpage')
+
+
+def add_binary_with_libs(root, path, dest):
+    """Copies an ELF executable and the shared libraries ldd names."""
+    shutil.copy(path, os.path.join(root, dest.lstrip('/')))
+    out = subprocess.run(['ldd', path], capture_output=True, text=True, check=True).stdout
+    for line in out.splitlines():
+        parts = line.split()
+        lib = parts[2] if '=>' in parts and len(parts) > 2 else parts[0]
+        if lib.startswith('/'):
+            target = os.path.join(root, lib.lstrip('/'))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copy(lib, target)
 
 
 def log(msg):
@@ -87,7 +109,7 @@ def module_paths(rel):
     return [os.path.join(base, m) for m in order]
 
 
-def build_initramfs(rel, out):
+def build_initramfs(rel, out, live):
     root = out + '.root'
     shutil.rmtree(root, ignore_errors=True)
     for d in ('bin', 'proc', 'sys', 'dev', 'tmp', 'modules'):
@@ -95,6 +117,8 @@ def build_initramfs(rel, out):
     shutil.copy('/bin/busybox', os.path.join(root, 'bin/busybox'))
     run(['gcc', '-static', '-O2', '-o', os.path.join(root, 'bin/memload'),
          os.path.join(HERE, 'memload.c')])
+    if live:
+        add_binary_with_libs(root, kpage_binary(), '/bin/kpage')
     shutil.copy(os.path.join(HERE, 'guest-init.sh'), os.path.join(root, 'init'))
     os.chmod(os.path.join(root, 'init'), 0o755)
     names = []
@@ -154,6 +178,30 @@ class QMP:
             raise RuntimeError(f'dump {path}: {st}')
 
 
+def vmlinux_image(rel):
+    """An ext4 image holding the vmlinux (built into the guest kernel; libelf
+    cannot size a raw block device), made once per release."""
+    src = f'/usr/lib/debug/boot/vmlinux-{rel}'
+    img = os.path.join(cache_root(), 'kernel', rel, 'vmlinux.ext4')
+    if not os.path.exists(img) or os.path.getmtime(img) < os.path.getmtime(src):
+        stage = img + '.d'
+        shutil.rmtree(stage, ignore_errors=True)
+        os.makedirs(stage)
+        os.link(src, os.path.join(stage, 'vmlinux')) if os.stat(src).st_dev == os.stat(stage).st_dev \
+            else shutil.copy(src, os.path.join(stage, 'vmlinux'))
+        size_mb = os.path.getsize(src) // (1 << 20) + 64
+        run(['mke2fs', '-q', '-F', '-t', 'ext4', '-d', stage, img + '.tmp', f'{size_mb}M'],
+            stdout=subprocess.DEVNULL)
+        shutil.rmtree(stage)
+        os.rename(img + '.tmp', img)
+    return img
+
+
+def cache_root():
+    cache = os.environ.get('XDG_CACHE_HOME') or os.path.expanduser('~/.cache')
+    return os.path.join(cache, 'kpage')
+
+
 def boot_and_dump(rel, variant, d, timings):
     kernel = f'/boot/vmlinuz-{rel}'
     disk = os.path.join(d, 'truth.tar.img')
@@ -170,6 +218,8 @@ def boot_and_dump(rel, variant, d, timings):
            '-append', 'console=ttyS0 quiet panic=-1 transparent_hugepage=always',
            '-device', 'vmcoreinfo', '-drive', f'file={disk},format=raw,if=virtio',
            '-qmp', f'unix:{qmp_path},server,nowait', '-serial', f'file:{serial}'] + VARIANTS[variant]
+    if variant == 'live':
+        cmd += ['-drive', f'file={vmlinux_image(rel)},format=raw,if=virtio,readonly=on']
     t0 = time.time()
     q = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=open(os.path.join(d, 'qemu.err'), 'w'))
     try:
@@ -222,13 +272,14 @@ def prepare(variant):
     rel = kernel_release()
     install_kernel(rel)
     timings['kernel install'] = time.time() - t
-    cache = os.environ.get('XDG_CACHE_HOME') or os.path.expanduser('~/.cache')
-    d = os.path.join(cache, 'kpage', 'kernel', rel, variant)
+    d = os.path.join(cache_root(), 'kernel', rel, variant)
     os.makedirs(d, exist_ok=True)
     inputs = hashlib.sha256()
     for f in ('memload.c', 'guest-init.sh', 'tier.py'):
         inputs.update(open(os.path.join(HERE, f), 'rb').read())
     inputs.update(rel.encode())
+    if variant == 'live':
+        inputs.update(open(kpage_binary(), 'rb').read())
     key = inputs.hexdigest()
     stamp = os.path.join(d, 'STAMP')
     if os.path.exists(stamp) and open(stamp).read().strip() == key:
@@ -238,7 +289,7 @@ def prepare(variant):
     if os.path.exists(stamp):
         os.unlink(stamp)
     t = time.time()
-    build_initramfs(rel, os.path.join(d, 'initramfs.gz'))
+    build_initramfs(rel, os.path.join(d, 'initramfs.gz'), variant == 'live')
     timings['initramfs'] = time.time() - t
     boot_and_dump(rel, variant, d, timings)
     with open(os.path.join(d, 'release'), 'w') as f:
