@@ -183,6 +183,38 @@ static void buddy_read_mt_names(struct kp_mm *mm, struct kp_free_report *r)
 	}
 }
 
+/* Pages on the per-cpu lists of every possible CPU: __per_cpu_offset[cpu]
+ * added to the zone's __percpu pointer. */
+static void buddy_count_pcp(struct kp_mm *mm, struct kp_zone_free *zf)
+{
+	const struct kp_layout *l = mm->l;
+	uint64_t offsets, ncpu_addr, pcp, ncpu = 0;
+	kp_error *err;
+
+	if (!l->pcp_known || !kp_mm_symbol(mm, "__per_cpu_offset", &offsets) ||
+	    !kp_mm_symbol(mm, "nr_cpu_ids", &ncpu_addr))
+		return;
+	if ((err = kp_mm_read_u64(mm, ncpu_addr, &ncpu)) ||
+	    (err = kp_mm_read_u64(mm, zf->zone->addr + l->zone_pcp.offset, &pcp))) {
+		kp_error_free(err);
+		return;
+	}
+	ncpu &= 0xffffffff;     /* unsigned int */
+	if (ncpu == 0 || ncpu > 8192 || !pcp)
+		return;
+	zf->pcp_pages = 0;
+	for (uint64_t cpu = 0; cpu < ncpu; cpu++) {
+		uint64_t off, count;
+		if ((err = kp_mm_read_u64(mm, offsets + cpu * 8, &off)) ||
+		    (err = kp_mm_read_u64(mm, pcp + off + l->pcp_count_offset, &count))) {
+			kp_error_free(err);
+			return;
+		}
+		zf->pcp_pages += (uint32_t)count;
+	}
+	zf->pcp_known = true;
+}
+
 kp_error *kp_buddy_walk(struct kp_mm *mm, bool scan, kp_block_fn fn, void *arg,
 			struct kp_free_report *r)
 {
@@ -207,6 +239,7 @@ kp_error *kp_buddy_walk(struct kp_mm *mm, bool scan, kp_block_fn fn, void *arg,
 	for (uint32_t i = 0; i < mm->nr_zones; i++) {
 		struct kp_zone_free *zf = &r->zones[i];
 		zf->zone = &mm->zones[i];
+		buddy_count_pcp(mm, zf);
 		for (uint32_t o = 0; o < l->nr_orders; o++) {
 			uint64_t nr;
 			uint64_t fa = zf->zone->addr + l->zone_free_area.offset + (uint64_t)o * l->free_area_size;

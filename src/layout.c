@@ -239,6 +239,25 @@ static kp_error *layout_zone(struct kp_types *ty, struct kp_layout *l)
 	l->mt_cma = kp_types_enumerator(ty, "MIGRATE_CMA", &v) ? v : -1;
 	if ((err = field(ty, Z, "nr_reserved_highatomic", &l->zone_reserved_highatomic)))
 		return err;
+	/* The per-cpu lists: struct per_cpu_pages directly (5.14+) or inside
+	 * struct per_cpu_pageset as pcp (2.6.3x - 5.13). */
+	struct kp_field count;
+	if ((err = field(ty, Z, "per_cpu_pageset", &l->zone_pcp)))
+		return err;
+	if (l->zone_pcp.present && kp_types_has(ty, "struct per_cpu_pages")) {
+		if ((err = field(ty, "struct per_cpu_pages", "count", &count)))
+			return err;
+		l->pcp_known = count.present;
+		l->pcp_count_offset = count.offset;
+	} else if (!(err = field(ty, Z, "pageset", &l->zone_pcp)) && l->zone_pcp.present &&
+		   !l->zone_pcp.count && kp_types_has(ty, "struct per_cpu_pageset")) {
+		if ((err = field(ty, "struct per_cpu_pageset", "pcp.count", &count)))
+			return err;
+		l->pcp_known = count.present;
+		l->pcp_count_offset = count.offset;
+	}
+	if (err)
+		return err;
 	l->nr_zones_max = kp_types_enumerator(ty, "__MAX_NR_ZONES", &v) ? (uint32_t)v : 0;
 	if (!l->nr_zones_max)
 		l->nr_zones_max = l->zone_lowmem_reserve.count;

@@ -164,6 +164,11 @@ struct kp_layout {
 	int64_t nr_free_pages_item;      /* enum zone_stat_item NR_FREE_PAGES */
 	int64_t nr_free_cma_item;        /* NR_FREE_CMA_PAGES, -1 without CMA */
 	struct kp_field zone_reserved_highatomic;
+	/* per-cpu lists: zone->per_cpu_pageset (5.14+) or zone->pageset,
+	 * a __percpu pointer; count_offset is where the count is in it */
+	struct kp_field zone_pcp;
+	uint32_t pcp_count_offset;
+	bool pcp_known;
 	int64_t mt_pcptypes, mt_highatomic, mt_cma;   /* enum migratetype, -1 */
 	/* pglist_data.node_zonelists[ZONELIST_FALLBACK]._zonerefs[] */
 	struct kp_field pgdat_zonelists, zonelist_zonerefs, zoneref_zone, zoneref_idx;

@@ -132,6 +132,8 @@ static void free_json(struct free_opts *o)
 		}
 		kp_json_array_end(out);
 		kp_json_kuint(out, "free_pages_walked", pages);
+		if (zf->pcp_known)
+			kp_json_kuint(out, "pcp_pages", zf->pcp_pages);
 		kp_json_kuint(out, "pageblock_mismatch", zf->pageblock_mismatch);
 		kp_json_kbool(out, "consistent", free_zone_consistent(r, zf, l->nr_orders, r->nr_mt));
 		kp_json_object_end(out);
@@ -182,6 +184,8 @@ static void free_text(struct free_opts *o)
 			pages += walked << ord;
 		}
 		kp_out_printf(out, "free pages on the lists: %llu", (unsigned long long)pages);
+		if (zf->pcp_known)
+			kp_out_printf(out, "; on the per-cpu lists: %llu", (unsigned long long)zf->pcp_pages);
 		if (zf->pageblock_mismatch)
 			kp_out_printf(out, "; %llu blocks in a pageblock of another migratetype",
 				      (unsigned long long)zf->pageblock_mismatch);

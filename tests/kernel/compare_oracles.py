@@ -114,7 +114,7 @@ def main():
     # /proc/buddyinfo printed by the guest after its last capture step,
     # moments before the stop: equal but for per-cpu list traffic.
     serial = open(os.path.join(d, 'serial.log'), errors='replace').read()
-    guest = parse_proc_buddyinfo(serial.split('KPAGE-SIZES')[-1])
+    guest = parse_proc_buddyinfo(serial.split('KPAGE-SIZES')[-1].split('KPAGE-UNUSABLE')[0])
     worst = 0
     for z in free['zones']:
         key = f"{z['node']} {z['zone']}"
@@ -129,6 +129,21 @@ def main():
         # Slack: the pcp lists of a CPU (pcp->high, a few hundred pages at
         # most in these guests) may have been drained or refilled.
         say(pages <= 512, f'buddyinfo/{name}', f'{pages} pages differ (slack 512): kpage {got} guest {want}')
+
+    # The kernel's own fragmentation indices, printed with that buddyinfo.
+    for marker, key in (('KPAGE-UNUSABLE', 'unusable_index'), ('KPAGE-EXTFRAG', 'extfrag_index')):
+        part = serial.split(marker)[-1].split('KPAGE-')[0] if marker in serial else ''
+        theirs = {}
+        for line in part.splitlines():
+            m = re.match(r'Node (\d+), zone\s+(\S+)\s+(.*)', line)
+            if m:
+                theirs[f'{m.group(1)}:{m.group(2)}'] = [round(float(x) * 1000) for x in m.group(3).split()]
+        if not theirs:
+            say(False, key, f'the guest printed no {key}')
+            continue
+        for z in zones:
+            name = f"{z['node']}:{z['zone']}"
+            say(z[key] == theirs.get(name), f'{key}/{name}', f'kpage {z[key]} kernel {theirs.get(name)}')
 
     info = parse_zoneinfo(open(os.path.join(d, 'truth', 'zoneinfo')).read())
     for z in zones:

@@ -39,7 +39,13 @@ n2=$(wc -c < /proc/kpagecount)
 dd if=/proc/kpageflags of=/dev/vda bs=1M seek=16 2>/dev/null
 dd if=/proc/kpagecount of=/dev/vda bs=1M seek=32 2>/dev/null
 sync
+mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
 echo "KPAGE-SIZES $n1 $n2"
 cat /proc/buddyinfo
+echo KPAGE-UNUSABLE
+cat /sys/kernel/debug/extfrag/unusable_index
+echo KPAGE-EXTFRAG
+cat /sys/kernel/debug/extfrag/extfrag_index
+echo KPAGE-END
 echo KPAGE-READY
 while true; do sleep 3600; done
