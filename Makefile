@@ -66,7 +66,7 @@ demo: deps
 
 check:
 	sh tests/deps.sh test
-	$(MAKE) all $(B)/kpage-asan $(UNIT_SRCS:tests/unit/%.c=$(B)/unit/%)
+	$(MAKE) all $(B)/kpage-asan $(UNIT_SRCS:tests/unit/%.c=$(B)/unit/%) $(FUZZ_TARGETS:%=$(B)/fuzz/%)
 	sh tests/run-tests.sh
 
 bench: all
@@ -87,3 +87,19 @@ install: all
 	install -m 644 contrib/kpage.bash-completion $(DESTDIR)$(PREFIX)/share/bash-completion/completions/kpage
 
 .PHONY: install
+
+# libFuzzer targets (clang): `make fuzz FUZZ_SECONDS=600` runs each for that
+# long; `make check` runs a short smoke of each. Corpora: tests/fuzz/corpus-*
+# (seeded at first run from the fixtures), kept under build/.
+FUZZ_TARGETS := fuzz_vmcoreinfo fuzz_decode fuzz_layout
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS := -std=gnu11 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc -fsanitize=fuzzer,address,undefined \
+	$(LIBDW_CFLAGS) $(LIBELF_CFLAGS) $(LIBKDUMPFILE_CFLAGS)
+$(B)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(HDRS)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRCS) $(LIBS)
+
+fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+.PHONY: fuzz

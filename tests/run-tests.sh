@@ -35,6 +35,11 @@ if [ -x build/kpage-asan ]; then
 			echo "fail asan/$s: exited $?" >> "$KP_RESULTS"
 	done
 fi
+# A short smoke of each fuzz target (make fuzz runs them longer).
+if [ -x build/fuzz/fuzz_decode ]; then
+	echo "== tests/fuzz/run.sh (smoke)"
+	sh tests/fuzz/run.sh "${KP_FUZZ_SECONDS:-15}"
+fi
 if [ -z "$KP_SKIP_KERNEL" ] && [ -f tests/kernel/run.sh ]; then
 	echo "== tests/kernel/run.sh"
 	sh tests/kernel/run.sh || echo "fail tests/kernel/run.sh: exited $?" >> "$KP_RESULTS"
