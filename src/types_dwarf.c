@@ -24,7 +24,7 @@ struct idx_entry {
 	Dwarf_Off die;        /* for IDX_ENUMERATOR, the enumerator DIE */
 };
 
-struct kp_types {
+struct dwarf_types {
 	char *path;
 	int fd;
 	Dwarf *dw;
@@ -43,7 +43,7 @@ static uint64_t idx_hash(const char *s, uint8_t kind)
 	return h;
 }
 
-static struct idx_entry *idx_slot(struct kp_types *ty, const char *name, uint8_t kind)
+static struct idx_entry *idx_slot(struct dwarf_types *ty, const char *name, uint8_t kind)
 {
 	size_t i = idx_hash(name, kind) & (ty->nslots - 1);
 	while (ty->slots[i].name) {
@@ -54,7 +54,7 @@ static struct idx_entry *idx_slot(struct kp_types *ty, const char *name, uint8_t
 	return &ty->slots[i];
 }
 
-static bool idx_grow(struct kp_types *ty)
+static bool idx_grow(struct dwarf_types *ty)
 {
 	struct idx_entry *old = ty->slots;
 	size_t oldn = ty->nslots;
@@ -70,7 +70,7 @@ static bool idx_grow(struct kp_types *ty)
 	return true;
 }
 
-static bool idx_add(struct kp_types *ty, const char *name, uint8_t kind,
+static bool idx_add(struct dwarf_types *ty, const char *name, uint8_t kind,
 		    Dwarf_Off off, bool is_decl)
 {
 	struct idx_entry *e;
@@ -105,7 +105,7 @@ static bool die_is_decl(Dwarf_Die *die)
 	return flag;
 }
 
-static bool index_enumerators(struct kp_types *ty, Dwarf_Die *en)
+static bool index_enumerators(struct dwarf_types *ty, Dwarf_Die *en)
 {
 	Dwarf_Die c;
 	if (dwarf_child(en, &c) != 0)
@@ -119,7 +119,7 @@ static bool index_enumerators(struct kp_types *ty, Dwarf_Die *en)
 	return true;
 }
 
-static bool index_die(struct kp_types *ty, Dwarf_Die *die)
+static bool index_die(struct dwarf_types *ty, Dwarf_Die *die)
 {
 	const char *name = dwarf_diename(die);
 	int tag = dwarf_tag(die);
@@ -142,7 +142,7 @@ static bool index_die(struct kp_types *ty, Dwarf_Die *die)
 	return idx_add(ty, name, kind, dwarf_dieoffset(die), die_is_decl(die));
 }
 
-static kp_error *types_build_index(struct kp_types *ty)
+static kp_error *types_build_index(struct dwarf_types *ty)
 {
 	Dwarf_Off off = 0, next;
 	size_t hsize;
@@ -162,9 +162,9 @@ static kp_error *types_build_index(struct kp_types *ty)
 	return NULL;
 }
 
-kp_error *kp_types_open(const char *path, struct kp_types **out)
+kp_error *dwarf_types_open(const char *path, struct dwarf_types **out)
 {
-	struct kp_types *ty = calloc(1, sizeof(*ty));
+	struct dwarf_types *ty = calloc(1, sizeof(*ty));
 	kp_error *err;
 
 	if (!ty)
@@ -189,11 +189,11 @@ kp_error *kp_types_open(const char *path, struct kp_types **out)
 	*out = ty;
 	return NULL;
 fail:
-	kp_types_close(ty);
+	dwarf_types_close(ty);
 	return err;
 }
 
-void kp_types_close(struct kp_types *ty)
+void dwarf_types_close(struct dwarf_types *ty)
 {
 	if (!ty)
 		return;
@@ -215,10 +215,10 @@ void kp_types_close(struct kp_types *ty)
 	free(ty);
 }
 
-const char *kp_types_path(const struct kp_types *ty) { return ty->path; }
+const char *dwarf_types_path(const struct dwarf_types *ty) { return ty->path; }
 
 /* "struct page", "union x", "enum y" or a typedef name -> its DIE. */
-bool types_find(struct kp_types *ty, const char *type_name, Dwarf_Die *out)
+bool types_find(struct dwarf_types *ty, const char *type_name, Dwarf_Die *out)
 {
 	uint8_t kind = IDX_TYPEDEF;
 	const char *name = type_name;
@@ -241,7 +241,7 @@ bool types_find(struct kp_types *ty, const char *type_name, Dwarf_Die *out)
 	return dwarf_offdie(ty->dw, e->die, out) != NULL;
 }
 
-bool kp_types_has(struct kp_types *ty, const char *type_name)
+bool dwarf_has(struct dwarf_types *ty, const char *type_name)
 {
 	Dwarf_Die d;
 	return types_find(ty, type_name, &d);
@@ -358,7 +358,7 @@ static bool types_find_member(Dwarf_Die *agg, const char *name, size_t nlen,
 	return false;
 }
 
-kp_error *kp_types_field(struct kp_types *ty, const char *type_name,
+kp_error *dwarf_field(struct dwarf_types *ty, const char *type_name,
 			 const char *path, struct kp_field *out)
 {
 	Dwarf_Die agg, member, mtype;
@@ -401,7 +401,7 @@ kp_error *kp_types_field(struct kp_types *ty, const char *type_name,
 	return NULL;
 }
 
-kp_error *kp_types_sizeof(struct kp_types *ty, const char *type_name, uint32_t *size)
+kp_error *dwarf_sizeof(struct dwarf_types *ty, const char *type_name, uint32_t *size)
 {
 	Dwarf_Die d;
 	if (!types_find(ty, type_name, &d))
@@ -423,7 +423,7 @@ static bool enumerator_value(Dwarf_Die *e, int64_t *val)
 	return true;
 }
 
-bool kp_types_enumerator(struct kp_types *ty, const char *name, int64_t *val)
+bool dwarf_enumerator(struct dwarf_types *ty, const char *name, int64_t *val)
 {
 	struct idx_entry *e;
 	Dwarf_Die d;
@@ -433,7 +433,7 @@ bool kp_types_enumerator(struct kp_types *ty, const char *name, int64_t *val)
 	return e->name && dwarf_offdie(ty->dw, e->die, &d) && enumerator_value(&d, val);
 }
 
-kp_error *kp_types_enum(struct kp_types *ty, const char *enum_name,
+kp_error *dwarf_enum(struct dwarf_types *ty, const char *enum_name,
 			const struct kp_enumerator **list, size_t *n)
 {
 	char full[256];
@@ -475,7 +475,7 @@ kp_error *kp_types_enum(struct kp_types *ty, const char *enum_name,
 	return NULL;
 }
 
-bool kp_types_var(struct kp_types *ty, const char *name, uint32_t *array_len,
+bool dwarf_var(struct dwarf_types *ty, const char *name, uint32_t *array_len,
 		  int *pointer_depth)
 {
 	struct idx_entry *e;
@@ -500,4 +500,3 @@ bool kp_types_var(struct kp_types *ty, const char *name, uint32_t *array_len,
 	return true;
 }
 
-Dwarf *types_dwarf(struct kp_types *ty) { return ty->dw; }

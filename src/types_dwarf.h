@@ -5,7 +5,24 @@
 #include <elfutils/libdw.h>
 #include "kpage/kpage.h"
 
-bool types_find(struct kp_types *ty, const char *type_name, Dwarf_Die *out);
+/* The DWARF side of the types layer (types_dwarf.c); types_cache.c puts a
+ * persistent memo in front of it and opens it only when needed. */
+struct dwarf_types;
+kp_error *dwarf_types_open(const char *path, struct dwarf_types **out);
+void dwarf_types_close(struct dwarf_types *ty);
+const char *dwarf_types_path(const struct dwarf_types *ty);
+bool dwarf_has(struct dwarf_types *ty, const char *type_name);
+kp_error *dwarf_field(struct dwarf_types *ty, const char *type_name, const char *path,
+		      struct kp_field *out);
+kp_error *dwarf_sizeof(struct dwarf_types *ty, const char *type_name, uint32_t *size);
+bool dwarf_enumerator(struct dwarf_types *ty, const char *name, int64_t *val);
+kp_error *dwarf_enum(struct dwarf_types *ty, const char *enum_name,
+		     const struct kp_enumerator **list, size_t *n);
+bool dwarf_var(struct dwarf_types *ty, const char *name, uint32_t *array_len, int *pointer_depth);
+/* The DWARF of TY, opened on first use (types_cache.c). */
+kp_error *kp_types_dwarf(struct kp_types *ty, struct dwarf_types **out);
+
+bool types_find(struct dwarf_types *ty, const char *type_name, Dwarf_Die *out);
 bool types_peel(Dwarf_Die *die, Dwarf_Die *out);
 bool types_member_type(Dwarf_Die *member, Dwarf_Die *type);
 uint32_t types_size(Dwarf_Die *type);

@@ -198,10 +198,15 @@ static void print_members(struct print_ctx *pc, Dwarf_Die *agg, uint32_t base,
 	} while (dwarf_siblingof(&c, &c) == 0);
 }
 
-kp_error *kp_types_print_layout(struct kp_types *ty, const char *type_name_arg,
+kp_error *kp_types_print_layout(struct kp_types *types, const char *type_name_arg,
 				struct kp_out *o)
 {
+	struct dwarf_types *ty;
+	kp_error *err = kp_types_dwarf(types, &ty);
 	Dwarf_Die d, p;
+
+	if (err)
+		return err;
 	char full[MAX_NAME];
 	struct print_ctx pc = { .out = o, .top = type_name_arg };
 
@@ -210,12 +215,12 @@ kp_error *kp_types_print_layout(struct kp_types *ty, const char *type_name_arg,
 		snprintf(full, sizeof(full), "struct %s", type_name_arg);
 		if (!types_find(ty, full, &d))
 			return kp_errorf(KP_EXIT_USAGE, "%s: no type named '%s' in the debuginfo",
-					 kp_types_path(ty), type_name_arg);
+					 dwarf_types_path(ty), type_name_arg);
 	}
 	if (!types_peel(&d, &p) || (dwarf_tag(&p) != DW_TAG_structure_type &&
 				    dwarf_tag(&p) != DW_TAG_union_type))
 		return kp_errorf(KP_EXIT_USAGE, "%s: '%s' is not a struct or union",
-				 kp_types_path(ty), type_name_arg);
+				 dwarf_types_path(ty), type_name_arg);
 	uint32_t size = types_size(&p);
 	const char *name = dwarf_diename(&p);
 	const char *kw = dwarf_tag(&p) == DW_TAG_union_type ? "union" : "struct";

@@ -39,6 +39,12 @@ for v in 1g numa2 live; do
 		if [ $ok = 1 ]; then pass "kernel/$v/$f/decode"; else fail "kernel/$v/$f/decode" "$(head -c 300 "$d/kpage.err")"; fi
 	done
 	step "kpage stat, free, zones, pages on three formats"
+	# The types memo ($XDG_CACHE_HOME/kpage/types/BUILD-ID) must answer as
+	# the DWARF does.
+	for c in stat free zones; do
+		KPAGE_NO_TYPES_CACHE=1 "$KPAGE" --vmlinux "$V" --core "$d/vmcore.elf" --json $c > "$d/nocache.$c.json" 2>&1
+		check "kernel/$v/types-memo-agrees/$c" cmp "$d/kpage.$c.vmcore.elf.json" "$d/nocache.$c.json"
+	done
 	for c in stat free zones pages; do
 		check "kernel/$v/formats-agree/$c" cmp "$d/kpage.$c.vmcore.elf.json" "$d/kpage.$c.vmcore.kdump-zlib.json"
 		check "kernel/$v/formats-agree/$c/reassembled" cmp "$d/kpage.$c.vmcore.elf.json" "$d/kpage.$c.vmcore.kdump.json"

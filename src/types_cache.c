@@ -1,0 +1,420 @@
+/* The types layer's public face: every question kpage asks of the DWARF
+ * (a member's offset, a type's size, an enumerator) is answered from a memo
+ * when one exists for this vmlinux, else from DWARF, and the answers are kept
+ * in $XDG_CACHE_HOME/kpage/types/BUILD-ID. Indexing a distribution vmlinux's
+ * DWARF costs 0.6 s and 200 MB; with the memo, kpage does not open the DWARF
+ * at all. The memo is keyed by the vmlinux's build-id (no build-id, no memo)
+ * and by this file's format version; `layout` always reads the DWARF. */
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "types_dwarf.h"
+
+#define MEMO_VERSION "kpage-types-memo 1"
+
+struct memo { char *key, *val; };
+
+struct kp_types {
+	char *path;
+	struct dwarf_types *dw;      /* opened on the first miss */
+	char build_id[96];
+	char memo_path[4096];
+	struct memo *m;
+	size_t n, cap;
+	bool dirty;
+	/* enum lists answered from the memo, kept until close */
+	struct enum_list { char *name; struct kp_enumerator *e; size_t n; } *enums;
+	size_t nenums;
+};
+
+static bool types_read_build_id(const char *path, char *out, size_t len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	Elf *elf;
+	Elf_Scn *scn = NULL;
+	bool found = false;
+
+	if (fd < 0)
+		return false;
+	elf_version(EV_CURRENT);
+	elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+	while (elf && !found && (scn = elf_nextscn(elf, scn))) {
+		GElf_Shdr sh;
+		GElf_Nhdr nh;
+		size_t off = 0, name_off, desc_off;
+		Elf_Data *d;
+		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_NOTE || !(d = elf_getdata(scn, NULL)))
+			continue;
+		while (!found && (off = gelf_getnote(d, off, &nh, &name_off, &desc_off)) > 0) {
+			/* .notes also holds Xen notes whose types reuse the numbers */
+			if (nh.n_type != NT_GNU_BUILD_ID || nh.n_namesz != 4 ||
+			    memcmp((char *)d->d_buf + name_off, "GNU", 4) != 0 ||
+			    nh.n_descsz * 2 + 1 > len)
+				continue;
+			for (size_t i = 0; i < nh.n_descsz; i++)
+				snprintf(out + 2 * i, 3, "%02x", ((unsigned char *)d->d_buf)[desc_off + i]);
+			found = nh.n_descsz > 0;
+		}
+	}
+	if (elf)
+		elf_end(elf);
+	close(fd);
+	return found;
+}
+
+static const char *memo_get(struct kp_types *ty, const char *key)
+{
+	for (size_t i = 0; i < ty->n; i++)
+		if (strcmp(ty->m[i].key, key) == 0)
+			return ty->m[i].val;
+	return NULL;
+}
+
+static void memo_put(struct kp_types *ty, const char *key, const char *val, bool dirty)
+{
+	if (ty->n == ty->cap) {
+		size_t cap = ty->cap ? ty->cap * 2 : 256;
+		struct memo *m = realloc(ty->m, cap * sizeof(*m));
+		if (!m)
+			return;
+		ty->m = m;
+		ty->cap = cap;
+	}
+	ty->m[ty->n].key = strdup(key);
+	ty->m[ty->n].val = strdup(val);
+	if (ty->m[ty->n].key && ty->m[ty->n].val)
+		ty->n++;
+	ty->dirty |= dirty;
+}
+
+static void memo_load(struct kp_types *ty)
+{
+	FILE *f = fopen(ty->memo_path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+
+	if (!f)
+		return;
+	if ((len = getline(&line, &cap, f)) <= 0 || strncmp(line, MEMO_VERSION "\n", (size_t)len)) {
+		fclose(f);
+		free(line);
+		return;
+	}
+	while ((len = getline(&line, &cap, f)) > 0) {
+		char *tab = strchr(line, '\t');
+		if (!tab)
+			continue;
+		line[len - 1] = line[len - 1] == '\n' ? '\0' : line[len - 1];
+		*tab = '\0';
+		memo_put(ty, line, tab + 1, false);
+	}
+	free(line);
+	fclose(f);
+}
+
+/* Written whole to a temporary file and renamed: readers never see half. */
+static void memo_save(struct kp_types *ty)
+{
+	char tmp[4200];
+	FILE *f;
+
+	if (!ty->dirty || !ty->memo_path[0])
+		return;
+	char *slash = strrchr(ty->memo_path, '/');
+	*slash = '\0';
+	char parent[4096];
+	snprintf(parent, sizeof(parent), "%s", ty->memo_path);
+	char *p2 = strrchr(parent, '/');
+	if (p2) {
+		*p2 = '\0';
+		mkdir(parent, 0755);
+		*p2 = '/';
+	}
+	mkdir(ty->memo_path, 0755);
+	*slash = '/';
+	snprintf(tmp, sizeof(tmp), "%s.%d", ty->memo_path, (int)getpid());
+	if (!(f = fopen(tmp, "w")))
+		return;
+	fprintf(f, MEMO_VERSION "\n");
+	for (size_t i = 0; i < ty->n; i++)
+		fprintf(f, "%s\t%s\n", ty->m[i].key, ty->m[i].val);
+	if (fclose(f) == 0)
+		rename(tmp, ty->memo_path);
+	else
+		unlink(tmp);
+}
+
+kp_error *kp_types_open(const char *path, struct kp_types **out)
+{
+	struct kp_types *ty = calloc(1, sizeof(*ty));
+	const char *cache = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	kp_error *err = NULL;
+
+	if (!ty)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	ty->path = strdup(path);
+	if (getenv("KPAGE_NO_TYPES_CACHE") == NULL &&
+	    types_read_build_id(path, ty->build_id, sizeof(ty->build_id)) &&
+	    ((cache && *cache) || home)) {
+		if (cache && *cache)
+			snprintf(ty->memo_path, sizeof(ty->memo_path), "%s/kpage/types/%s", cache, ty->build_id);
+		else
+			snprintf(ty->memo_path, sizeof(ty->memo_path), "%s/.cache/kpage/types/%s", home,
+				 ty->build_id);
+		memo_load(ty);
+	}
+	/* Without a memo the DWARF is needed right away; this also reports a
+	 * vmlinux without debug info at once. */
+	if (ty->n == 0)
+		err = kp_types_dwarf(ty, &ty->dw);
+	if (err) {
+		kp_types_close(ty);
+		return err;
+	}
+	*out = ty;
+	return NULL;
+}
+
+void kp_types_close(struct kp_types *ty)
+{
+	if (!ty)
+		return;
+	memo_save(ty);
+	for (size_t i = 0; i < ty->n; i++) {
+		free(ty->m[i].key);
+		free(ty->m[i].val);
+	}
+	free(ty->m);
+	for (size_t i = 0; i < ty->nenums; i++) {
+		for (size_t j = 0; j < ty->enums[i].n; j++)
+			free((char *)ty->enums[i].e[j].name);
+		free(ty->enums[i].e);
+		free(ty->enums[i].name);
+	}
+	free(ty->enums);
+	dwarf_types_close(ty->dw);
+	free(ty->path);
+	free(ty);
+}
+
+const char *kp_types_path(const struct kp_types *ty) { return ty->path; }
+
+kp_error *kp_types_dwarf(struct kp_types *ty, struct dwarf_types **out)
+{
+	if (!ty->dw) {
+		kp_error *err = dwarf_types_open(ty->path, &ty->dw);
+		if (err)
+			return err;
+	}
+	*out = ty->dw;
+	return NULL;
+}
+
+/* Answers a miss from DWARF; a DWARF error is returned as is. */
+#define NEED_DWARF(ty, dw)                                     \
+	struct dwarf_types *dw;                                \
+	kp_error *dwerr_ = kp_types_dwarf(ty, &dw);            \
+	if (dwerr_)                                            \
+		return dwerr_
+
+static kp_error *types_field_miss(struct kp_types *ty, const char *key, const char *type,
+				  const char *path, struct kp_field *f)
+{
+	char val[160];
+	NEED_DWARF(ty, dw);
+	kp_error *err = dwarf_field(dw, type, path, f);
+	if (err) {
+		snprintf(val, sizeof(val), "E %s", kp_error_message(err));
+		memo_put(ty, key, val, true);
+		return err;
+	}
+	snprintf(val, sizeof(val), "%d %u %u %u %u %u %u", f->present, f->offset, f->size,
+		 f->bit_offset, f->bit_size, f->count, f->elem_size);
+	memo_put(ty, key, val, true);
+	return NULL;
+}
+
+kp_error *kp_types_field(struct kp_types *ty, const char *type_name, const char *path,
+			 struct kp_field *f)
+{
+	char key[256];
+	const char *v;
+	int present;
+
+	snprintf(key, sizeof(key), "F|%s|%s", type_name, path);
+	memset(f, 0, sizeof(*f));
+	if (!(v = memo_get(ty, key)))
+		return types_field_miss(ty, key, type_name, path, f);
+	if (v[0] == 'E')
+		return kp_errorf(KP_EXIT_INPUT, "%s", v + 2);
+	if (sscanf(v, "%d %u %u %u %u %u %u", &present, &f->offset, &f->size, &f->bit_offset,
+		   &f->bit_size, &f->count, &f->elem_size) != 7)
+		return kp_errorf(KP_EXIT_INPUT, "%s: corrupt entry '%s'", ty->memo_path, key);
+	f->present = present;
+	return NULL;
+}
+
+kp_error *kp_types_sizeof(struct kp_types *ty, const char *type_name, uint32_t *size)
+{
+	char key[256], val[160];
+	const char *v;
+
+	snprintf(key, sizeof(key), "S|%s", type_name);
+	if ((v = memo_get(ty, key))) {
+		if (v[0] == 'E')
+			return kp_errorf(KP_EXIT_INPUT, "%s", v + 2);
+		*size = (uint32_t)strtoul(v, NULL, 10);
+		return NULL;
+	}
+	NEED_DWARF(ty, dw);
+	kp_error *err = dwarf_sizeof(dw, type_name, size);
+	if (err)
+		snprintf(val, sizeof(val), "E %s", kp_error_message(err));
+	else
+		snprintf(val, sizeof(val), "%u", *size);
+	memo_put(ty, key, val, true);
+	return err;
+}
+
+/* A yes/no question with a number: "1 N" or "0". */
+static bool memo_number(struct kp_types *ty, const char *key, bool (*ask)(struct dwarf_types *,
+			const char *, int64_t *), const char *name, int64_t *val)
+{
+	const char *v = memo_get(ty, key);
+	char buf[64];
+	if (v) {
+		long long n = 0;
+		if (v[0] != '1' || sscanf(v + 2, "%lld", &n) != 1)
+			return false;
+		*val = n;
+		return true;
+	}
+	struct dwarf_types *dw;
+	kp_error *err = kp_types_dwarf(ty, &dw);
+	if (err) {
+		kp_error_free(err);
+		return false;
+	}
+	bool ok = ask(dw, name, val);
+	snprintf(buf, sizeof(buf), ok ? "1 %lld" : "0", ok ? (long long)*val : 0LL);
+	memo_put(ty, key, buf, true);
+	return ok;
+}
+
+static bool ask_has(struct dwarf_types *dw, const char *name, int64_t *val)
+{
+	*val = 1;
+	return dwarf_has(dw, name);
+}
+
+bool kp_types_has(struct kp_types *ty, const char *type_name)
+{
+	char key[256];
+	int64_t v;
+	snprintf(key, sizeof(key), "H|%s", type_name);
+	return memo_number(ty, key, ask_has, type_name, &v);
+}
+
+bool kp_types_enumerator(struct kp_types *ty, const char *name, int64_t *val)
+{
+	char key[256];
+	snprintf(key, sizeof(key), "N|%s", name);
+	return memo_number(ty, key, dwarf_enumerator, name, val);
+}
+
+bool kp_types_var(struct kp_types *ty, const char *name, uint32_t *array_len, int *pointer_depth)
+{
+	char key[256], buf[64];
+	const char *v;
+	snprintf(key, sizeof(key), "V|%s", name);
+	if ((v = memo_get(ty, key)))
+		return sscanf(v, "1 %u %d", array_len, pointer_depth) == 2;
+	struct dwarf_types *dw;
+	kp_error *err = kp_types_dwarf(ty, &dw);
+	if (err) {
+		kp_error_free(err);
+		return false;
+	}
+	bool ok = dwarf_var(dw, name, array_len, pointer_depth);
+	snprintf(buf, sizeof(buf), ok ? "1 %u %d" : "0", ok ? *array_len : 0, ok ? *pointer_depth : 0);
+	memo_put(ty, key, buf, true);
+	return ok;
+}
+
+/* Enumerator lists are kept as "NAME=VALUE,NAME=VALUE". */
+kp_error *kp_types_enum(struct kp_types *ty, const char *enum_name,
+			const struct kp_enumerator **list, size_t *n)
+{
+	char key[256];
+	const char *v;
+
+	*list = NULL;
+	*n = 0;
+	for (size_t i = 0; i < ty->nenums; i++)
+		if (!strcmp(ty->enums[i].name, enum_name)) {
+			*list = ty->enums[i].e;
+			*n = ty->enums[i].n;
+			return NULL;
+		}
+	snprintf(key, sizeof(key), "L|%s", enum_name);
+	if (!(v = memo_get(ty, key))) {
+		NEED_DWARF(ty, dw);
+		kp_error *err = dwarf_enum(dw, enum_name, list, n);
+		if (err)
+			return err;
+		size_t cap = 64, used = 0;
+		char *val = malloc(cap);
+		if (!val)
+			return kp_errorf(KP_EXIT_INPUT, "out of memory");
+		val[0] = '\0';
+		for (size_t i = 0; i < *n; i++) {
+			char item[160];
+			int w = snprintf(item, sizeof(item), "%s%s=%lld", i ? "," : "", (*list)[i].name,
+					 (long long)(*list)[i].value);
+			while (used + (size_t)w + 1 > cap) {
+				char *bigger = realloc(val, cap *= 2);
+				if (!bigger) {
+					free(val);
+					return kp_errorf(KP_EXIT_INPUT, "out of memory");
+				}
+				val = bigger;
+			}
+			memcpy(val + used, item, (size_t)w + 1);
+			used += (size_t)w;
+		}
+		memo_put(ty, key, val, true);
+		free(val);
+		return NULL;    /* the DWARF side keeps its list until close */
+	}
+	struct enum_list *el = realloc(ty->enums, (ty->nenums + 1) * sizeof(*el));
+	if (!el)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	ty->enums = el;
+	el = &ty->enums[ty->nenums++];
+	memset(el, 0, sizeof(*el));
+	el->name = strdup(enum_name);
+	char *copy = strdup(v), *save = NULL;
+	for (char *tok = copy ? strtok_r(copy, ",", &save) : NULL; tok; tok = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(tok, '=');
+		struct kp_enumerator *e;
+		if (!eq || !(e = realloc(el->e, (el->n + 1) * sizeof(*e))))
+			continue;
+		el->e = e;
+		*eq = '\0';
+		e[el->n].name = strdup(tok);
+		e[el->n].value = strtoll(eq + 1, NULL, 10);
+		el->n++;
+	}
+	free(copy);
+	*list = el->e;
+	*n = el->n;
+	return NULL;
+}
