@@ -2,7 +2,9 @@
 #ifndef KPAGE_INTERNAL_H
 #define KPAGE_INTERNAL_H
 
+#include <endian.h>
 #include <stdio.h>
+#include <string.h>
 #include "kpage/kpage.h"
 
 #define KP_PAGE_SIZE 4096u
@@ -12,13 +14,24 @@
  * when PATH is not flattened. */
 kp_error *target_flattened_prepare(const char *path, int *fd_out);
 
-/* Little-endian loads from raw dump bytes (x86_64 targets). */
+/* Little-endian loads from raw dump bytes (x86_64 targets). The common
+ * sizes are single loads: this is the innermost loop of every scan. */
 static inline uint64_t kp_load(const uint8_t *p, uint32_t size)
 {
 	uint64_t v = 0;
-	for (uint32_t i = 0; i < size && i < 8; i++)
-		v |= (uint64_t)p[i] << (8 * i);
-	return v;
+	uint32_t v32;
+	uint16_t v16;
+
+	switch (size) {
+	case 8: memcpy(&v, p, 8); return le64toh(v);
+	case 4: memcpy(&v32, p, 4); return le32toh(v32);
+	case 2: memcpy(&v16, p, 2); return le16toh(v16);
+	case 1: return p[0];
+	default:
+		for (uint32_t i = 0; i < size && i < 8; i++)
+			v |= (uint64_t)p[i] << (8 * i);
+		return v;
+	}
 }
 
 static inline int64_t kp_load_signed(const uint8_t *p, uint32_t size)
