@@ -322,8 +322,25 @@ kp_error *kp_layout_build(struct kp_types *ty, const char *vmci, struct kp_layou
 	l->max_physmem_bits = 46;
 	if (kp_vmcoreinfo_number(vmci, "NUMBER(SECTION_SIZE_BITS)", &v) && v > 12 && v < 40)
 		l->section_size_bits = (uint32_t)v;
-	if (kp_vmcoreinfo_number(vmci, "NUMBER(MAX_PHYSMEM_BITS)", &v) && v > 30 && v <= 64)
+	if (kp_vmcoreinfo_number(vmci, "NUMBER(MAX_PHYSMEM_BITS)", &v) && v > 30 && v <= 64) {
 		l->max_physmem_bits = (uint32_t)v;
+	} else {
+		/* Kernels before 4.x do not export it, but a static root array
+		 * mem_section[NR_SECTION_ROOTS] (SPARSEMEM_EXTREME, 2.6 - 4.14)
+		 * tells: NR_MEM_SECTIONS = roots * (PAGE_SIZE / sizeof(struct
+		 * mem_section)) = 1 << (MAX_PHYSMEM_BITS - SECTION_SIZE_BITS). */
+		uint32_t roots = 0;
+		int depth = 0;
+		if (l->mem_section_size && kp_types_var(ty, "mem_section", &roots, &depth) &&
+		    roots && depth == 1) {
+			uint64_t sections = (uint64_t)roots * (KP_PAGE_SIZE / l->mem_section_size);
+			uint32_t bits = 0;
+			while ((1ull << bits) < sections && bits < 40)
+				bits++;
+			if (bits + l->section_size_bits > 30 && bits + l->section_size_bits <= 64)
+				l->max_physmem_bits = bits + l->section_size_bits;
+		}
+	}
 	return NULL;
 }
 

@@ -1,0 +1,60 @@
+#!/bin/sh
+# The interactive shell, driven as a person would in tmux: tab completion,
+# Ctrl-C stopping a long walk without leaving the shell, history kept across
+# sessions in a 0600 file.
+. "$(dirname "$0")/../lib.sh"
+command -v tmux > /dev/null || { fail shell/tmux "tmux not installed"; exit 0; }
+d=$KP_TOP/build/fx/shell
+sh "$KP_TOP/tests/fixtures/make-fixture.sh" v6_1 vmemmap "$d" 2 > "$d.log" 2>&1 ||
+	{ fail shell/generate "$(tail -n 2 "$d.log")"; exit 0; }
+# A 4 GiB machine: listing its million pages takes long enough to interrupt.
+"$KP_TOP/build/fixtures/mkvmcore-v6_1-vmemmap" --vmlinux "$d/vmlinux" --out "$d/big.vmcore" \
+	--truth "$d/big.truth" --mem-mib 4096 >> "$d.log" 2>&1 || { fail shell/generate-big "$(tail -n 2 "$d.log")"; exit 0; }
+home=$(mktemp -d)
+sock=kpage-test-$$
+T="tmux -L $sock"
+start() {
+	$T kill-server 2> /dev/null
+	sleep 0.3
+	$T new-session -d -x 160 -y 50 "HOME=$home '$KPAGE' --vmlinux '$d/vmlinux' --core '$d/big.vmcore'; sleep 30"
+	wait_for 'kpage>'
+}
+screen() { $T capture-pane -p -S -200 2> /dev/null; }
+wait_for() {   # wait_for REGEX: up to 10 s
+	i=0
+	while [ $i -lt 100 ]; do
+		screen | grep -Eq "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+start || { fail shell/start "no prompt: $(screen | tail -n 3)"; exit 0; }
+# Completion: "he<Tab>" completes the command, "--fl<Tab>" the option, and
+# a flag name after --flag.
+$T send-keys 'he' Tab ' fr' Tab Enter
+if wait_for 'usage: free'; then pass shell/complete-command; else fail shell/complete-command "$(screen | tail -n 3)"; fi
+$T send-keys 'pages --cou' Tab Enter
+if wait_for '^1048576$'; then pass shell/complete-option; else fail shell/complete-option "$(screen | tail -n 3)"; fi
+$T send-keys 'pages --flag swapb' Tab '--count' Enter
+if wait_for 'flag swapbacked +--count' && wait_for '^[0-9]+$'; then pass shell/complete-flag-name
+else fail shell/complete-flag-name "$(screen | tail -n 3)"; fi
+# Ctrl-C: listing a million pages to the terminal takes seconds; stop it.
+$T send-keys 'clear' Enter 'pages' Enter
+sleep 1
+$T send-keys C-c
+if wait_for 'interrupted at pfn' && $T send-keys 'help zones' Enter && wait_for 'usage: zones'; then
+	pass shell/ctrl-c-stops-walk
+else
+	fail shell/ctrl-c-stops-walk "$(screen | tail -n 4)"
+fi
+$T send-keys 'quit' Enter
+sleep 0.5
+# History: a new shell recalls the commands before "quit" with Up.
+start
+$T send-keys Up Up
+if wait_for 'kpage> help zones'; then pass shell/history-survives-restart; else fail shell/history-survives-restart "$(screen | tail -n 2)"; fi
+mode=$(stat -c %a "$home/.kpage_history" 2> /dev/null)
+if [ "$mode" = 600 ]; then pass shell/history-mode-0600; else fail shell/history-mode-0600 "mode $mode"; fi
+$T kill-server 2> /dev/null
+rm -rf "$home"
