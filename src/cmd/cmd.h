@@ -15,7 +15,7 @@ struct kp_cmd {
 };
 
 extern const struct kp_cmd kp_cmd_layout, kp_cmd_page, kp_cmd_pages, kp_cmd_stat,
-	kp_cmd_free, kp_cmd_zones, kp_cmd_alloc_check, kp_cmd_help;
+	kp_cmd_free, kp_cmd_zones, kp_cmd_alloc_check, kp_cmd_map, kp_cmd_help;
 extern const struct kp_cmd *const kp_commands[];
 const struct kp_cmd *kp_cmd_find(const char *name);
 
