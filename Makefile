@@ -7,9 +7,9 @@ PREFIX ?= /usr/local
 B := build
 WARN := -Wall -Wextra -Werror -Wno-format-truncation
 BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -g -Iinclude -Isrc $(WARN) \
-	$(LIBDW_CFLAGS) $(LIBELF_CFLAGS) $(LIBKDUMPFILE_CFLAGS)
+	$(LIBDW_CFLAGS) $(LIBELF_CFLAGS) $(LIBKDUMPFILE_CFLAGS) $(LIBBPF_CFLAGS)
 CFLAGS ?= -O2
-LIBS := $(LIBDW_LIBS) $(LIBELF_LIBS) $(LIBKDUMPFILE_LIBS) $(READLINE_LIBS) -lpthread
+LIBS := $(LIBDW_LIBS) $(LIBELF_LIBS) $(LIBKDUMPFILE_LIBS) $(LIBBPF_LIBS) $(READLINE_LIBS) -lpthread
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 LIB_SRCS := $(filter-out src/main.c src/shell.c,$(wildcard src/*.c))

@@ -116,7 +116,7 @@ typedef unsigned long long u64;
 #ifndef __bool_true_false_are_defined
 typedef _Bool bool;
 #endif
-typedef unsigned long pgoff_t;
+#define pgoff_t unsigned long				/* include/linux/types.h: a macro, not a typedef */
 typedef u64 dma_addr_t;
 typedef struct { int counter; } atomic_t;
 typedef struct { s64 counter; } atomic64_t;

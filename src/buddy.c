@@ -169,9 +169,26 @@ static void buddy_read_mt_names(struct kp_mm *mm, struct kp_free_report *r)
 	r->nr_mt = mm->l->nr_migratetypes;
 	for (uint32_t i = 0; i < r->nr_mt; i++)
 		snprintf(r->mt_names[i], sizeof(r->mt_names[i]), "mt%u", i);
-	/* The kernel's own names, from migratetype_names[] in the dump. */
-	if (!kp_mm_symbol(mm, "migratetype_names", &addr))
+	/* The kernel's own names, from migratetype_names[] in the dump; with no
+	 * symbol table (BTF only), from enum migratetype: MIGRATE_UNMOVABLE is
+	 * shown as Unmovable (the kernel's own spelling differs only in case,
+	 * e.g. HighAtomic). */
+	if (!kp_mm_symbol(mm, "migratetype_names", &addr)) {
+		const struct kp_enumerator *e;
+		size_t n = 0;
+		kp_error *err = kp_types_enum(mm->ty, "migratetype", &e, &n);
+		kp_error_free(err);
+		for (size_t i = 0; !err && i < n; i++) {
+			if (strncmp(e[i].name, "MIGRATE_", 8) || e[i].value < 0 ||
+			    e[i].value >= (int64_t)r->nr_mt || strcmp(e[i].name, "MIGRATE_PCPTYPES") == 0)
+				continue;
+			char *dst = r->mt_names[e[i].value];
+			snprintf(dst, sizeof(r->mt_names[0]), "%s", e[i].name + 8);
+			for (char *c = dst + 1; *c; c++)
+				*c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+		}
 		return;
+	}
 	for (uint32_t i = 0; i < r->nr_mt; i++) {
 		uint64_t p;
 		kp_error *err = kp_mm_read_u64(mm, addr + i * 8ull, &p);

@@ -10,7 +10,7 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: kpage [--vmlinux PATH] [--core PATH] [--json] [--force] "
+	fprintf(f, "usage: kpage [--vmlinux PATH | --btf PATH] [--core PATH] [--json] [--force] "
 		"[--script FILE] [COMMAND [ARGS...]]\n"
 		"commands: layout page pages stat help (kpage help COMMAND)\n");
 }
@@ -30,9 +30,10 @@ int main(int argc, char **argv)
 		else if (!strcmp(o, "--verbose") || !strcmp(o, "-v")) s.verbose = true;
 		else if (!strcmp(o, "--help") || !strcmp(o, "-h")) { usage(stdout); return 0; }
 		else if (!strcmp(o, "--version")) { printf("kpage 0.1.0\n"); return 0; }
-		else if ((!strcmp(o, "--vmlinux") || !strcmp(o, "--core") || !strcmp(o, "--script"))
-			 && i + 1 < argc) {
+		else if ((!strcmp(o, "--vmlinux") || !strcmp(o, "--core") || !strcmp(o, "--script") ||
+			  !strcmp(o, "--btf")) && i + 1 < argc) {
 			if (!strcmp(o, "--vmlinux")) s.vmlinux_path = strdup(argv[++i]);
+			else if (!strcmp(o, "--btf")) s.btf_path = argv[++i];
 			else if (!strcmp(o, "--core")) s.core_path = argv[++i];
 			else script = argv[++i];
 		} else {

@@ -25,7 +25,9 @@ const char *kp_mm_model_name(enum kp_model m)
 bool kp_mm_symbol(struct kp_mm *mm, const char *name, uint64_t *addr)
 {
 	char key[128];
-	if (kp_symbols_lookup(mm->syms, name, addr)) {
+	/* Without a vmlinux (BTF only), VMCOREINFO's SYMBOL() lines, which
+	 * hold run-time addresses, are all there is. */
+	if (mm->syms && kp_symbols_lookup(mm->syms, name, addr)) {
 		*addr += mm->kaslr_offset;
 		return true;
 	}
@@ -259,7 +261,19 @@ static kp_error *mm_read_sections(struct kp_mm *mm, uint64_t sym)
 	mm->section_pb = calloc(mm->nr_sections ? mm->nr_sections : 1, 8);
 	if (!mm->section_map || !mm->section_pb)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
-	kp_types_var(mm->ty, "mem_section", &arr, &depth);
+	if (!kp_types_var(mm->ty, "mem_section", &arr, &depth)) {
+		/* No variable types (BTF): VMCOREINFO's SYMBOL(mem_section) is
+		 * the root array itself in every form (the pointer's value since
+		 * 4.15), LENGTH(mem_section) its length. */
+		int64_t len;
+		if (!kp_vmcoreinfo_hex(mm->vmci, "SYMBOL(mem_section)", &roots_addr) ||
+		    !kp_vmcoreinfo_number(mm->vmci, "LENGTH(mem_section)", &len) || len <= 0)
+			return kp_errorf(KP_EXIT_INPUT, "the type of mem_section is unknown and "
+					 "VMCOREINFO lacks SYMBOL/LENGTH(mem_section)");
+		arr = (uint32_t)len;
+		depth = 1;
+		sym = roots_addr;
+	}
 	/* SPARSEMEM_EXTREME: roots of PAGE_SIZE worth of sections; the root
 	 * array is static (2.6 - 4.14) or allocated (4.15+: mem_section is a
 	 * pointer). Without EXTREME, one static 2-D array. */

@@ -63,11 +63,22 @@ kp_error *kp_session_open_types(struct kp_session *s)
 	kp_error *err;
 	if (s->ty)
 		return NULL;
+	if (s->btf_path && !s->vmlinux_path)
+		return kp_types_open_btf(s->btf_path, &s->ty);
 	if (!s->vmlinux_path) {
 		if (!s->t && (err = kp_target_open(s->core_path, &s->t)))
 			return err;
-		if ((err = session_find_vmlinux(s)))
+		if ((err = session_find_vmlinux(s))) {
+			/* Live, with no debuginfo installed: the running kernel's
+			 * own BTF is enough for everything but the layout printer. */
+			if (strcmp(s->core_path, "/proc/kcore") == 0 &&
+			    access("/sys/kernel/btf/vmlinux", R_OK) == 0) {
+				kp_error_free(err);
+				s->btf_path = "/sys/kernel/btf/vmlinux";
+				return kp_types_open_btf(s->btf_path, &s->ty);
+			}
 			return err;
+		}
 	}
 	/* Symbols first: libelf says "not an ELF file" where libdw would only
 	 * say that it found no DWARF. */
@@ -81,8 +92,8 @@ kp_error *kp_session_open_types(struct kp_session *s)
 static kp_error *session_check_release(struct kp_session *s)
 {
 	char want[512], rel[128], dump_id[128], file_id[128] = "";
-	size_t idlen;
-	const char *id = kp_symbols_build_id(s->syms, &idlen);
+	size_t idlen = 0;
+	const char *id = s->syms ? kp_symbols_build_id(s->syms, &idlen) : NULL;
 
 	/* VMCOREINFO BUILD-ID (5.9+) names the very build. */
 	for (size_t i = 0; i < idlen && i * 2 + 2 < sizeof(file_id); i++)
@@ -93,7 +104,8 @@ static kp_error *session_check_release(struct kp_session *s)
 		return kp_errorf(KP_EXIT_INPUT, "%s does not match %s: the dump's VMCOREINFO "
 				 "BUILD-ID is %s, the vmlinux's build-id is %s (use --force to go on "
 				 "anyway)", s->vmlinux_path, s->core_path, dump_id, file_id);
-	if (s->force || !kp_symbols_read_string(s->syms, "linux_banner", want, sizeof(want)) ||
+	if (s->force || !s->syms ||
+	    !kp_symbols_read_string(s->syms, "linux_banner", want, sizeof(want)) ||
 	    !kp_vmcoreinfo_get(kp_target_vmcoreinfo(s->t), "OSRELEASE", rel, sizeof(rel)))
 		return NULL;
 	want[strcspn(want, "\n")] = '\0';
@@ -112,7 +124,8 @@ static kp_error *session_check_banner(struct kp_session *s)
 	char want[512], have[512];
 	uint64_t addr;
 
-	if (s->force || !kp_symbols_read_string(s->syms, "linux_banner", want, sizeof(want)) ||
+	if (s->force || !s->syms ||
+	    !kp_symbols_read_string(s->syms, "linux_banner", want, sizeof(want)) ||
 	    !kp_mm_symbol(&s->mm, "linux_banner", &addr))
 		return NULL;
 	kp_error *err = kp_mm_read_string(&s->mm, addr, have, sizeof(have));
@@ -132,11 +145,12 @@ static void session_describe(struct kp_session *s)
 	const struct kp_layout *l = &s->layout;
 	static const char *const order[] = {
 		"page[1].lru.prev (no compound_order member, no folio)",
-		"page[1].compound_order (DWARF member)",
-		"low byte of page[1].flags (DWARF: folio._flags_1)",
+		"page[1].compound_order (a member in the types)",
+		"low byte of page[1].flags (folio._flags_1 in the types)",
 	};
-	fprintf(stderr, "kpage: core %s (%s), vmlinux %s\n", s->core_path,
-		kp_target_format(s->t), s->vmlinux_path);
+	fprintf(stderr, "kpage: core %s (%s), vmlinux %s, types from %s%s%s\n", s->core_path,
+		kp_target_format(s->t), s->vmlinux_path ? s->vmlinux_path : "none",
+		kp_types_source(s->ty), s->btf_path ? " " : "", s->btf_path ? s->btf_path : "");
 	fprintf(stderr, "kpage: struct page %u bytes; refcount member %s; free list member %s\n",
 		l->page_size, l->refcount_name, l->list_member);
 	fprintf(stderr, "kpage: buddy test: %s\n", l->buddy_rule_source);

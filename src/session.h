@@ -7,6 +7,7 @@
 
 struct kp_session {
 	char *vmlinux_path;
+	const char *btf_path;      /* types from BTF, symbols from VMCOREINFO */
 	const char *core_path;
 	bool json, force, verbose;
 	struct kp_target *t;

@@ -15,15 +15,19 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "types_btf.h"
 #include "types_dwarf.h"
 
-#define MEMO_VERSION "kpage-types-memo 1"
+/* 2: unsigned enumerators read unsigned (memos of 1 may hold them negative) */
+#define MEMO_VERSION "kpage-types-memo 2"
 
 struct memo { char *key, *val; };
 
 struct kp_types {
 	char *path;
 	struct dwarf_types *dw;      /* opened on the first miss */
+	struct btf_types *bt;        /* BTF instead, when asked or no DWARF */
+	bool btf_only;
 	char build_id[96];
 	char memo_path[4096];
 	struct memo *m;
@@ -33,6 +37,9 @@ struct kp_types {
 	struct enum_list { char *name; struct kp_enumerator *e; size_t n; } *enums;
 	size_t nenums;
 };
+
+static kp_error *types_source(struct kp_types *ty, struct dwarf_types **dw,
+			      struct btf_types **bt);
 
 static bool types_read_build_id(const char *path, char *out, size_t len)
 {
@@ -152,6 +159,22 @@ static void memo_save(struct kp_types *ty)
 		unlink(tmp);
 }
 
+kp_error *kp_types_open_btf(const char *path, struct kp_types **out)
+{
+	struct kp_types *ty = calloc(1, sizeof(*ty));
+	if (!ty)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	ty->path = strdup(path);
+	ty->btf_only = true;
+	kp_error *err = kpbtf_types_open(path, &ty->bt);
+	if (err) {
+		kp_types_close(ty);
+		return err;
+	}
+	*out = ty;
+	return NULL;
+}
+
 kp_error *kp_types_open(const char *path, struct kp_types **out)
 {
 	struct kp_types *ty = calloc(1, sizeof(*ty));
@@ -172,9 +195,12 @@ kp_error *kp_types_open(const char *path, struct kp_types **out)
 		memo_load(ty);
 	}
 	/* Without a memo the DWARF is needed right away; this also reports a
-	 * vmlinux without debug info at once. */
-	if (ty->n == 0)
-		err = kp_types_dwarf(ty, &ty->dw);
+	 * vmlinux without debug info at once, unless it has BTF to go by. */
+	if (ty->n == 0) {
+		struct dwarf_types *dw;
+		struct btf_types *bt;
+		err = types_source(ty, &dw, &bt);
+	}
 	if (err) {
 		kp_types_close(ty);
 		return err;
@@ -201,6 +227,7 @@ void kp_types_close(struct kp_types *ty)
 	}
 	free(ty->enums);
 	dwarf_types_close(ty->dw);
+	kpbtf_types_close(ty->bt);
 	free(ty->path);
 	free(ty);
 }
@@ -218,19 +245,46 @@ kp_error *kp_types_dwarf(struct kp_types *ty, struct dwarf_types **out)
 	return NULL;
 }
 
-/* Answers a miss from DWARF; a DWARF error is returned as is. */
-#define NEED_DWARF(ty, dw)                                     \
+/* The source of answers a miss goes to: DWARF, or BTF when the types were
+ * opened from BTF or the file has no DWARF but a .BTF section. */
+static kp_error *types_source(struct kp_types *ty, struct dwarf_types **dw,
+			      struct btf_types **bt)
+{
+	*dw = NULL;
+	*bt = ty->bt;
+	if (ty->bt)
+		return NULL;
+	kp_error *err = ty->btf_only ? NULL : kp_types_dwarf(ty, dw);
+	if (!err && *dw)
+		return NULL;
+	kp_error *berr = kpbtf_types_open(ty->path, &ty->bt);
+	if (berr) {
+		kp_error_free(berr);
+		return err ? err : kp_errorf(KP_EXIT_INPUT, "%s: no BTF", ty->path);
+	}
+	kp_error_free(err);
+	*bt = ty->bt;
+	return NULL;
+}
+
+const char *kp_types_source(const struct kp_types *ty)
+{
+	return ty->bt ? "BTF" : ty->dw ? "DWARF" : ty->n ? "types memo" : "none";
+}
+
+#define NEED_SOURCE(ty, dw, bt)                                \
 	struct dwarf_types *dw;                                \
-	kp_error *dwerr_ = kp_types_dwarf(ty, &dw);            \
-	if (dwerr_)                                            \
-		return dwerr_
+	struct btf_types *bt;                                  \
+	kp_error *srcerr_ = types_source(ty, &dw, &bt);        \
+	if (srcerr_)                                           \
+		return srcerr_
 
 static kp_error *types_field_miss(struct kp_types *ty, const char *key, const char *type,
 				  const char *path, struct kp_field *f)
 {
 	char val[160];
-	NEED_DWARF(ty, dw);
-	kp_error *err = dwarf_field(dw, type, path, f);
+	NEED_SOURCE(ty, dw, bt);
+	kp_error *err = bt ? kpbtf_field(bt, type, path, f) : dwarf_field(dw, type, path, f);
 	if (err) {
 		snprintf(val, sizeof(val), "E %s", kp_error_message(err));
 		memo_put(ty, key, val, true);
@@ -274,8 +328,8 @@ kp_error *kp_types_sizeof(struct kp_types *ty, const char *type_name, uint32_t *
 		*size = (uint32_t)strtoul(v, NULL, 10);
 		return NULL;
 	}
-	NEED_DWARF(ty, dw);
-	kp_error *err = dwarf_sizeof(dw, type_name, size);
+	NEED_SOURCE(ty, dw, bt);
+	kp_error *err = bt ? kpbtf_sizeof(bt, type_name, size) : dwarf_sizeof(dw, type_name, size);
 	if (err)
 		snprintf(val, sizeof(val), "E %s", kp_error_message(err));
 	else
@@ -285,8 +339,10 @@ kp_error *kp_types_sizeof(struct kp_types *ty, const char *type_name, uint32_t *
 }
 
 /* A yes/no question with a number: "1 N" or "0". */
-static bool memo_number(struct kp_types *ty, const char *key, bool (*ask)(struct dwarf_types *,
-			const char *, int64_t *), const char *name, int64_t *val)
+static bool memo_number(struct kp_types *ty, const char *key,
+			bool (*ask)(struct dwarf_types *, const char *, int64_t *),
+			bool (*ask_btf)(struct btf_types *, const char *, int64_t *),
+			const char *name, int64_t *val)
 {
 	const char *v = memo_get(ty, key);
 	char buf[64];
@@ -298,12 +354,13 @@ static bool memo_number(struct kp_types *ty, const char *key, bool (*ask)(struct
 		return true;
 	}
 	struct dwarf_types *dw;
-	kp_error *err = kp_types_dwarf(ty, &dw);
+	struct btf_types *bt;
+	kp_error *err = types_source(ty, &dw, &bt);
 	if (err) {
 		kp_error_free(err);
 		return false;
 	}
-	bool ok = ask(dw, name, val);
+	bool ok = bt ? ask_btf(bt, name, val) : ask(dw, name, val);
 	snprintf(buf, sizeof(buf), ok ? "1 %lld" : "0", ok ? (long long)*val : 0LL);
 	memo_put(ty, key, buf, true);
 	return ok;
@@ -315,19 +372,25 @@ static bool ask_has(struct dwarf_types *dw, const char *name, int64_t *val)
 	return dwarf_has(dw, name);
 }
 
+static bool ask_has_btf(struct btf_types *bt, const char *name, int64_t *val)
+{
+	*val = 1;
+	return kpbtf_has(bt, name);
+}
+
 bool kp_types_has(struct kp_types *ty, const char *type_name)
 {
 	char key[256];
 	int64_t v;
 	snprintf(key, sizeof(key), "H|%s", type_name);
-	return memo_number(ty, key, ask_has, type_name, &v);
+	return memo_number(ty, key, ask_has, ask_has_btf, type_name, &v);
 }
 
 bool kp_types_enumerator(struct kp_types *ty, const char *name, int64_t *val)
 {
 	char key[256];
 	snprintf(key, sizeof(key), "N|%s", name);
-	return memo_number(ty, key, dwarf_enumerator, name, val);
+	return memo_number(ty, key, dwarf_enumerator, kpbtf_enumerator, name, val);
 }
 
 bool kp_types_var(struct kp_types *ty, const char *name, uint32_t *array_len, int *pointer_depth)
@@ -338,12 +401,14 @@ bool kp_types_var(struct kp_types *ty, const char *name, uint32_t *array_len, in
 	if ((v = memo_get(ty, key)))
 		return sscanf(v, "1 %u %d", array_len, pointer_depth) == 2;
 	struct dwarf_types *dw;
-	kp_error *err = kp_types_dwarf(ty, &dw);
+	struct btf_types *bt;
+	kp_error *err = types_source(ty, &dw, &bt);
 	if (err) {
 		kp_error_free(err);
 		return false;
 	}
-	bool ok = dwarf_var(dw, name, array_len, pointer_depth);
+	bool ok = bt ? kpbtf_var(bt, name, array_len, pointer_depth)
+		     : dwarf_var(dw, name, array_len, pointer_depth);
 	snprintf(buf, sizeof(buf), ok ? "1 %u %d" : "0", ok ? *array_len : 0, ok ? *pointer_depth : 0);
 	memo_put(ty, key, buf, true);
 	return ok;
@@ -366,8 +431,8 @@ kp_error *kp_types_enum(struct kp_types *ty, const char *enum_name,
 		}
 	snprintf(key, sizeof(key), "L|%s", enum_name);
 	if (!(v = memo_get(ty, key))) {
-		NEED_DWARF(ty, dw);
-		kp_error *err = dwarf_enum(dw, enum_name, list, n);
+		NEED_SOURCE(ty, dw, bt);
+		kp_error *err = bt ? kpbtf_enum_list(bt, enum_name, list, n) : dwarf_enum(dw, enum_name, list, n);
 		if (err)
 			return err;
 		size_t cap = 64, used = 0;

@@ -21,6 +21,7 @@ struct idx_entry {
 	char *name;           /* NULL: empty slot */
 	uint8_t kind;
 	bool is_decl;
+	bool unsigned_enum;   /* IDX_ENUMERATOR: its enum's type is unsigned */
 	Dwarf_Off die;        /* for IDX_ENUMERATOR, the enumerator DIE */
 };
 
@@ -105,16 +106,36 @@ static bool die_is_decl(Dwarf_Die *die)
 	return flag;
 }
 
+/* Whether the enum's values are unsigned: its underlying type (DWARF 3+)
+ * says so. GCC writes PGTY_buddy = 0xf0 of enum pagetype as a one-byte
+ * DW_FORM_data1, which a signed read would turn into -16. */
+static bool enum_is_unsigned(Dwarf_Die *en)
+{
+	Dwarf_Attribute a;
+	Dwarf_Die t;
+	Dwarf_Word enc;
+	if (!dwarf_attr_integrate(en, DW_AT_type, &a) || !dwarf_formref_die(&a, &t) ||
+	    dwarf_peel_type(&t, &t) != 0 || !dwarf_attr(&t, DW_AT_encoding, &a) ||
+	    dwarf_formudata(&a, &enc) != 0)
+		return false;
+	return enc == DW_ATE_unsigned || enc == DW_ATE_unsigned_char || enc == DW_ATE_boolean;
+}
+
 static bool index_enumerators(struct dwarf_types *ty, Dwarf_Die *en)
 {
 	Dwarf_Die c;
+	bool uns = enum_is_unsigned(en);
 	if (dwarf_child(en, &c) != 0)
 		return true;
 	do {
 		const char *n = dwarf_diename(&c);
-		if (dwarf_tag(&c) == DW_TAG_enumerator && n &&
-		    !idx_add(ty, n, IDX_ENUMERATOR, dwarf_dieoffset(&c), false))
-			return false;
+		if (dwarf_tag(&c) == DW_TAG_enumerator && n) {
+			if (!idx_add(ty, n, IDX_ENUMERATOR, dwarf_dieoffset(&c), false))
+				return false;
+			struct idx_entry *e = idx_slot(ty, n, IDX_ENUMERATOR);
+			if (e->die == dwarf_dieoffset(&c))
+				e->unsigned_enum = uns;   /* the entry is this one */
+		}
 	} while (dwarf_siblingof(&c, &c) == 0);
 	return true;
 }
@@ -413,11 +434,21 @@ kp_error *dwarf_sizeof(struct dwarf_types *ty, const char *type_name, uint32_t *
 	return NULL;
 }
 
-static bool enumerator_value(Dwarf_Die *e, int64_t *val)
+static bool enumerator_value(Dwarf_Die *e, bool is_unsigned, int64_t *val)
 {
 	Dwarf_Attribute a;
 	Dwarf_Sword s;
-	if (!dwarf_attr(e, DW_AT_const_value, &a) || dwarf_formsdata(&a, &s) != 0)
+	Dwarf_Word u;
+	if (!dwarf_attr(e, DW_AT_const_value, &a))
+		return false;
+	/* DW_FORM_sdata carries its sign; fixed-size forms take the enum's. */
+	if (is_unsigned && dwarf_whatform(&a) != DW_FORM_sdata) {
+		if (dwarf_formudata(&a, &u) != 0)
+			return false;
+		*val = (int64_t)u;
+		return true;
+	}
+	if (dwarf_formsdata(&a, &s) != 0)
 		return false;
 	*val = s;
 	return true;
@@ -430,7 +461,8 @@ bool dwarf_enumerator(struct dwarf_types *ty, const char *name, int64_t *val)
 	if (!ty->nslots)
 		return false;
 	e = idx_slot(ty, name, IDX_ENUMERATOR);
-	return e->name && dwarf_offdie(ty->dw, e->die, &d) && enumerator_value(&d, val);
+	return e->name && dwarf_offdie(ty->dw, e->die, &d) &&
+	       enumerator_value(&d, e->unsigned_enum, val);
 }
 
 kp_error *dwarf_enum(struct dwarf_types *ty, const char *enum_name,
@@ -458,9 +490,10 @@ kp_error *dwarf_enum(struct dwarf_types *ty, const char *enum_name,
 	ec = &ty->enums[ty->nenums++];
 	memset(ec, 0, sizeof(*ec));
 	ec->name = strdup(enum_name);
+	bool uns = enum_is_unsigned(&en);
 	do {
 		int64_t v;
-		if (dwarf_tag(&c) != DW_TAG_enumerator || !enumerator_value(&c, &v))
+		if (dwarf_tag(&c) != DW_TAG_enumerator || !enumerator_value(&c, uns, &v))
 			continue;
 		struct kp_enumerator *l = realloc(ec->list, (ec->n + 1) * sizeof(*l));
 		if (!l)

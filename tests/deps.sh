@@ -5,7 +5,7 @@
 #                           tier's tools; the kernel itself is installed by
 #                           tests/kernel/prepare.sh)
 set -e
-build="gcc make autoconf pkg-config libdw-dev libelf-dev libkdumpfile-dev libreadline-dev"
+build="gcc make autoconf pkg-config libdw-dev libelf-dev libkdumpfile-dev libreadline-dev libbpf-dev"
 test="$build dwarves jq python3 qemu-system-x86 busybox-static crash python3-drgn makedumpfile cpio bc clang libclang-rt-14-dev e2fsprogs xz-utils tmux librsvg2-bin"
 case "${1:-build}" in
 build) want=$build ;;

@@ -55,6 +55,11 @@ bool kp_vmcoreinfo_hex(const char *text, const char *key, uint64_t *val);
 /* ---- types: layouts from DWARF ------------------------------------------ */
 struct kp_types;
 kp_error *kp_types_open(const char *path, struct kp_types **out);
+/* Types from BTF only: a raw BTF file (/sys/kernel/btf/vmlinux) or an ELF
+ * with a .BTF section. */
+kp_error *kp_types_open_btf(const char *path, struct kp_types **out);
+/* "DWARF", "BTF" or "types memo": where the answers come from. */
+const char *kp_types_source(const struct kp_types *ty);
 void kp_types_close(struct kp_types *ty);
 const char *kp_types_path(const struct kp_types *ty);
 

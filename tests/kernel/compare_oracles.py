@@ -115,7 +115,7 @@ def main():
     # moments before the stop: equal but for per-cpu list traffic.
     serial = open(os.path.join(d, 'serial.log'), errors='replace').read()
     guest = parse_proc_buddyinfo(serial.split('KPAGE-SIZES')[-1].split('KPAGE-UNUSABLE')[0])
-    worst = 0
+    worst, zone_drift = 0, {}
     for z in free['zones']:
         key = f"{z['node']} {z['zone']}"
         name = f"{z['node']}:{z['zone']}"
@@ -126,6 +126,7 @@ def main():
             continue
         pages = sum(abs(a - b) << i for i, (a, b) in enumerate(zip(got, want)))
         worst = max(worst, pages)
+        zone_drift[name] = pages
         # Slack: the pcp lists of a CPU (pcp->high, a few hundred pages at
         # most in these guests) may have been drained or refilled.
         say(pages <= 512, f'buddyinfo/{name}', f'{pages} pages differ (slack 512): kpage {got} guest {want}')
@@ -143,7 +144,14 @@ def main():
             continue
         for z in zones:
             name = f"{z['node']}:{z['zone']}"
-            say(z[key] == theirs.get(name), f'{key}/{name}', f'kpage {z[key]} kernel {theirs.get(name)}')
+            # Exact when the zone's buddyinfo matched exactly; else the
+            # per-cpu traffic that moved it may move an index by a little.
+            tol = 0 if zone_drift.get(name, 0) == 0 else 10
+            mine, kern = z[key], theirs.get(name)
+            ok = kern is not None and len(mine) == len(kern) and \
+                all(abs(a - b) <= tol for a, b in zip(mine, kern))
+            say(ok, f'{key}/{name}', f'kpage {mine} kernel {kern}' +
+                (f' (buddyinfo moved {zone_drift[name]} pages: tolerance {tol}/1000)' if tol else ' (exact)'))
 
     info = parse_zoneinfo(open(os.path.join(d, 'truth', 'zoneinfo')).read())
     for z in zones:

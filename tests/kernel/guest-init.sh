@@ -28,6 +28,11 @@ if [ -x /bin/kpage ]; then
 	cat /proc/buddyinfo > live-buddyinfo
 	$K --json stat > live-stat.json 2> live-stat.err; echo $? > live-stat.rc
 	$K -v zones > live-zones.txt 2> live-zones.err; echo $? > live-zones.rc
+	# And with nothing but the running kernel's own BTF.
+	B="/bin/kpage --btf /sys/kernel/btf/vmlinux --core /proc/kcore"
+	$B --json stat > live-btf-stat.json 2> live-btf-stat.err; echo $? > live-btf-stat.rc
+	$B --json free > live-btf-free.json 2> live-btf-free.err; echo $? > live-btf-free.rc
+	cat /proc/buddyinfo > live-btf-buddyinfo
 fi
 tar cf /dev/vda .
 sync

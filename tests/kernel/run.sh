@@ -39,6 +39,13 @@ for v in 1g numa2 live; do
 		if [ $ok = 1 ]; then pass "kernel/$v/$f/decode"; else fail "kernel/$v/$f/decode" "$(head -c 300 "$d/kpage.err")"; fi
 	done
 	step "kpage stat, free, zones, pages on three formats"
+	# Types from BTF alone (the vmlinux's .BTF section, no symbol table:
+	# symbols from VMCOREINFO) must give the same answers as DWARF.
+	for c in stat free zones; do
+		"$KPAGE" --btf "$V" --core "$d/vmcore.elf" --json $c > "$d/btf.$c.json" 2> "$d/btf.err"
+		check "kernel/$v/btf-agrees/$c" python3 "$here/compare_sources.py" \
+			"$d/kpage.$c.vmcore.elf.json" "$d/btf.$c.json"
+	done
 	# The types memo ($XDG_CACHE_HOME/kpage/types/BUILD-ID) must answer as
 	# the DWARF does.
 	for c in stat free zones; do

@@ -1,0 +1,223 @@
+/* Type layouts from BTF through libbpf: the .BTF section of a vmlinux (which
+ * distribution kernels carry even without a -dbg package) or the running
+ * kernel's /sys/kernel/btf/vmlinux. It answers the same questions as the
+ * DWARF side. BTF keeps no global variables but per-cpu ones, so
+ * kpbtf_var() says "unknown" and the memory model then goes by VMCOREINFO. */
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "types_btf.h"
+
+struct btf_types {
+	char *path;
+	struct btf *btf;
+	struct enum_cache { char *name; struct kp_enumerator *list; size_t n; } *enums;
+	size_t nenums;
+};
+
+kp_error *kpbtf_types_open(const char *path, struct btf_types **out)
+{
+	struct btf_types *bt = calloc(1, sizeof(*bt));
+	if (!bt)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	bt->path = strdup(path);
+	/* libbpf prints its own warnings; kpage reports one line itself. */
+	libbpf_set_print(NULL);
+	bt->btf = btf__parse(path, NULL);
+	if (!bt->btf) {
+		kp_error *err = kp_errorf(KP_EXIT_INPUT, "%s: no BTF type information (%s)", path,
+					  strerror(errno));
+		kpbtf_types_close(bt);
+		return err;
+	}
+	*out = bt;
+	return NULL;
+}
+
+void kpbtf_types_close(struct btf_types *bt)
+{
+	if (!bt)
+		return;
+	for (size_t i = 0; i < bt->nenums; i++) {
+		for (size_t j = 0; j < bt->enums[i].n; j++)
+			free((char *)bt->enums[i].list[j].name);
+		free(bt->enums[i].list);
+		free(bt->enums[i].name);
+	}
+	free(bt->enums);
+	btf__free(bt->btf);
+	free(bt->path);
+	free(bt);
+}
+
+/* "struct page" / "union x" / "enum y" / a typedef or bare struct name. */
+static int kpbtf_find(struct btf_types *bt, const char *type_name)
+{
+	int id;
+	if (!strncmp(type_name, "struct ", 7))
+		return btf__find_by_name_kind(bt->btf, type_name + 7, BTF_KIND_STRUCT);
+	if (!strncmp(type_name, "union ", 6))
+		return btf__find_by_name_kind(bt->btf, type_name + 6, BTF_KIND_UNION);
+	if (!strncmp(type_name, "enum ", 5)) {
+		id = btf__find_by_name_kind(bt->btf, type_name + 5, BTF_KIND_ENUM);
+		return id > 0 ? id : btf__find_by_name_kind(bt->btf, type_name + 5, BTF_KIND_ENUM64);
+	}
+	id = btf__find_by_name_kind(bt->btf, type_name, BTF_KIND_TYPEDEF);
+	if (id <= 0)
+		id = btf__find_by_name_kind(bt->btf, type_name, BTF_KIND_STRUCT);
+	return id;
+}
+
+bool kpbtf_has(struct btf_types *bt, const char *type_name)
+{
+	return kpbtf_find(bt, type_name) > 0;
+}
+
+kp_error *kpbtf_sizeof(struct btf_types *bt, const char *type_name, uint32_t *size)
+{
+	int id = kpbtf_find(bt, type_name);
+	long s = id > 0 ? btf__resolve_size(bt->btf, id) : -1;
+	if (s <= 0)
+		return kp_errorf(KP_EXIT_INPUT, "%s: no definition of %s in the BTF", bt->path, type_name);
+	*size = (uint32_t)s;
+	return NULL;
+}
+
+/* Finds NAME in composite type ID, through anonymous members; bit offset
+ * from the start of ID, and the member's type id. */
+static bool kpbtf_find_member(struct btf_types *bt, int id, const char *name, size_t nlen,
+			    uint32_t *bits, uint32_t *bitfield, int *type_id)
+{
+	const struct btf_type *t = btf__type_by_id(bt->btf, (uint32_t)id);
+	if (!t || !btf_is_composite(t))
+		return false;
+	const struct btf_member *m = btf_members(t);
+	for (uint16_t i = 0; i < btf_vlen(t); i++, m++) {
+		const char *n = btf__name_by_offset(bt->btf, m->name_off);
+		uint32_t off = btf_member_bit_offset(t, i);
+		if (n && *n && strlen(n) == nlen && !strncmp(n, name, nlen)) {
+			*bits = off;
+			*bitfield = btf_member_bitfield_size(t, i);
+			*type_id = (int)m->type;
+			return true;
+		}
+		if (!n || !*n) {
+			int inner = btf__resolve_type(bt->btf, m->type);
+			uint32_t ib;
+			if (inner > 0 && kpbtf_find_member(bt, inner, name, nlen, &ib, bitfield, type_id)) {
+				*bits = off + ib;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+kp_error *kpbtf_field(struct btf_types *bt, const char *type_name, const char *path,
+		    struct kp_field *out)
+{
+	int id = kpbtf_find(bt, type_name), mtype = 0;
+	uint32_t total = 0, bitfield = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (id <= 0)
+		return kp_errorf(KP_EXIT_INPUT, "%s: no definition of %s in the BTF", bt->path, type_name);
+	id = btf__resolve_type(bt->btf, (uint32_t)id);
+	for (const char *p = path;;) {
+		const char *dot = strchr(p, '.');
+		size_t nlen = dot ? (size_t)(dot - p) : strlen(p);
+		uint32_t bits;
+		if (id <= 0 || !kpbtf_find_member(bt, id, p, nlen, &bits, &bitfield, &mtype))
+			return NULL;   /* absent in this kernel */
+		total += bits;
+		if (!dot)
+			break;
+		id = btf__resolve_type(bt->btf, (uint32_t)mtype);
+		p = dot + 1;
+	}
+	long size = btf__resolve_size(bt->btf, (uint32_t)mtype);
+	out->present = true;
+	out->offset = total / 8;
+	out->size = size > 0 ? (uint32_t)size : 0;
+	if (bitfield) {
+		out->bit_size = bitfield;
+		out->bit_offset = total;
+	}
+	int r = btf__resolve_type(bt->btf, (uint32_t)mtype);
+	const struct btf_type *t = r > 0 ? btf__type_by_id(bt->btf, (uint32_t)r) : NULL;
+	if (t && btf_is_array(t)) {
+		out->count = btf_array(t)->nelems;
+		out->elem_size = out->count ? out->size / out->count : out->size;
+	} else {
+		out->elem_size = out->size;
+	}
+	return NULL;
+}
+
+bool kpbtf_enumerator(struct btf_types *bt, const char *name, int64_t *val)
+{
+	uint32_t n = btf__type_cnt(bt->btf);
+	for (uint32_t id = 1; id < n; id++) {
+		const struct btf_type *t = btf__type_by_id(bt->btf, id);
+		if (btf_is_enum(t)) {
+			const struct btf_enum *e = btf_enum(t);
+			for (uint16_t i = 0; i < btf_vlen(t); i++)
+				if (!strcmp(btf__name_by_offset(bt->btf, e[i].name_off), name)) {
+					*val = btf_kflag(t) ? (int64_t)(int32_t)e[i].val : (int64_t)(uint32_t)e[i].val;
+					/* kflag set: signed values */
+					if (!btf_kflag(t) && e[i].val < 0)
+						*val = e[i].val;
+					return true;
+				}
+		} else if (btf_is_enum64(t)) {
+			const struct btf_enum64 *e = btf_enum64(t);
+			for (uint16_t i = 0; i < btf_vlen(t); i++)
+				if (!strcmp(btf__name_by_offset(bt->btf, e[i].name_off), name)) {
+					*val = (int64_t)btf_enum64_value(&e[i]);
+					return true;
+				}
+		}
+	}
+	return false;
+}
+
+kp_error *kpbtf_enum_list(struct btf_types *bt, const char *enum_name,
+			const struct kp_enumerator **list, size_t *n)
+{
+	char full[256];
+	*list = NULL;
+	*n = 0;
+	snprintf(full, sizeof(full), "enum %s", enum_name);
+	int id = kpbtf_find(bt, full);
+	const struct btf_type *t = id > 0 ? btf__type_by_id(bt->btf, (uint32_t)id) : NULL;
+	if (!t || !btf_is_enum(t))
+		return NULL;
+	struct enum_cache *ec = realloc(bt->enums, (bt->nenums + 1) * sizeof(*ec));
+	if (!ec)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	bt->enums = ec;
+	ec = &bt->enums[bt->nenums++];
+	ec->name = strdup(enum_name);
+	ec->n = btf_vlen(t);
+	ec->list = calloc(ec->n ? ec->n : 1, sizeof(*ec->list));
+	if (!ec->list)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	const struct btf_enum *e = btf_enum(t);
+	for (size_t i = 0; i < ec->n; i++) {
+		ec->list[i].name = strdup(btf__name_by_offset(bt->btf, e[i].name_off));
+		ec->list[i].value = e[i].val;
+	}
+	*list = ec->list;
+	*n = ec->n;
+	return NULL;
+}
+
+bool kpbtf_var(struct btf_types *bt, const char *name, uint32_t *array_len, int *pointer_depth)
+{
+	(void)bt; (void)name; (void)array_len; (void)pointer_depth;
+	return false;   /* BTF has per-cpu variables only */
+}
