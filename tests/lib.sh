@@ -5,6 +5,8 @@ KPAGE=${KPAGE:-$KP_TOP/build/kpage}
 KP_RESULTS=${KP_RESULTS:-/dev/null}
 : "${XDG_CACHE_HOME:=$HOME/.cache}"
 KP_CACHE=$XDG_CACHE_HOME/kpage
+# Fixtures live under build/fx; any suite may run first on a fresh clone.
+mkdir -p "$KP_TOP/build/fx"
 
 # KP_PREFIX names the pass (e.g. "asan/" for the sanitizer build).
 pass() { echo "pass ${KP_PREFIX:-}$1" >> "$KP_RESULTS"; echo "  ok   ${KP_PREFIX:-}$1"; }
