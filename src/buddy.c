@@ -121,7 +121,8 @@ static void walk_list(struct walk *w, struct kp_zone_free *zf, uint32_t order, u
 		else if (p.order != (int)order)
 			issue(w->r, "pfn %llu has order %d but is on the order-%u list of node %u %s",
 			      (unsigned long long)pfn, p.order, order, z->node, zn);
-		if (pfn < z->start_pfn || pfn - z->start_pfn >= z->spanned)
+		if (z->span_known ? pfn < z->start_pfn || pfn - z->start_pfn >= z->spanned
+				  : p.node != z->node || p.zone != z->index)
 			issue(w->r, "pfn %llu on a free list of node %u %s lies outside the zone",
 			      (unsigned long long)pfn, z->node, zn);
 		uint64_t prev = kp_load(raw + link_off + l->lh_prev.offset, 8);
@@ -154,6 +155,11 @@ static int buddy_scan_one(void *arg, const struct kp_page *p, enum kp_class c, c
 	if (p->type != KP_TYPE_BUDDY || p->order < 0 || p->order >= KP_MAX_ORDERS)
 		return 0;
 	const struct kp_zone *z = kp_mm_zone_of_pfn(sc->mm, p->pfn);
+	/* Zone spans unknown (VMCOREINFO only): the zone the flags name. */
+	for (uint32_t i = 0; !z && i < sc->mm->nr_zones; i++)
+		if (!sc->mm->zones[i].span_known && sc->mm->zones[i].node == p->node &&
+		    sc->mm->zones[i].index == p->zone)
+			z = &sc->mm->zones[i];
 	if (!z)
 		return 0;
 	sc->r->zones[z - sc->mm->zones].scanned[p->order]++;
@@ -260,12 +266,18 @@ kp_error *kp_buddy_walk(struct kp_mm *mm, bool scan, kp_block_fn fn, void *arg,
 		for (uint32_t o = 0; o < l->nr_orders; o++) {
 			uint64_t nr;
 			uint64_t fa = zf->zone->addr + l->zone_free_area.offset + (uint64_t)o * l->free_area_size;
-			if (!(err = kp_mm_read_u64(mm, fa + l->fa_nr_free.offset, &nr)))
+			zf->nr_free_known = l->fa_nr_free.present;
+			if (zf->nr_free_known &&
+			    !(err = kp_mm_read_u64(mm, fa + l->fa_nr_free.offset, &nr)))
 				zf->nr_free[o] = nr;
 			if (err)
 				break;
-			for (uint32_t mt = 0; mt < l->nr_migratetypes; mt++)
+			for (uint32_t mt = 0; mt < l->nr_migratetypes; mt++) {
 				walk_list(w, zf, o, mt, fn, arg);
+				/* Without nr_free (VMCOREINFO), the lists are the count. */
+				if (!zf->nr_free_known)
+					zf->nr_free[o] += zf->walked[o][mt];
+			}
 			if (kp_interrupted)
 				err = kp_errorf(KP_EXIT_USAGE, "interrupted");
 		}

@@ -9,6 +9,7 @@
 struct kp_zone_free {
 	const struct kp_zone *zone;
 	uint64_t nr_free[KP_MAX_ORDERS];                     /* free_area.nr_free */
+	bool nr_free_known;            /* false: nr_free[] is the walked count */
 	uint64_t walked[KP_MAX_ORDERS][KP_MAX_MIGRATETYPES]; /* entries on the list */
 	uint64_t scanned[KP_MAX_ORDERS];                     /* heads in mem_map */
 	bool broken[KP_MAX_ORDERS][KP_MAX_MIGRATETYPES];     /* walk cut short */

@@ -10,9 +10,10 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: kpage [--vmlinux PATH | --btf PATH] [--core PATH] [--json] [--force] "
+	fprintf(f, "usage: kpage [--vmlinux PATH | --btf PATH | --vmcoreinfo-only] [--core PATH] [--json] [--force] "
 		"[--script FILE] [COMMAND [ARGS...]]\n"
-		"commands: layout page pages stat help (kpage help COMMAND)\n");
+		"commands: layout page pages stat zones free alloc-check map help "
+		"(kpage help COMMAND)\n");
 }
 
 int main(int argc, char **argv)
@@ -28,6 +29,7 @@ int main(int argc, char **argv)
 		if (!strcmp(o, "--json")) s.json = true;
 		else if (!strcmp(o, "--force")) s.force = true;
 		else if (!strcmp(o, "--verbose") || !strcmp(o, "-v")) s.verbose = true;
+		else if (!strcmp(o, "--vmcoreinfo-only")) s.vmci_only = true;
 		else if (!strcmp(o, "--help") || !strcmp(o, "-h")) { usage(stdout); return 0; }
 		else if (!strcmp(o, "--version")) { printf("kpage 0.1.0\n"); return 0; }
 		else if ((!strcmp(o, "--vmlinux") || !strcmp(o, "--core") || !strcmp(o, "--script") ||

@@ -169,6 +169,7 @@ static kp_error *mm_read_zone(struct kp_mm *mm, uint32_t node, uint32_t idx, uin
 	z->index = idx;
 	z->addr = addr;
 	z->start_pfn = kp_field_load(buf, &l->zone_start_pfn);
+	z->span_known = l->zone_start_pfn.present;
 	z->spanned = spanned;
 	z->present = kp_field_load(buf, &l->zone_present);
 	z->managed = kp_field_load(buf, &l->zone_managed);
@@ -202,7 +203,11 @@ static kp_error *mm_read_node(struct kp_mm *mm, uint64_t pgdat, uint32_t nid)
 			mm->max_pfn = n->start_pfn + n->spanned;
 		if (mm->model == KP_MODEL_FLAT && l->pgdat_node_mem_map.present && !mm->flat_mem_map)
 			mm->flat_mem_map = kp_field_load(buf, &l->pgdat_node_mem_map);
+		/* VMCOREINFO gives no length for node_zones[]: nr_zones (one
+		 * past the highest populated zone) bounds the populated ones. */
 		uint32_t nz = l->pgdat_node_zones.count;
+		if (!nz && l->pgdat_nr_zones.present)
+			nz = (uint32_t)kp_field_load(buf, &l->pgdat_nr_zones);
 		uint8_t *zbuf = malloc(l->zone_size);
 		for (uint32_t i = 0; !err && zbuf && i < nz && i < KP_MAX_ZONES_PER_NODE; i++)
 			err = mm_read_zone(mm, n->id, i, pgdat + l->pgdat_node_zones.offset +
@@ -400,6 +405,7 @@ void kp_mm_close(struct kp_mm *mm)
 {
 	free(mm->section_map);
 	free(mm->section_pb);
+	free(mm->section_by_addr);
 	free(mm->zones);
 	memset(mm, 0, sizeof(*mm));
 }
@@ -425,6 +431,47 @@ bool kp_mm_pfn_to_page(struct kp_mm *mm, uint64_t pfn, uint64_t *page, uint64_t 
 	return true;
 }
 
+static int cmp_u64_pair(const void *a, const void *b)
+{
+	const uint64_t *x = a, *y = b;
+	return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/* The section whose struct pages hold ADDR: a binary search over the
+ * sections sorted by the address of their first struct page, built once. */
+static bool mm_page_to_pfn_any_section(struct kp_mm *mm, uint64_t addr, uint64_t *pfn)
+{
+	uint64_t per_sec = 1ull << mm->pfn_section_shift, size = mm->l->page_size;
+
+	if (mm->model != KP_MODEL_SPARSE)
+		return false;
+	if (!mm->section_by_addr) {
+		mm->section_by_addr = malloc((mm->nr_sections + 1) * 16);
+		if (!mm->section_by_addr)
+			return false;
+		for (uint64_t i = 0; i < mm->nr_sections; i++)
+			if (mm->section_map[i])
+				memcpy(&mm->section_by_addr[2 * mm->nr_by_addr++],
+				       (uint64_t[2]){ mm->section_map[i] + i * per_sec * size, i }, 16);
+		qsort(mm->section_by_addr, mm->nr_by_addr, 16, cmp_u64_pair);
+	}
+	uint64_t lo = 0, hi = mm->nr_by_addr;
+	while (lo < hi) {      /* the last section starting at or below addr */
+		uint64_t mid = (lo + hi) / 2;
+		if (mm->section_by_addr[2 * mid] <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!lo)
+		return false;
+	uint64_t start = mm->section_by_addr[2 * (lo - 1)], sec = mm->section_by_addr[2 * (lo - 1) + 1];
+	if (addr - start >= per_sec * size || (addr - start) % size)
+		return false;
+	*pfn = sec * per_sec + (addr - start) / size;
+	return true;
+}
+
 bool kp_mm_page_to_pfn(struct kp_mm *mm, uint64_t addr, uint64_t hint_pfn, uint64_t *pfn)
 {
 	uint32_t size = mm->l->page_size;
@@ -437,14 +484,18 @@ bool kp_mm_page_to_pfn(struct kp_mm *mm, uint64_t addr, uint64_t hint_pfn, uint6
 	else {
 		uint64_t sec = hint_pfn >> mm->pfn_section_shift;
 		if (sec >= mm->nr_sections)
-			return false;
+			return mm_page_to_pfn_any_section(mm, addr, pfn);
 		base = mm->section_map[sec];
 	}
-	if (!base || addr < base || (addr - base) % size)
-		return false;
-	*pfn = (addr - base) / size;
 	uint64_t check, run;
-	return kp_mm_pfn_to_page(mm, *pfn, &check, &run) && check == addr;
+	if (base && addr >= base && (addr - base) % size == 0) {
+		*pfn = (addr - base) / size;
+		if (kp_mm_pfn_to_page(mm, *pfn, &check, &run) && check == addr)
+			return true;
+	}
+	/* Classic SPARSEMEM: each section has its own mem_map, and the hint
+	 * (the zone's start, or the page itself) may name another one. */
+	return mm->model == KP_MODEL_SPARSE && mm_page_to_pfn_any_section(mm, addr, pfn);
 }
 
 const struct kp_zone *kp_mm_zone_of_pfn(const struct kp_mm *mm, uint64_t pfn)
@@ -453,7 +504,7 @@ const struct kp_zone *kp_mm_zone_of_pfn(const struct kp_mm *mm, uint64_t pfn)
 	const struct kp_zone *hit = NULL;
 	for (uint32_t i = 0; i < mm->nr_zones; i++) {
 		const struct kp_zone *z = &mm->zones[i];
-		if (pfn >= z->start_pfn && pfn - z->start_pfn < z->spanned)
+		if (z->span_known && pfn >= z->start_pfn && pfn - z->start_pfn < z->spanned)
 			hit = z;
 	}
 	return hit;

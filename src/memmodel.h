@@ -17,6 +17,7 @@ struct kp_zone {
 	uint64_t addr;             /* struct zone address */
 	uint64_t pageblock_flags;  /* zone->pageblock_flags (FLATMEM), 0 */
 	uint64_t start_pfn, spanned, present, managed;
+	bool span_known;           /* start_pfn known (not in VMCOREINFO) */
 };
 
 struct kp_node {
@@ -44,6 +45,8 @@ struct kp_mm {
 	uint64_t *section_map;     /* decoded mem_map base per section, 0: none */
 	uint64_t *section_pb;      /* pageblock_flags address per section, 0 */
 	uint64_t nr_sections;
+	uint64_t *section_by_addr;  /* (first struct page, section) pairs, sorted */
+	uint64_t nr_by_addr;
 	uint32_t pfn_section_shift;
 
 	uint64_t pb_cache_addr, pb_cache_word;   /* last pageblock word read */

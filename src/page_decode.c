@@ -142,6 +142,11 @@ void kp_page_decode(const struct kp_layout *l, const uint8_t *raw, const uint8_t
 	case KP_BUDDY_MAPCOUNT:
 		if (p->mapcount_raw == l->buddy_mapcount)
 			p->type = KP_TYPE_BUDDY;
+		/* Below PAGE_MAPCOUNT_RESERVE (-128) _mapcount holds a type
+		 * this rule cannot name (balloon, kmemcg; with types from
+		 * VMCOREINFO also table, guard ...). */
+		else if (p->mapcount_raw < -127)
+			p->type = KP_TYPE_UNKNOWN;
 		break;
 	case KP_BUDDY_TYPE_BITS:
 		p->type = type_from_bits(l, p->page_type_raw);
@@ -190,15 +195,28 @@ void kp_page_flag_names(const struct kp_layout *l, const struct kp_page *p, char
 			size_t len)
 {
 	size_t used = 0;
-	int n = l->nr_pageflags ? l->nr_pageflags : KP_MAX_FLAGS;
+	/* Without __NR_PAGEFLAGS (VMCOREINFO names a few flags only), the
+	 * bits below the node/zone fields that have no name are flags, CPU
+	 * ids or tags: they are shown together as unknown, not as flags. */
+	int n = l->nr_pageflags ? l->nr_pageflags : (int)l->zones_shift;
+	uint64_t unknown = 0;
 
 	buf[0] = '\0';
-	for (int bit = 0; bit < n && bit < KP_MAX_FLAGS; bit++) {
-		if (!kp_page_flag(l, p, bit))
+	for (int bit = 0; bit <= n && bit < KP_MAX_FLAGS; bit++) {
+		char tmp[40];
+		const char *name;
+		if (bit == n) {
+			if (l->nr_pageflags || !unknown)
+				break;
+			snprintf(tmp, sizeof(tmp), "unknown:0x%llx", (unsigned long long)unknown);
+			name = tmp;
+		} else if (!kp_page_flag(l, p, bit)) {
 			continue;
-		const char *name = flag_name_in_context(l, p, bit);
-		char tmp[24];
-		if (!name) {
+		} else if (!(name = flag_name_in_context(l, p, bit))) {
+			if (!l->nr_pageflags) {
+				unknown |= 1ull << bit;
+				continue;
+			}
 			snprintf(tmp, sizeof(tmp), "bit%d", bit);
 			name = tmp;
 		}

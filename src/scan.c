@@ -36,6 +36,28 @@ bool kp_class_by_name(const char *name, enum kp_class *out)
 	return false;
 }
 
+bool kp_class_known(const struct kp_layout *l, enum kp_class c)
+{
+	bool types = l->buddy_rule == KP_BUDDY_TYPE_BITS || l->buddy_rule == KP_BUDDY_TYPE_BYTE;
+	switch (c) {
+	case KP_CLASS_SLAB: return l->pg_slab >= 0 || (types && l->type_slab);
+	case KP_CLASS_PAGETABLE: return types && l->type_table;
+	case KP_CLASS_HUGETLB:
+		return (l->hugetlb_dtor >= 0 && l->pg_compound_dtor.present) ||
+			(types && l->type_hugetlb);
+	case KP_CLASS_RESERVED: return l->pg_reserved >= 0;
+	case KP_CLASS_OFFLINE: return types && l->type_offline;
+	case KP_CLASS_GUARD: return types && l->type_guard;
+	case KP_CLASS_KERNEL:
+		/* the rest: exact only when every class above is known */
+		for (int k = 0; k < KP_CLASS_UNREFERENCED; k++)
+			if (!kp_class_known(l, (enum kp_class)k))
+				return false;
+		return true;
+	default: return true;
+	}
+}
+
 enum kp_class kp_page_class(const struct kp_layout *l, const struct kp_page *p)
 {
 	if (!p->in_dump)

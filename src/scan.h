@@ -25,6 +25,10 @@ enum kp_class {
 
 const char *kp_class_name(enum kp_class c);
 bool kp_class_by_name(const char *name, enum kp_class *out);
+/* False for a class the layout has no means to recognise (no PG_reserved,
+ * no page-table type ...): its pages are counted as kernel, so its count
+ * is unknown rather than zero. */
+bool kp_class_known(const struct kp_layout *l, enum kp_class c);
 /* The class of a page on its own (without the context of its head). */
 enum kp_class kp_page_class(const struct kp_layout *l, const struct kp_page *p);
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "layout_infer.h"
 #include "session.h"
 
 /* Candidate debuginfo paths for a kernel release, in the order tried. */
@@ -63,6 +64,11 @@ kp_error *kp_session_open_types(struct kp_session *s)
 	kp_error *err;
 	if (s->ty)
 		return NULL;
+	if (s->vmci_only) {
+		if (!s->t && (err = kp_target_open(s->core_path, &s->t)))
+			return err;
+		return kp_types_open_vmcoreinfo(kp_target_vmcoreinfo(s->t), s->core_path, &s->ty);
+	}
 	if (s->btf_path && !s->vmlinux_path)
 		return kp_types_open_btf(s->btf_path, &s->ty);
 	if (!s->vmlinux_path) {
@@ -161,6 +167,8 @@ static void session_describe(struct kp_session *s)
 	fprintf(stderr, "kpage: page->flags: node bits %u at %u, zone bits %u at %u (DWARF: "
 		"__MAX_NR_ZONES, node_data[] length, __NR_PAGEFLAGS=%d)\n", l->nodes_width,
 		l->nodes_shift_pos, l->zones_width, l->zones_shift, l->nr_pageflags);
+	if (s->inferred[0])
+		fprintf(stderr, "kpage: page->flags: %s\n", s->inferred);
 	fprintf(stderr, "kpage: KASLR offset 0x%llx, phys_base 0x%llx (VMCOREINFO)\n",
 		(unsigned long long)s->mm.kaslr_offset, (unsigned long long)s->mm.phys_base);
 }
@@ -183,6 +191,9 @@ kp_error *kp_session_open_core(struct kp_session *s)
 		return err;
 	}
 	s->mm_open = true;
+	if (!s->layout.nr_zones_max && !s->layout.zones_width &&
+	    (err = kp_infer_zone_field(&s->mm, &s->layout, s->inferred, sizeof(s->inferred))))
+		return err;
 	if ((err = session_check_banner(s)))
 		return err;
 	if (s->verbose)

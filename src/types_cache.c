@@ -17,6 +17,7 @@
 #include "internal.h"
 #include "types_btf.h"
 #include "types_dwarf.h"
+#include "types_vmci.h"
 
 /* 2: unsigned enumerators read unsigned (memos of 1 may hold them negative) */
 #define MEMO_VERSION "kpage-types-memo 2"
@@ -28,6 +29,7 @@ struct kp_types {
 	struct dwarf_types *dw;      /* opened on the first miss */
 	struct btf_types *bt;        /* BTF instead, when asked or no DWARF */
 	bool btf_only;
+	bool vmci_only;              /* answers from VMCOREINFO, misses absent */
 	char build_id[96];
 	char memo_path[4096];
 	struct memo *m;
@@ -175,6 +177,28 @@ kp_error *kp_types_open_btf(const char *path, struct kp_types **out)
 	return NULL;
 }
 
+void kp_types_memo_put(struct kp_types *ty, const char *key, const char *val)
+{
+	memo_put(ty, key, val, false);
+}
+
+kp_error *kp_types_open_vmcoreinfo(const char *vmci, const char *label, struct kp_types **out)
+{
+	struct kp_types *ty = calloc(1, sizeof(*ty));
+	if (!ty)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	ty->path = strdup(label);
+	ty->vmci_only = true;
+	vmci_types_fill(ty, vmci ? vmci : "");
+	if (!memo_get(ty, "S|struct page") || !memo_get(ty, "F|struct page|flags")) {
+		kp_types_close(ty);
+		return kp_errorf(KP_EXIT_INPUT, "%s: VMCOREINFO has no SIZE(page) and "
+				 "OFFSET(page.flags): it cannot stand in for the debuginfo", label);
+	}
+	*out = ty;
+	return NULL;
+}
+
 kp_error *kp_types_open(const char *path, struct kp_types **out)
 {
 	struct kp_types *ty = calloc(1, sizeof(*ty));
@@ -254,6 +278,8 @@ static kp_error *types_source(struct kp_types *ty, struct dwarf_types **dw,
 	*bt = ty->bt;
 	if (ty->bt)
 		return NULL;
+	if (ty->vmci_only)
+		return kp_errorf(KP_EXIT_INPUT, "%s: not in VMCOREINFO", ty->path);
 	kp_error *err = ty->btf_only ? NULL : kp_types_dwarf(ty, dw);
 	if (!err && *dw)
 		return NULL;
@@ -269,7 +295,8 @@ static kp_error *types_source(struct kp_types *ty, struct dwarf_types **dw,
 
 const char *kp_types_source(const struct kp_types *ty)
 {
-	return ty->bt ? "BTF" : ty->dw ? "DWARF" : ty->n ? "types memo" : "none";
+	/* The memo holds answers the DWARF gave: its source is the DWARF. */
+	return ty->vmci_only ? "VMCOREINFO" : ty->bt ? "BTF" : ty->dw || ty->n ? "DWARF" : "none";
 }
 
 #define NEED_SOURCE(ty, dw, bt)                                \
@@ -283,6 +310,8 @@ static kp_error *types_field_miss(struct kp_types *ty, const char *key, const ch
 				  const char *path, struct kp_field *f)
 {
 	char val[160];
+	if (ty->vmci_only)
+		return NULL;       /* VMCOREINFO does not say: absent */
 	NEED_SOURCE(ty, dw, bt);
 	kp_error *err = bt ? kpbtf_field(bt, type, path, f) : dwarf_field(dw, type, path, f);
 	if (err) {
@@ -430,7 +459,9 @@ kp_error *kp_types_enum(struct kp_types *ty, const char *enum_name,
 			return NULL;
 		}
 	snprintf(key, sizeof(key), "L|%s", enum_name);
-	if (!(v = memo_get(ty, key))) {
+	if (!(v = memo_get(ty, key)) && ty->vmci_only)
+		return NULL;
+	if (!v) {
 		NEED_SOURCE(ty, dw, bt);
 		kp_error *err = bt ? kpbtf_enum_list(bt, enum_name, list, n) : dwarf_enum(dw, enum_name, list, n);
 		if (err)

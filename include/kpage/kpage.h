@@ -58,7 +58,12 @@ kp_error *kp_types_open(const char *path, struct kp_types **out);
 /* Types from BTF only: a raw BTF file (/sys/kernel/btf/vmlinux) or an ELF
  * with a .BTF section. */
 kp_error *kp_types_open_btf(const char *path, struct kp_types **out);
-/* "DWARF", "BTF" or "types memo": where the answers come from. */
+/* Types from the dump's VMCOREINFO alone (OFFSET/SIZE/LENGTH/NUMBER lines):
+ * what it does not say is absent. LABEL names the source in messages. */
+kp_error *kp_types_open_vmcoreinfo(const char *vmcoreinfo, const char *label,
+				   struct kp_types **out);
+/* "DWARF", "DWARF (types memo)", "BTF" or "VMCOREINFO": where the answers
+ * come from. */
 const char *kp_types_source(const struct kp_types *ty);
 void kp_types_close(struct kp_types *ty);
 const char *kp_types_path(const struct kp_types *ty);

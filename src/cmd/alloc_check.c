@@ -169,7 +169,13 @@ static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, in
 		else
 			return kp_errorf(KP_EXIT_USAGE, "alloc-check: bad option '%s'", argv[i]);
 	}
-	if ((err = kp_session_open_core(s)) || (err = gfp_parse(s, gfp_text, &g)))
+	if ((err = kp_session_open_core(s)))
+		return err;
+	if (!s->layout.zone_watermark.present || !s->layout.zone_lowmem_reserve.present)
+		return kp_errorf(KP_EXIT_INPUT, "alloc-check: the zone watermarks and lowmem_reserve "
+				 "are not in the types from %s (give a vmlinux or BTF)",
+				 kp_types_source(s->ty));
+	if ((err = gfp_parse(s, gfp_text, &g)))
 		return err;
 	if (order >= s->layout.nr_orders)
 		return kp_errorf(KP_EXIT_USAGE, "alloc-check: order %llu is above the largest (%u)",

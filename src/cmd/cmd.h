@@ -24,6 +24,7 @@ const struct kp_cmd *kp_cmd_find(const char *name);
 /* What struct zone says beyond the free lists (zones, alloc-check). */
 struct zone_figures {
 	uint64_t wmark[NR_WMARK_SHOWN], boost;   /* min, low, high */
+	bool wmark_known, pageblocks_known;
 	bool has_boost;
 	uint64_t lowmem_reserve[8];
 	uint32_t nr_reserve;

@@ -97,6 +97,7 @@ static void free_json(struct free_opts *o)
 	struct kp_free_report *r = o->r;
 
 	kp_json_object_begin(out);
+	kp_json_kstr(out, "types", kp_types_source(o->s->ty));
 	kp_json_key(out, "zones");
 	kp_json_array_begin(out);
 	for (uint32_t i = 0; i < r->nr_zones; i++) {
@@ -115,7 +116,11 @@ static void free_json(struct free_opts *o)
 			uint64_t walked = 0;
 			kp_json_object_begin(out);
 			kp_json_kuint(out, "order", ord);
-			kp_json_kuint(out, "nr_free", zf->nr_free[ord]);
+			kp_json_key(out, "nr_free");
+			if (zf->nr_free_known)
+				kp_json_uint(out, zf->nr_free[ord]);
+			else
+				kp_json_null(out);       /* not in the types */
 			kp_json_key(out, "migratetypes");
 			kp_json_object_begin(out);
 			for (uint32_t mt = 0; mt < r->nr_mt; mt++) {
@@ -134,7 +139,12 @@ static void free_json(struct free_opts *o)
 		kp_json_kuint(out, "free_pages_walked", pages);
 		if (zf->pcp_known)
 			kp_json_kuint(out, "pcp_pages", zf->pcp_pages);
-		kp_json_kuint(out, "pageblock_mismatch", zf->pageblock_mismatch);
+		kp_json_key(out, "pageblock_mismatch");
+		if (l->msu_pageblock_flags.present || l->ms_pageblock_flags.present ||
+		    l->zone_pageblock_flags.present)
+			kp_json_uint(out, zf->pageblock_mismatch);
+		else
+			kp_json_null(out);      /* no pageblock bitmap in the types */
 		kp_json_kbool(out, "consistent", free_zone_consistent(r, zf, l->nr_orders, r->nr_mt));
 		kp_json_object_end(out);
 	}
@@ -176,8 +186,11 @@ static void free_text(struct free_opts *o)
 						      zf->broken[ord][mt] ? "!" : " ");
 			}
 			bool bad = walked != zf->nr_free[ord] || (r->scanned && walked != zf->scanned[ord]);
-			kp_out_printf(out, " %9llu %9llu", (unsigned long long)zf->nr_free[ord],
-				      (unsigned long long)walked);
+			if (zf->nr_free_known)
+				kp_out_printf(out, " %9llu", (unsigned long long)zf->nr_free[ord]);
+			else
+				kp_out_printf(out, " %9s", "?");
+			kp_out_printf(out, " %9llu", (unsigned long long)walked);
 			if (r->scanned)
 				kp_out_printf(out, " %9llu", (unsigned long long)zf->scanned[ord]);
 			kp_out_printf(out, "%s\n", bad ? "  <- differ" : "");

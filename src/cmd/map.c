@@ -217,6 +217,9 @@ static kp_error *cmd_map(struct kp_session *s, int argc, char **argv, int *statu
 	}
 	if ((err = kp_session_open_core(s)))
 		return err;
+	if (!s->mm.zones[0].span_known)
+		return kp_errorf(KP_EXIT_INPUT, "map: the zone spans (zone_start_pfn) are not in the "
+				 "types from %s (give a vmlinux or BTF)", kp_types_source(s->ty));
 	m.cell_pages = cell ? cell : 1ull << s->layout.pageblock_order;
 	m.ncells = (s->mm.max_pfn + m.cell_pages - 1) / m.cell_pages;
 	m.cells = calloc(m.ncells, sizeof(*m.cells));

@@ -72,7 +72,12 @@ void kp_page_json(struct kp_session *s, const struct kp_page *p, enum kp_class c
 		kp_json_kuint(o, "head_pfn", p->head_pfn);
 	kp_json_kstr(o, "mapping_kind", mapping_name(p->mapping_kind));
 	kp_json_khex(o, "mapping", p->mapping);
-	kp_json_khex(o, "index", p->index);
+	if (s->layout.pg_index.present) {
+		kp_json_khex(o, "index", p->index);
+	} else {
+		kp_json_key(o, "index");
+		kp_json_null(o);            /* not in the types (VMCOREINFO) */
+	}
 	kp_json_khex(o, "private", p->private_);
 	kp_json_kbool(o, "hugetlb", p->hugetlb);
 	kp_json_object_end(o);
@@ -114,7 +119,10 @@ static void page_text(struct kp_session *s, const struct kp_page *p, enum kp_cla
 			      (unsigned long long)p->compound_head_addr);
 	kp_out_printf(o, "mapping     0x%llx (%s)\n", (unsigned long long)p->mapping,
 		      mapping_name(p->mapping_kind));
-	kp_out_printf(o, "index       0x%llx\n", (unsigned long long)p->index);
+	if (l->pg_index.present)
+		kp_out_printf(o, "index       0x%llx\n", (unsigned long long)p->index);
+	else
+		kp_out_printf(o, "index       ?\n");
 	kp_out_printf(o, "private     0x%llx\n", (unsigned long long)p->private_);
 	kp_out_printf(o, "variant     %s\n", page_variant(s, p, c));
 	if (p->type == KP_TYPE_BUDDY || c != KP_CLASS_FREE)

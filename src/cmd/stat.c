@@ -63,6 +63,15 @@ static void stat_json(struct stat_ctx *sc, const struct kp_scan_stats *st)
 	kp_json_kuint(o, "pages_missing", st->missing);
 	kp_json_kuint(o, "pages_unreadable", st->unreadable);
 	kp_json_kuint(o, "zone_mismatch", sc->zone_mismatch);
+	kp_json_kstr(o, "types", kp_types_source(sc->s->ty));
+	/* Classes the types give no means to recognise: their pages are in
+	 * "kernel", and their own counts (0) mean unknown. */
+	kp_json_key(o, "unknown_classes");
+	kp_json_array_begin(o);
+	for (int c = 0; c < KP_CLASS__COUNT; c++)
+		if (!kp_class_known(&sc->s->layout, (enum kp_class)c))
+			kp_json_str(o, kp_class_name((enum kp_class)c));
+	kp_json_array_end(o);
 	kp_json_key(o, "zones");
 	kp_json_array_begin(o);
 	for (uint32_t i = 0; i <= mm->nr_zones; i++) {
@@ -106,15 +115,24 @@ static void stat_text(struct stat_ctx *sc, const struct kp_scan_stats *st)
 		kp_out_printf(o, " %12s", head);
 	}
 	kp_out_printf(o, " %12s\n", "total");
+	const struct kp_layout *l = &sc->s->layout;
 	for (int c = 0; c <= KP_CLASS__COUNT; c++) {
 		uint64_t sum = 0;
+		bool known = c == KP_CLASS__COUNT || kp_class_known(l, (enum kp_class)c);
+		bool absorbs = c == KP_CLASS_KERNEL && !known;
 		kp_out_printf(o, "%-14s", c < KP_CLASS__COUNT ? kp_class_name((enum kp_class)c) : "total");
 		for (uint32_t i = 0; i < n; i++) {
 			uint64_t v = c < KP_CLASS__COUNT ? sc->zones[i].count[c] : sc->zones[i].total;
 			sum += v;
-			kp_out_printf(o, " %12llu", (unsigned long long)v);
+			if (known || absorbs)
+				kp_out_printf(o, " %11llu%s", (unsigned long long)v, absorbs ? "*" : " ");
+			else
+				kp_out_printf(o, " %11s ", "?");
 		}
-		kp_out_printf(o, " %12llu\n", (unsigned long long)sum);
+		if (known || absorbs)
+			kp_out_printf(o, " %11llu%s\n", (unsigned long long)sum, absorbs ? "*" : "");
+		else
+			kp_out_printf(o, " %11s\n", "?");
 	}
 	kp_out_printf(o, "%-14s", "NR_FREE_PAGES");
 	int64_t sum = 0;
@@ -128,6 +146,9 @@ static void stat_text(struct stat_ctx *sc, const struct kp_scan_stats *st)
 			kp_out_printf(o, " %12s", "-");
 	}
 	kp_out_printf(o, " %12lld\n", (long long)sum);
+	if (!kp_class_known(l, KP_CLASS_KERNEL))
+		kp_out_printf(o, "? not recognisable with types from %s; * kernel includes those pages\n",
+			      kp_types_source(sc->s->ty));
 	kp_out_printf(o, "\n%llu pages scanned in %llu batches (%llu MiB of struct page)%s",
 		      (unsigned long long)st->pages, (unsigned long long)st->batches,
 		      (unsigned long long)(st->bytes >> 20), st->missing ? "" : "\n");

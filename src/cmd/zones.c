@@ -25,6 +25,7 @@ kp_error *zone_read_figures(struct kp_session *s, const struct kp_zone *z,
 	}
 	/* _watermark[NR_WMARK] (5.0+), watermark[] (4.x), or pages_min,
 	 * pages_low, pages_high (2.6): three consecutive longs in each. */
+	f->wmark_known = l->zone_watermark.present;
 	for (int i = 0; i < NR_WMARK_SHOWN && l->zone_watermark.present; i++)
 		f->wmark[i] = kp_load(buf + l->zone_watermark.offset + i * 8, 8);
 	if ((f->has_boost = l->zone_watermark_boost.present))
@@ -44,7 +45,9 @@ kp_error *zone_read_figures(struct kp_session *s, const struct kp_zone *z,
 	f->reserved_highatomic = kp_field_load(buf, &l->zone_reserved_highatomic);
 	free(buf);
 	uint64_t step = 1ull << l->pageblock_order;
-	for (uint64_t pfn = z->start_pfn & ~(step - 1); pfn < z->start_pfn + z->spanned; pfn += step) {
+	f->pageblocks_known = z->span_known;
+	for (uint64_t pfn = z->start_pfn & ~(step - 1);
+	     z->span_known && pfn < z->start_pfn + z->spanned; pfn += step) {
 		uint32_t mt;
 		if (kp_mm_pageblock_migratetype(&s->mm, pfn, &mt) && mt < KP_MAX_MIGRATETYPES)
 			f->pageblocks[mt]++;
@@ -52,6 +55,16 @@ kp_error *zone_read_figures(struct kp_session *s, const struct kp_zone *z,
 			f->pageblocks[KP_MAX_MIGRATETYPES]++;
 	}
 	return NULL;
+}
+
+/* Figures the types cannot locate (VMCOREINFO lacks them) are null. */
+static void kuint_known(struct kp_out *o, const char *key, uint64_t v, bool known)
+{
+	kp_json_key(o, key);
+	if (known)
+		kp_json_uint(o, v);
+	else
+		kp_json_null(o);
 }
 
 static void zone_json(struct kp_session *s, const struct kp_zone_free *zf,
@@ -66,23 +79,27 @@ static void zone_json(struct kp_session *s, const struct kp_zone_free *zf,
 	kp_json_kuint(o, "node", z->node);
 	kp_json_kstr(o, "zone", z->name);
 	kp_json_kuint(o, "zone_index", z->index);
-	kp_json_kuint(o, "start_pfn", z->start_pfn);
+	kuint_known(o, "start_pfn", z->start_pfn, z->span_known);
 	kp_json_kuint(o, "spanned", z->spanned);
-	kp_json_kuint(o, "present", z->present);
-	kp_json_kuint(o, "managed", z->managed);
+	kuint_known(o, "present", z->present, l->zone_present.present);
+	kuint_known(o, "managed", z->managed, l->zone_managed.present);
 	kp_json_kint(o, "nr_free_pages", f->nr_free_pages);
 	kp_json_key(o, "watermarks");
 	kp_json_object_begin(o);
 	for (int i = 0; i < NR_WMARK_SHOWN; i++)
-		kp_json_kuint(o, wm[i], f->wmark[i]);
+		kuint_known(o, wm[i], f->wmark[i], f->wmark_known);
 	if (f->has_boost)
 		kp_json_kuint(o, "boost", f->boost);
 	kp_json_object_end(o);
 	kp_json_key(o, "lowmem_reserve");
-	kp_json_array_begin(o);
-	for (uint32_t i = 0; i < f->nr_reserve; i++)
-		kp_json_uint(o, f->lowmem_reserve[i]);
-	kp_json_array_end(o);
+	if (l->zone_lowmem_reserve.present) {
+		kp_json_array_begin(o);
+		for (uint32_t i = 0; i < f->nr_reserve; i++)
+			kp_json_uint(o, f->lowmem_reserve[i]);
+		kp_json_array_end(o);
+	} else {
+		kp_json_null(o);
+	}
 	kp_json_key(o, "buddyinfo");
 	kp_json_array_begin(o);
 	for (uint32_t ord = 0; ord < l->nr_orders; ord++)
@@ -99,12 +116,16 @@ static void zone_json(struct kp_session *s, const struct kp_zone_free *zf,
 	}
 	kp_json_object_end(o);
 	kp_json_key(o, "pageblocks");
-	kp_json_object_begin(o);
-	for (uint32_t mt = 0; mt < r->nr_mt; mt++)
-		kp_json_kuint(o, r->mt_names[mt], f->pageblocks[mt]);
-	if (f->pageblocks[KP_MAX_MIGRATETYPES])
-		kp_json_kuint(o, "unknown", f->pageblocks[KP_MAX_MIGRATETYPES]);
-	kp_json_object_end(o);
+	if (f->pageblocks_known) {
+		kp_json_object_begin(o);
+		for (uint32_t mt = 0; mt < r->nr_mt; mt++)
+			kp_json_kuint(o, r->mt_names[mt], f->pageblocks[mt]);
+		if (f->pageblocks[KP_MAX_MIGRATETYPES])
+			kp_json_kuint(o, "unknown", f->pageblocks[KP_MAX_MIGRATETYPES]);
+		kp_json_object_end(o);
+	} else {
+		kp_json_null(o);
+	}
 	kp_json_key(o, "unusable_index");
 	kp_json_array_begin(o);
 	for (uint32_t ord = 0; ord < l->nr_orders; ord++)
@@ -137,17 +158,25 @@ static void zone_text(struct kp_session *s, const struct kp_zone_free *zf,
 	const struct kp_zone *z = zf->zone;
 	const struct kp_layout *l = &s->layout;
 
+	char a[24], b[24], c[24], d[24];
+#define KNOWN(buf, v, known) (known ? (snprintf(buf, sizeof(buf), "%llu", \
+	(unsigned long long)(v)), buf) : "?")
 	kp_out_printf(o, "Node %u, zone %s\n", z->node, z->name);
-	kp_out_printf(o, "  pfns %llu-%llu  spanned %llu  present %llu  managed %llu\n",
-		      (unsigned long long)z->start_pfn, (unsigned long long)(z->start_pfn + z->spanned - 1),
-		      (unsigned long long)z->spanned, (unsigned long long)z->present,
-		      (unsigned long long)z->managed);
-	kp_out_printf(o, "  free %lld  min %llu  low %llu  high %llu", (long long)f->nr_free_pages,
-		      (unsigned long long)f->wmark[0], (unsigned long long)f->wmark[1],
-		      (unsigned long long)f->wmark[2]);
+	if (z->span_known)
+		kp_out_printf(o, "  pfns %llu-%llu ", (unsigned long long)z->start_pfn,
+			      (unsigned long long)(z->start_pfn + z->spanned - 1));
+	else
+		kp_out_printf(o, "  pfns ? ");
+	kp_out_printf(o, " spanned %llu  present %s  managed %s\n", (unsigned long long)z->spanned,
+		      KNOWN(a, z->present, l->zone_present.present),
+		      KNOWN(b, z->managed, l->zone_managed.present));
+	kp_out_printf(o, "  free %lld  min %s  low %s  high %s", (long long)f->nr_free_pages,
+		      KNOWN(a, f->wmark[0], f->wmark_known), KNOWN(c, f->wmark[1], f->wmark_known),
+		      KNOWN(d, f->wmark[2], f->wmark_known));
+#undef KNOWN
 	if (f->has_boost)
 		kp_out_printf(o, "  boost %llu", (unsigned long long)f->boost);
-	kp_out_printf(o, "\n  lowmem_reserve");
+	kp_out_printf(o, "\n  lowmem_reserve%s", l->zone_lowmem_reserve.present ? "" : " ?");
 	for (uint32_t i = 0; i < f->nr_reserve; i++)
 		kp_out_printf(o, " %llu", (unsigned long long)f->lowmem_reserve[i]);
 	kp_out_printf(o, "\n  %-19s", "order");
@@ -165,12 +194,13 @@ static void zone_text(struct kp_session *s, const struct kp_zone_free *zf,
 	}
 	print_index_row(o, "unusable index", zf, l->nr_orders, kp_unusable_index);
 	print_index_row(o, "extfrag index", zf, l->nr_orders, kp_extfrag_index);
-	kp_out_printf(o, "  pageblocks:");
-	for (uint32_t mt = 0; mt < r->nr_mt; mt++)
+	kp_out_printf(o, "  pageblocks:%s", f->pageblocks_known ? "" : " ?\n\n");
+	for (uint32_t mt = 0; f->pageblocks_known && mt < r->nr_mt; mt++)
 		kp_out_printf(o, " %s %llu", r->mt_names[mt], (unsigned long long)f->pageblocks[mt]);
 	if (f->pageblocks[KP_MAX_MIGRATETYPES])
 		kp_out_printf(o, " unknown %llu", (unsigned long long)f->pageblocks[KP_MAX_MIGRATETYPES]);
-	kp_out_printf(o, "\n\n");
+	if (f->pageblocks_known)
+		kp_out_printf(o, "\n\n");
 }
 
 static kp_error *cmd_zones(struct kp_session *s, int argc, char **argv, int *status)
@@ -186,6 +216,7 @@ static kp_error *cmd_zones(struct kp_session *s, int argc, char **argv, int *sta
 		return err;
 	if (s->out.json) {
 		kp_json_object_begin(&s->out);
+		kp_json_kstr(&s->out, "types", kp_types_source(s->ty));
 		kp_json_key(&s->out, "zones");
 		kp_json_array_begin(&s->out);
 	}

@@ -19,10 +19,10 @@ start() {
 	$T new-session -d -x 160 -y 50 "HOME=$home '$KPAGE' --vmlinux '$d/vmlinux' --core '$d/big.vmcore'; sleep 30"
 	wait_for 'kpage>'
 }
-screen() { $T capture-pane -p -S -200 2> /dev/null; }
-wait_for() {   # wait_for REGEX: up to 10 s
+screen() { $T capture-pane -p -S -2000 2> /dev/null; }
+wait_for() {   # wait_for REGEX [TENTHS]: up to 10 s (a loaded machine: longer)
 	i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt "${2:-100}" ]; do
 		screen | grep -Eq "$1" && return 0
 		sleep 0.1
 		i=$((i + 1))
@@ -43,12 +43,14 @@ else fail shell/complete-flag-name "$(screen | tail -n 3)"; fi
 $T send-keys 'clear' Enter 'pages' Enter
 sleep 1
 $T send-keys C-c
-if wait_for 'interrupted at pfn' && $T send-keys 'help zones' Enter && wait_for 'usage: zones'; then
+# The terminal may still be drawing the backlog when the walk stops.
+if wait_for 'interrupted at pfn' 600 && $T send-keys 'help zones' Enter && wait_for 'usage: zones' 300; then
 	pass shell/ctrl-c-stops-walk
 else
 	fail shell/ctrl-c-stops-walk "$(screen | tail -n 4)"
 fi
 $T send-keys 'quit' Enter
+wait_for 'kpage> quit' 300
 sleep 0.5
 # History: a new shell recalls the commands before "quit" with Up.
 start

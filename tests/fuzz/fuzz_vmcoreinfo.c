@@ -1,5 +1,7 @@
 /* libFuzzer: VMCOREINFO text of any shape must parse without a crash, and a
- * value found must be a prefix-free match of its key. */
+ * value found must be a prefix-free match of its key; as the only source of
+ * types (--vmcoreinfo-only) it must give a layout or an error, never a
+ * crash, and offsets that fit the sizes it declares. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +29,18 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		kp_vmcoreinfo_hex(text, keys[i], &h);
 		kp_vmcoreinfo_get(text, keys[i], buf, 1);
 	}
+	struct kp_types *ty;
+	struct kp_layout *l = malloc(sizeof(*l));
+	kp_error *err = l ? kp_types_open_vmcoreinfo(text, "fuzz", &ty) : NULL;
+	if (l && !err) {
+		err = kp_layout_build(ty, text, l);
+		if (!err && (l->pg_flags.offset + 8 > (uint64_t)l->page_size + (1u << 24) ||
+			     l->nr_orders > KP_MAX_ORDERS || l->nr_migratetypes > KP_MAX_MIGRATETYPES))
+			abort();
+		kp_types_close(ty);
+	}
+	kp_error_free(err);
+	free(l);
 	free(text);
 	return 0;
 }

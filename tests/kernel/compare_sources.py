@@ -5,7 +5,7 @@ from VMCOREINFO) must be identical in everything both can supply.
 usage: compare_sources.py DWARF_JSON BTF_JSON
 What BTF mode cannot supply, and is left out of the comparison: pcp_pages
 (needs __per_cpu_offset and nr_cpu_ids, which only a symbol table has), and
-the spelling of migratetype names (from enum migratetype instead of the
+the types source itself, and the spelling of migratetype names (from enum migratetype instead of the
 kernel's migratetype_names[], so "Highatomic" for "HighAtomic")."""
 import json
 import sys
@@ -13,7 +13,7 @@ import sys
 
 def normalize(v):
     if isinstance(v, dict):
-        return {k.lower(): normalize(x) for k, x in v.items() if k != 'pcp_pages'}
+        return {k.lower(): normalize(x) for k, x in v.items() if k not in ('pcp_pages', 'types')}
     if isinstance(v, list):
         return [normalize(x) for x in v]
     return v

@@ -46,6 +46,20 @@ for v in 1g numa2 live; do
 		check "kernel/$v/btf-agrees/$c" python3 "$here/compare_sources.py" \
 			"$d/kpage.$c.vmcore.elf.json" "$d/btf.$c.json"
 	done
+	# Types from VMCOREINFO alone (no vmlinux, no BTF): every figure it
+	# gives must be DWARF's; the rest must be marked unknown (null).
+	for c in stat free zones pages; do
+		"$KPAGE" --vmcoreinfo-only --core "$d/vmcore.elf" --json $c > "$d/vmci.$c.json" 2> "$d/vmci.err"
+	done
+	for c in stat free zones; do
+		check "kernel/$v/vmcoreinfo-agrees/$c" python3 "$here/compare_vmci.py" \
+			"$d/kpage.$c.vmcore.elf.json" "$d/vmci.$c.json"
+	done
+	unknown=$(python3 -c "import json; print(','.join(json.load(open('$d/vmci.stat.json'))['unknown_classes']))")
+	check "kernel/$v/vmcoreinfo-agrees/pages" python3 "$here/compare_vmci.py" --pages \
+		"$d/kpage.pages.vmcore.elf.json" "$d/vmci.pages.json" "$unknown"
+	rm -f "$d/vmci.pages.json"
+	step "VMCOREINFO-only mode against DWARF"
 	# The types memo ($XDG_CACHE_HOME/kpage/types/BUILD-ID) must answer as
 	# the DWARF does.
 	for c in stat free zones; do

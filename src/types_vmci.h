@@ -1,0 +1,12 @@
+/* types_vmci.c: type answers from VMCOREINFO's OFFSET/SIZE/LENGTH/NUMBER. */
+#ifndef KPAGE_TYPES_VMCI_H
+#define KPAGE_TYPES_VMCI_H
+
+#include "kpage/kpage.h"
+
+/* Adds an answer to a types instance (types_cache.c's memo). */
+void kp_types_memo_put(struct kp_types *ty, const char *key, const char *val);
+/* Fills TY's memo with what VMCOREINFO text VMCI says. */
+void vmci_types_fill(struct kp_types *ty, const char *vmci);
+
+#endif
