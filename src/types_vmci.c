@@ -162,8 +162,9 @@ next:
 	}
 	/* Members, with the element sizes of arrays from their SIZE() lines. */
 	uint32_t size_zone = 0, size_fa = 0;
-	kp_types_sizeof(ty, "struct zone", &size_zone);
-	kp_types_sizeof(ty, "struct free_area", &size_fa);
+	/* absent SIZE() lines leave 0: those arrays are then left out */
+	kp_error_free(kp_types_sizeof(ty, "struct zone", &size_zone));
+	kp_error_free(kp_types_sizeof(ty, "struct free_area", &size_fa));
 	for (size_t i = 0; i < KP_ARRAY_SIZE(members); i++) {
 		struct parsed_field *f = &fields[i];
 		char key[256], val[160];

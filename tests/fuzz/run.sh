@@ -11,7 +11,7 @@ seed=$b/fx/v6_1-vmemmap
 if [ -f "$seed/vmlinux" ]; then
 	cp "$seed/vmlinux" "$b/fuzz/corpus-layout/v6_1" 2>/dev/null
 	for v in "$b"/fx/*-vmemmap/vmlinux; do cp "$v" "$b/fuzz/corpus-layout/$(basename "$(dirname "$v")")"; done
-	strings -n 8 "$seed/vmcore" | grep -m 20 '=' > "$b/fuzz/corpus-vmcoreinfo/fixture" || true
+	strings -n 8 "$seed/vmcore" | grep -m 200 '=' > "$b/fuzz/corpus-vmcoreinfo/fixture" || true
 	for i in 0 1 2 3; do
 		{ printf "\\$(printf %o $i)"; dd if="$seed/vmcore" bs=64 skip=$((40000 + i * 997)) count=2 2>/dev/null; } \
 			> "$b/fuzz/corpus-decode/seed$i"
@@ -19,6 +19,12 @@ if [ -f "$seed/vmlinux" ]; then
 fi
 for t in vmcoreinfo decode layout; do
 	log=$b/fuzz/fuzz_$t.log
+	# Findings kept as regression inputs (text): each must now run clean.
+	for r in "$top"/tests/fuzz/regress/$t-*; do
+		[ -f "$r" ] || continue
+		if "$b/fuzz/fuzz_$t" "$r" > "$log" 2>&1; then pass "fuzz/$t/regress/$(basename "$r")"
+		else fail "fuzz/$t/regress/$(basename "$r")" "$(grep -m 1 ERROR "$log")"; fi
+	done
 	"$b/fuzz/fuzz_$t" -max_total_time="$secs" -max_len=$([ $t = layout ] && echo 65536 || echo 4096) \
 		-artifact_prefix="$b/fuzz/crash-$t-" "$b/fuzz/corpus-$t" > "$log" 2>&1
 	rc=$?
