@@ -33,6 +33,11 @@ if [ -x /bin/kpage ]; then
 	$B --json stat > live-btf-stat.json 2> live-btf-stat.err; echo $? > live-btf-stat.rc
 	$B --json free > live-btf-free.json 2> live-btf-free.err; echo $? > live-btf-free.rc
 	cat /proc/buddyinfo > live-btf-buddyinfo
+	# And with nothing but the VMCOREINFO note of /proc/kcore.
+	C="/bin/kpage --vmcoreinfo-only --core /proc/kcore"
+	$C --json stat > live-vmci-stat.json 2> live-vmci-stat.err; echo $? > live-vmci-stat.rc
+	$C --json free > live-vmci-free.json 2> live-vmci-free.err; echo $? > live-vmci-free.rc
+	cat /proc/buddyinfo > live-vmci-buddyinfo
 fi
 tar cf /dev/vda .
 sync
