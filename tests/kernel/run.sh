@@ -60,6 +60,25 @@ for v in 1g numa2 live; do
 		"$d/kpage.pages.vmcore.elf.json" "$d/vmci.pages.json" "$unknown"
 	rm -f "$d/vmci.pages.json"
 	step "VMCOREINFO-only mode against DWARF"
+	# Once under valgrind (memcheck): no error, no definite leak, on the
+	# ELF and the compressed dump and in each types mode.
+	if [ "$v" = 1g ]; then
+		vg="valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite --suppressions=$here/valgrind.supp"
+		for run in "elf stat:--vmlinux $V --core $d/vmcore.elf stat" \
+			   "kdump-zlib free:--vmlinux $V --core $d/vmcore.kdump-zlib free" \
+			   "elf zones:--vmlinux $V --core $d/vmcore.elf zones" \
+			   "elf page:--vmlinux $V --core $d/vmcore.elf page 4096" \
+			   "btf free:--btf $V --core $d/vmcore.elf free" \
+			   "vmcoreinfo stat:--vmcoreinfo-only --core $d/vmcore.kdump-zlib stat"; do
+			name=${run%%:*}
+			# shellcheck disable=SC2086
+			$vg "$KPAGE" ${run#*:} > /dev/null 2> "$d/valgrind.err"
+			rc=$?
+			if [ $rc = 0 ] || [ $rc = 3 ]; then pass "kernel/$v/valgrind/$name"
+			else fail "kernel/$v/valgrind/$name" "exit $rc: $(grep -m 3 -E 'Invalid|uninit|definitely|Error' "$d/valgrind.err" | tr '\n' ' ')"; fi
+		done
+		step "kpage under valgrind"
+	fi
 	# The types memo ($XDG_CACHE_HOME/kpage/types/BUILD-ID) must answer as
 	# the DWARF does.
 	for c in stat free zones; do
