@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <libkdumpfile/kdumpfile.h>
@@ -40,6 +41,46 @@ static kp_error *target_check_file(const char *path, int fd)
 	return NULL;
 }
 
+static void target_ctx_setup(kdump_ctx_t *ctx)
+{
+	/* Translation by VMCOREINFO where libkdumpfile can do it. */
+	kdump_set_string_attr(ctx, KDUMP_ATTR_OSTYPE, "linux");
+	/* read(2), not mmap(2): mapped dump pages would stay in our resident
+	 * set and make it grow with the dump (270 MB for 16 GiB of RAM). */
+	kdump_set_number_attr(ctx, KDUMP_ATTR_FILE_MMAP_POLICY, KDUMP_MMAP_NEVER);
+}
+
+/* libkdumpfile 0.5.1 dies on some damaged metadata (a VMCOREINFO line whose
+ * key starts with '.' is enough: SIGSEGV inside kdump_open_fd). A crashed
+ * machine's dump may hold anything, so the first open runs in a child
+ * process: if that one dies, the dump is refused with a message instead. */
+static kp_error *target_probe_open(struct kp_target *t)
+{
+	pid_t pid = fork();
+	int status;
+
+	if (pid < 0)
+		return NULL;       /* no probe; the open below runs anyway */
+	if (pid == 0) {
+		char self[64];
+		snprintf(self, sizeof(self), "/proc/self/fd/%d", t->fd);
+		int fd = open(self, O_RDONLY | O_CLOEXEC);   /* its own file offset */
+		kdump_ctx_t *ctx = kdump_new();
+		if (fd < 0 || !ctx)
+			_exit(0);
+		target_ctx_setup(ctx);
+		_exit(kdump_open_fd(ctx, fd) == KDUMP_OK ? 0 : 1);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return NULL;
+	if (WIFSIGNALED(status))
+		return kp_errorf(KP_EXIT_INPUT, "%s: its headers or VMCOREINFO are damaged: "
+				 "libkdumpfile crashed reading them (signal %d)", t->path,
+				 WTERMSIG(status));
+	return NULL;
+}
+
 static kp_error *target_open_ctx(struct kp_target *t)
 {
 	kdump_status st;
@@ -52,14 +93,13 @@ static kp_error *target_open_ctx(struct kp_target *t)
 		if (err)
 			return err;
 	}
+	kp_error *err = target_probe_open(t);
+	if (err)
+		return err;
 	t->ctx = kdump_new();
 	if (!t->ctx)
 		return kp_errorf(KP_EXIT_INPUT, "%s: cannot create a libkdumpfile context", t->path);
-	/* Translation by VMCOREINFO where libkdumpfile can do it. */
-	kdump_set_string_attr(t->ctx, KDUMP_ATTR_OSTYPE, "linux");
-	/* read(2), not mmap(2): mapped dump pages would stay in our resident
-	 * set and make it grow with the dump (270 MB for 16 GiB of RAM). */
-	kdump_set_number_attr(t->ctx, KDUMP_ATTR_FILE_MMAP_POLICY, KDUMP_MMAP_NEVER);
+	target_ctx_setup(t->ctx);
 	st = kdump_open_fd(t->ctx, t->fd);
 	if (st != KDUMP_OK)
 		return kp_errorf(KP_EXIT_INPUT, "%s: not a usable vmcore (%s)", t->path,
