@@ -100,6 +100,34 @@ static void put_number(struct kp_types *ty, char kind, const char *name, int64_t
 	kp_types_memo_put(ty, key, val);
 }
 
+/* Members, with the element sizes of arrays from their SIZE() lines. */
+static void emit_members(struct kp_types *ty, const struct parsed_field *fields)
+{
+	uint32_t size_zone = 0, size_fa = 0;
+	/* absent SIZE() lines leave 0: those arrays are then left out */
+	kp_error_free(kp_types_sizeof(ty, "struct zone", &size_zone));
+	kp_error_free(kp_types_sizeof(ty, "struct free_area", &size_fa));
+	for (size_t i = 0; i < KP_ARRAY_SIZE(members); i++) {
+		const struct parsed_field *f = &fields[i];
+		char key[256], val[160];
+		if (!f->seen)
+			continue;
+		uint32_t elem = f->m->elem_size, size = f->m->size;
+		if (!strcmp(f->m->member, "node_zones"))
+			elem = size_zone;
+		else if (!strcmp(f->m->member, "free_area"))
+			elem = size_fa;
+		if (!size && elem)
+			size = elem * f->count;
+		if (!elem && !size)
+			continue;       /* an array of a type whose size VMCOREINFO lacks */
+		snprintf(key, sizeof(key), "F|struct %s|%s", f->m->type, f->m->member);
+		snprintf(val, sizeof(val), "1 %u %u 0 0 %u %u", f->offset, size,
+			 elem ? f->count : 0, elem);
+		kp_types_memo_put(ty, key, val);
+	}
+}
+
 void vmci_types_fill(struct kp_types *ty, const char *vmci)
 {
 	struct parsed_field fields[KP_ARRAY_SIZE(members)];
@@ -160,30 +188,7 @@ void vmci_types_fill(struct kp_types *ty, const char *vmci)
 next:
 		line = nl ? nl + 1 : NULL;
 	}
-	/* Members, with the element sizes of arrays from their SIZE() lines. */
-	uint32_t size_zone = 0, size_fa = 0;
-	/* absent SIZE() lines leave 0: those arrays are then left out */
-	kp_error_free(kp_types_sizeof(ty, "struct zone", &size_zone));
-	kp_error_free(kp_types_sizeof(ty, "struct free_area", &size_fa));
-	for (size_t i = 0; i < KP_ARRAY_SIZE(members); i++) {
-		struct parsed_field *f = &fields[i];
-		char key[256], val[160];
-		if (!f->seen)
-			continue;
-		uint32_t elem = f->m->elem_size, size = f->m->size;
-		if (!strcmp(f->m->member, "node_zones"))
-			elem = size_zone;
-		else if (!strcmp(f->m->member, "free_area"))
-			elem = size_fa;
-		if (!size && elem)
-			size = elem * f->count;
-		if (!elem && !size)
-			continue;       /* an array of a type whose size VMCOREINFO lacks */
-		snprintf(key, sizeof(key), "F|struct %s|%s", f->m->type, f->m->member);
-		snprintf(val, sizeof(val), "1 %u %u 0 0 %u %u", f->offset, size,
-			 elem ? f->count : 0, elem);
-		kp_types_memo_put(ty, key, val);
-	}
+	emit_members(ty, fields);
 	if (flags_list[0])
 		kp_types_memo_put(ty, "L|pageflags", flags_list);
 }
