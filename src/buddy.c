@@ -9,12 +9,14 @@
 
 #include "buddy.h"
 #include "internal.h"
+#include "progress.h"
 #include "scan.h"
 
 struct walk {
 	struct kp_mm *mm;
 	struct kp_free_report *r;
 	uint8_t *seen;                  /* bitmap over [0, max_pfn) */
+	struct kp_progress *prog;
 	/* cache of one 4 KiB page of struct pages */
 	uint64_t cache_va;
 	uint8_t cache[KP_PAGE_SIZE];
@@ -134,6 +136,7 @@ static void walk_list(struct walk *w, struct kp_zone_free *zf, uint32_t order, u
 		if (kp_mm_pageblock_migratetype(mm, pfn, &pb) && pb != mt)
 			zf->pageblock_mismatch++;
 		zf->walked[order][mt]++;
+		kp_progress_add(w->prog, 1ull << order);
 		if (fn) {
 			struct kp_free_block b = { pfn, order, mt, pb, z };
 			fn(arg, &b);
@@ -238,6 +241,27 @@ static void buddy_count_pcp(struct kp_mm *mm, struct kp_zone_free *zf)
 	zf->pcp_known = true;
 }
 
+/* The pages the free lists hold by their nr_free counts (0: not known), the
+ * total of the progress indicator. */
+static uint64_t buddy_listed_pages(struct kp_mm *mm)
+{
+	const struct kp_layout *l = mm->l;
+	uint64_t total = 0, nr;
+
+	for (uint32_t i = 0; l->fa_nr_free.present && i < mm->nr_zones; i++)
+		for (uint32_t o = 0; o < l->nr_orders; o++) {
+			kp_error *err = kp_mm_read_u64(mm, mm->zones[i].addr + l->zone_free_area.offset +
+						       (uint64_t)o * l->free_area_size +
+						       l->fa_nr_free.offset, &nr);
+			if (err) {
+				kp_error_free(err);
+				return 0;
+			}
+			total += nr << o;
+		}
+	return total;
+}
+
 kp_error *kp_buddy_walk(struct kp_mm *mm, bool scan, kp_block_fn fn, void *arg,
 			struct kp_free_report *r)
 {
@@ -259,6 +283,7 @@ kp_error *kp_buddy_walk(struct kp_mm *mm, bool scan, kp_block_fn fn, void *arg,
 	w->r = r;
 	r->nr_zones = mm->nr_zones;
 	buddy_read_mt_names(mm, r);
+	w->prog = kp_progress_begin("free lists", buddy_listed_pages(mm));
 	for (uint32_t i = 0; i < mm->nr_zones; i++) {
 		struct kp_zone_free *zf = &r->zones[i];
 		zf->zone = &mm->zones[i];
@@ -284,6 +309,7 @@ kp_error *kp_buddy_walk(struct kp_mm *mm, bool scan, kp_block_fn fn, void *arg,
 		if (err)
 			break;
 	}
+	kp_progress_end(w->prog);
 	if (!err && scan) {
 		struct scan_check sc = { mm, r, w->seen };
 		err = kp_scan(mm, 0, mm->max_pfn, buddy_scan_one, &sc, NULL);

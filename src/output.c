@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "output.h"
+#include "progress.h"
 
 void kp_out_init(struct kp_out *o, FILE *f, bool json)
 {
@@ -16,6 +17,7 @@ void kp_out_init(struct kp_out *o, FILE *f, bool json)
 void kp_out_printf(struct kp_out *o, const char *fmt, ...)
 {
 	va_list ap;
+	kp_progress_hide();
 	va_start(ap, fmt);
 	vfprintf(o->f, fmt, ap);
 	va_end(ap);
@@ -36,6 +38,8 @@ static void json_value_prefix(struct kp_out *o)
 
 static void json_open(struct kp_out *o, char c)
 {
+	if (o->depth == 0)
+		kp_progress_hide();
 	json_value_prefix(o);
 	fputc(c, o->f);
 	if (o->depth + 1 < KP_JSON_DEPTH)

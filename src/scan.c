@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "progress.h"
 #include "scan.h"
 
 #define SCAN_BATCH_PAGES 16384u
@@ -201,6 +202,7 @@ kp_error *kp_scan(struct kp_mm *mm, uint64_t start, uint64_t end, kp_page_fn fn,
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	if (end > mm->max_pfn)
 		end = mm->max_pfn;
+	struct kp_progress *prog = kp_progress_begin("mem_map", end > start ? end - start : 0);
 	for (uint64_t pfn = start; pfn < end && !stop && !err;) {
 		uint64_t va, run;
 		if (kp_interrupted) {
@@ -211,6 +213,7 @@ kp_error *kp_scan(struct kp_mm *mm, uint64_t start, uint64_t end, kp_page_fn fn,
 			/* No struct page: skip to the next section. */
 			uint64_t step = mm->model == KP_MODEL_FLAT ? end - pfn :
 				((pfn >> mm->pfn_section_shift) + 1) << mm->pfn_section_shift;
+			kp_progress_add(prog, (mm->model == KP_MODEL_FLAT ? end : step) - pfn);
 			pfn = mm->model == KP_MODEL_FLAT ? end : step;
 			continue;
 		}
@@ -223,8 +226,10 @@ kp_error *kp_scan(struct kp_mm *mm, uint64_t start, uint64_t end, kp_page_fn fn,
 		bool lookahead = n < run || (kp_mm_pfn_to_page(mm, pfn + n, &next_va, &next_run) &&
 					     next_va == va + n * mm->l->page_size);
 		err = scan_batch(&sc, pfn, n, lookahead, va, fn, arg, st, &stop);
+		kp_progress_add(prog, n);
 		pfn += n;
 	}
+	kp_progress_end(prog);
 	free(sc.buf);
 	return err;
 }

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "cmd/cmd.h"
+#include "progress.h"
 #include "query.h"
 #include "shell.h"
 
@@ -41,6 +42,7 @@ int kp_run_command(struct kp_session *s, int argc, char **argv)
 			args[n++] = argv[i];
 	}
 	args[n] = NULL;
+	kp_progress_set_json(s->out.json);
 	err = c->run(s, n, args, &status);
 	s->out.json = json;
 	fflush(s->out.f);
