@@ -7,9 +7,10 @@ PREFIX ?= /usr/local
 B := build
 WARN := -Wall -Wextra -Werror -Wno-format-truncation
 BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -g -Iinclude -Isrc $(WARN) \
-	$(LIBDW_CFLAGS) $(LIBELF_CFLAGS) $(LIBKDUMPFILE_CFLAGS) $(LIBBPF_CFLAGS)
+	$(LIBDW_CFLAGS) $(LIBELF_CFLAGS) $(LIBKDUMPFILE_CFLAGS) $(LIBBPF_CFLAGS) $(LIBDEBUGINFOD_CFLAGS)
 CFLAGS ?= -O2
-LIBS := $(LIBDW_LIBS) $(LIBELF_LIBS) $(LIBKDUMPFILE_LIBS) $(LIBBPF_LIBS) $(READLINE_LIBS) -lpthread
+LIBS := $(LIBDW_LIBS) $(LIBELF_LIBS) $(LIBKDUMPFILE_LIBS) $(LIBBPF_LIBS) $(LIBDEBUGINFOD_LIBS) \
+	$(READLINE_LIBS) -lpthread
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 LIB_SRCS := $(filter-out src/main.c src/shell.c,$(wildcard src/*.c))
@@ -94,7 +95,7 @@ install: all
 FUZZ_TARGETS := fuzz_vmcoreinfo fuzz_decode fuzz_layout
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS := -std=gnu11 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc -fsanitize=fuzzer,address,undefined \
-	$(LIBDW_CFLAGS) $(LIBELF_CFLAGS) $(LIBKDUMPFILE_CFLAGS)
+	$(LIBDW_CFLAGS) $(LIBELF_CFLAGS) $(LIBKDUMPFILE_CFLAGS) $(LIBDEBUGINFOD_CFLAGS)
 $(B)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(HDRS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRCS) $(LIBS)

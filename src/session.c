@@ -3,61 +3,12 @@
  * two belong together. */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/utsname.h>
 #include <unistd.h>
 
+#include "debuginfo.h"
 #include "internal.h"
 #include "layout_infer.h"
 #include "session.h"
-
-/* Candidate debuginfo paths for a kernel release, in the order tried. */
-static int debuginfo_candidates(const char *rel, char paths[][512], int max)
-{
-	int n = 0;
-	if (n < max) snprintf(paths[n++], 512, "/usr/lib/debug/boot/vmlinux-%s", rel);
-	if (n < max) snprintf(paths[n++], 512, "/usr/lib/debug/lib/modules/%s/vmlinux", rel);
-	if (n < max) snprintf(paths[n++], 512, "/boot/vmlinux-%s", rel);
-	if (n < max) snprintf(paths[n++], 512, "/lib/modules/%s/build/vmlinux", rel);
-	return n;
-}
-
-/* The kernel release the core is from: VMCOREINFO OSRELEASE, or uname for
- * the running kernel's /proc/kcore. */
-static bool core_release(struct kp_session *s, char *rel, size_t len)
-{
-	const char *vmci = s->t ? kp_target_vmcoreinfo(s->t) : NULL;
-	if (kp_vmcoreinfo_get(vmci, "OSRELEASE", rel, len))
-		return true;
-	if (strcmp(s->core_path, "/proc/kcore") == 0) {
-		struct utsname u;
-		if (uname(&u) == 0) {
-			snprintf(rel, len, "%s", u.release);
-			return true;
-		}
-	}
-	return false;
-}
-
-static kp_error *session_find_vmlinux(struct kp_session *s)
-{
-	char rel[128], paths[8][512], tried[4096] = "";
-	int n;
-
-	if (!core_release(s, rel, sizeof(rel)))
-		return kp_errorf(KP_EXIT_USAGE, "%s: cannot tell the kernel release (no VMCOREINFO "
-				 "OSRELEASE); give the vmlinux with --vmlinux", s->core_path);
-	n = debuginfo_candidates(rel, paths, 8);
-	for (int i = 0; i < n; i++) {
-		if (access(paths[i], R_OK) == 0) {
-			s->vmlinux_path = strdup(paths[i]);
-			return NULL;
-		}
-		strncat(tried, i ? ", " : "", sizeof(tried) - strlen(tried) - 1);
-		strncat(tried, paths[i], sizeof(tried) - strlen(tried) - 1);
-	}
-	return kp_errorf(KP_EXIT_INPUT, "no vmlinux with debug info for %s (tried %s); "
-			 "install linux-image-%s-dbg or give --vmlinux", rel, tried, rel);
-}
 
 kp_error *kp_session_open_types(struct kp_session *s)
 {
@@ -74,7 +25,8 @@ kp_error *kp_session_open_types(struct kp_session *s)
 	if (!s->vmlinux_path) {
 		if (!s->t && (err = kp_target_open(s->core_path, &s->t)))
 			return err;
-		if ((err = session_find_vmlinux(s))) {
+		if ((err = kp_debuginfo_find(s->core_path, kp_target_vmcoreinfo(s->t),
+					     &s->vmlinux_path))) {
 			/* Live, with no debuginfo installed: the running kernel's
 			 * own BTF is enough for everything but the layout printer. */
 			if (strcmp(s->core_path, "/proc/kcore") == 0 &&

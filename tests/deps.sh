@@ -5,8 +5,8 @@
 #                           tier's tools; the kernel itself is installed by
 #                           tests/kernel/prepare.sh)
 set -e
-build="gcc make autoconf pkg-config libdw-dev libelf-dev libkdumpfile-dev libreadline-dev libbpf-dev"
-test="$build dwarves jq python3 qemu-system-x86 busybox-static crash python3-drgn makedumpfile cpio bc clang libclang-rt-14-dev e2fsprogs xz-utils tmux librsvg2-bin valgrind"
+build="gcc make autoconf pkg-config libdw-dev libelf-dev libkdumpfile-dev libreadline-dev libbpf-dev libdebuginfod-dev"
+test="$build dwarves jq python3 qemu-system-x86 busybox-static crash python3-drgn makedumpfile cpio bc clang libclang-rt-14-dev e2fsprogs xz-utils tmux librsvg2-bin valgrind debuginfod"
 case "${1:-build}" in
 build) want=$build ;;
 test) want=$test ;;

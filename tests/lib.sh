@@ -4,6 +4,8 @@ KP_TOP=${KP_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 KPAGE=${KPAGE:-$KP_TOP/build/kpage}
 KP_RESULTS=${KP_RESULTS:-/dev/null}
 : "${XDG_CACHE_HOME:=$HOME/.cache}"
+# No suite reaches a real debuginfod server (debuginfod.sh runs its own).
+unset DEBUGINFOD_URLS
 KP_CACHE=$XDG_CACHE_HOME/kpage
 # Fixtures live under build/fx; any suite may run first on a fresh clone.
 mkdir -p "$KP_TOP/build/fx"
