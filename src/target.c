@@ -23,6 +23,8 @@ struct kp_target {
 	kdump_ctx_t *ctx;
 	kdump_addrspace_t space;   /* MACHPHYSADDR, or KPHYSADDR as fallback */
 	char *vmcoreinfo;
+	const uint8_t *mem;        /* in-memory dump: physical [0, mem_len) */
+	uint64_t mem_len;
 	char format[64];
 	bool flattened;            /* fd is a reassembled copy */
 	struct elf_segs segs;      /* plain ELF: direct segment reads */
@@ -180,11 +182,36 @@ static kdump_status target_read_raw(struct kp_target *t, uint64_t paddr,
 	return st;
 }
 
+/* The in-memory backend: what lies beyond the buffer is not in the dump,
+ * page by page, as in a filtered dump. */
+static kp_error *target_mem_read(struct kp_target *t, uint64_t paddr, uint8_t *p, size_t len,
+				 size_t *missing)
+{
+	while (len > 0) {
+		size_t chunk = KP_PAGE_SIZE - (paddr & (KP_PAGE_SIZE - 1));
+		if (chunk > len)
+			chunk = len;
+		if (paddr < t->mem_len && t->mem_len - paddr >= chunk) {
+			memcpy(p, t->mem + paddr, chunk);
+		} else {
+			memset(p, 0, chunk);
+			if (missing)
+				(*missing)++;
+		}
+		p += chunk;
+		paddr += chunk;
+		len -= chunk;
+	}
+	return NULL;
+}
+
 kp_error *kp_target_read_phys(struct kp_target *t, uint64_t paddr, void *buf,
 			      size_t len, size_t *missing)
 {
 	uint8_t *p = buf;
 
+	if (t->mem)
+		return target_mem_read(t, paddr, buf, len, missing);
 	if (t->segs.n && elf_segs_read(&t->segs, paddr, buf, len))
 		return NULL;
 	while (len > 0) {
@@ -218,5 +245,24 @@ kp_error *kp_target_read_phys(struct kp_target *t, uint64_t paddr, void *buf,
 		paddr += skip;
 		len -= skip;
 	}
+	return NULL;
+}
+
+kp_error *kp_target_open_memory(const char *label, const void *mem, size_t len,
+				const char *vmcoreinfo, struct kp_target **out)
+{
+	struct kp_target *t = calloc(1, sizeof(*t));
+
+	if (!t)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	t->fd = -1;
+	if (!(t->path = strdup(label)) || (vmcoreinfo && !(t->vmcoreinfo = strdup(vmcoreinfo)))) {
+		kp_target_close(t);
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	}
+	t->mem = mem;
+	t->mem_len = len;
+	snprintf(t->format, sizeof(t->format), "memory");
+	*out = t;
 	return NULL;
 }

@@ -36,6 +36,11 @@ void kp_error_free(kp_error *err);
 struct kp_target;
 kp_error *kp_target_open(const char *path, struct kp_target **out);
 void kp_target_close(struct kp_target *t);
+/* A dump held in memory (tests, fuzzing): MEM is physical memory from
+ * address 0, LEN bytes; what lies beyond is not in the dump. MEM is not
+ * copied and must outlive the target. LABEL stands for the path. */
+kp_error *kp_target_open_memory(const char *label, const void *mem, size_t len,
+				const char *vmcoreinfo, struct kp_target **out);
 const char *kp_target_path(const struct kp_target *t);
 const char *kp_target_format(const struct kp_target *t);
 /* The VMCOREINFO text, or NULL when the dump has none. */
