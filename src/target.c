@@ -161,6 +161,7 @@ void kp_target_close(struct kp_target *t)
 const char *kp_target_path(const struct kp_target *t) { return t->path; }
 const char *kp_target_format(const struct kp_target *t) { return t->format; }
 const char *kp_target_vmcoreinfo(const struct kp_target *t) { return t->vmcoreinfo; }
+uint64_t kp_target_truncated(const struct kp_target *t) { return elf_segs_cut_bytes(&t->segs); }
 
 /* One read attempt in the current address space. Machine-physical reads
  * need no translation set-up (libkdumpfile 0.5.1 fails kernel-physical reads
@@ -205,15 +206,11 @@ static kp_error *target_mem_read(struct kp_target *t, uint64_t paddr, uint8_t *p
 	return NULL;
 }
 
-kp_error *kp_target_read_phys(struct kp_target *t, uint64_t paddr, void *buf,
-			      size_t len, size_t *missing)
+/* Through libkdumpfile: pages it has no data for are zero-filled and
+ * counted in *missing. */
+static kp_error *target_read_kdump(struct kp_target *t, uint64_t paddr, uint8_t *p, size_t len,
+				   size_t *missing)
 {
-	uint8_t *p = buf;
-
-	if (t->mem)
-		return target_mem_read(t, paddr, buf, len, missing);
-	if (t->segs.n && elf_segs_read(&t->segs, paddr, buf, len))
-		return NULL;
 	while (len > 0) {
 		size_t got = len;
 		kdump_status st = target_read_raw(t, paddr, p, &got);
@@ -246,6 +243,50 @@ kp_error *kp_target_read_phys(struct kp_target *t, uint64_t paddr, void *buf,
 		len -= skip;
 	}
 	return NULL;
+}
+
+/* Plain ELF: the PT_LOAD table says what is in the dump. Bytes in no
+ * segment, or beyond the end of a file cut short, are not in the dump. */
+static kp_error *target_read_elf(struct kp_target *t, uint64_t paddr, uint8_t *p, size_t len,
+				 size_t *missing)
+{
+	while (len > 0) {
+		uint64_t span;
+		enum elf_where w = elf_segs_where(&t->segs, paddr, &span);
+		size_t chunk = span < len ? (size_t)span : len;
+		kp_error *err = NULL;
+
+		if (w == ELF_IN_FILE && !elf_segs_read(&t->segs, paddr, p, chunk))
+			err = kp_errorf(KP_EXIT_INPUT, "%s: cannot read physical address 0x%llx: "
+					"%s", t->path, (unsigned long long)paddr, strerror(errno));
+		else if (w == ELF_ASK_LIBKDUMPFILE)
+			err = target_read_kdump(t, paddr, p, chunk, missing);
+		else if (w == ELF_NOT_IN_DUMP) {
+			memset(p, 0, chunk);
+			for (uint64_t a = paddr; missing && a < paddr + chunk;
+			     a = (a | (KP_PAGE_SIZE - 1)) + 1)
+				(*missing)++;
+		}
+		if (err)
+			return err;
+		p += chunk;
+		paddr += chunk;
+		len -= chunk;
+	}
+	return NULL;
+}
+
+kp_error *kp_target_read_phys(struct kp_target *t, uint64_t paddr, void *buf,
+			      size_t len, size_t *missing)
+{
+	if (t->mem)
+		return target_mem_read(t, paddr, buf, len, missing);
+	if (t->segs.loaded) {
+		if (elf_segs_read(&t->segs, paddr, buf, len))
+			return NULL;
+		return target_read_elf(t, paddr, buf, len, missing);
+	}
+	return target_read_kdump(t, paddr, buf, len, missing);
 }
 
 kp_error *kp_target_open_memory(const char *label, const void *mem, size_t len,

@@ -43,6 +43,9 @@ kp_error *kp_target_open_memory(const char *label, const void *mem, size_t len,
 				const char *vmcoreinfo, struct kp_target **out);
 const char *kp_target_path(const struct kp_target *t);
 const char *kp_target_format(const struct kp_target *t);
+/* Bytes the dump's segments say it holds but its file does not (an ELF
+ * dump cut short); 0 when whole, or when the format cannot tell. */
+uint64_t kp_target_truncated(const struct kp_target *t);
 /* The VMCOREINFO text, or NULL when the dump has none. */
 const char *kp_target_vmcoreinfo(const struct kp_target *t);
 /* Reads physical memory. Pages the dump does not hold are zero-filled and
