@@ -181,6 +181,9 @@ static void session_warn_damage(struct kp_session *s)
 		fprintf(stderr, "kpage: warning: %s is truncated: %llu KiB of its segments are "
 			"beyond its end; the pages they held are not in the dump\n", s->core_path,
 			(unsigned long long)(cut >> 10));
+	if (s->layout.vmci_ignored[0])
+		fprintf(stderr, "kpage: warning: %s: VMCOREINFO values out of range, not used: %s\n",
+			s->core_path, s->layout.vmci_ignored);
 }
 
 kp_error *kp_session_open_core(struct kp_session *s)

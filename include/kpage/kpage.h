@@ -208,6 +208,10 @@ struct kp_layout {
 
 	/* list_head */
 	struct kp_field lh_next, lh_prev;
+
+	/* VMCOREINFO values found absurd and not used ("" if none), for a
+	 * warning: "NUMBER(SECTION_SIZE_BITS)=99 (27 used)" */
+	char vmci_ignored[160];
 };
 
 /* Fills the table from DWARF (and VMCOREINFO NUMBER() lines for the macro
