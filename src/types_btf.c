@@ -25,12 +25,19 @@ kp_error *kpbtf_types_open(const char *path, struct btf_types **out)
 	if (!bt)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	bt->path = strdup(path);
+	kp_error *err = kp_input_check(path, -1, "BTF or a vmlinux");
+	if (err) {
+		kpbtf_types_close(bt);
+		return err;
+	}
 	/* libbpf prints its own warnings; kpage reports one line itself. */
 	libbpf_set_print(NULL);
 	bt->btf = btf__parse(path, NULL);
 	if (!bt->btf) {
-		kp_error *err = kp_errorf(KP_EXIT_INPUT, "%s: no BTF type information (%s)", path,
-					  strerror(errno));
+		char why[128] = "an ELF file without a .BTF section";
+		if (errno != ENOENT)     /* the file is there: its .BTF is not */
+			libbpf_strerror(errno, why, sizeof(why));
+		err = kp_errorf(KP_EXIT_INPUT, "%s: no BTF type information (%s)", path, why);
 		kpbtf_types_close(bt);
 		return err;
 	}

@@ -26,6 +26,13 @@ head -c 300 "$C" > "$d/truncated-header"
 expect_exit badinput/core-truncated-header 2 "truncated-header" $T "$KPAGE" --vmlinux "$V" --core "$d/truncated-header" stat
 expect_exit badinput/vmlinux-missing 2 "nope: No such file" $T "$KPAGE" --vmlinux "$d/nope" --core "$C" stat
 expect_exit badinput/vmlinux-text 2 "text: not an ELF file" $T "$KPAGE" --vmlinux "$d/text" --core "$C" layout
+expect_exit badinput/vmlinux-empty 2 "empty: empty file, not a vmlinux" $T "$KPAGE" --vmlinux "$d/empty" --core "$C" stat
+expect_exit badinput/vmlinux-directory 2 "$d: is a directory, not a vmlinux" $T "$KPAGE" --vmlinux "$d" --core "$C" stat
+expect_exit badinput/vmlinux-dev-zero 2 "/dev/zero: not an ELF file" $T "$KPAGE" --vmlinux /dev/zero --core "$C" stat
+expect_exit badinput/btf-empty 2 "empty: empty file, not BTF" $T "$KPAGE" --btf "$d/empty" --core "$C" stat
+expect_exit badinput/btf-directory 2 "$d: is a directory, not BTF" $T "$KPAGE" --btf "$d" --core "$C" stat
+expect_exit badinput/btf-no-section 2 "vmlinux: no BTF type information \(an ELF file without a .BTF section\)" \
+	$T "$KPAGE" --btf "$V" --core "$C" stat
 objcopy --strip-debug "$V" "$d/stripped"
 expect_exit badinput/vmlinux-no-dwarf 2 "stripped: no DWARF.*-dbg" $T "$KPAGE" --vmlinux "$d/stripped" --core "$C" stat
 objcopy --strip-all "$V" "$d/nosyms"
