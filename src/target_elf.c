@@ -2,9 +2,10 @@
  * maps physical addresses to file offsets, and a read that lies wholly in
  * the file-backed part of one segment is a single pread(2). It neither maps
  * the file (resident memory stays flat) nor copies through a page cache of
- * its own (mem_map scans run near the disk's speed). Everything else (holes,
- * filtered pages, compressed formats, /proc/kcore) goes through
- * libkdumpfile. */
+ * its own (mem_map scans run near the disk's speed). The table also says
+ * what is not in the dump: holes between segments and what a file cut short
+ * lacks. The rest (memsz beyond filesz, compressed formats, /proc/kcore)
+ * goes through libkdumpfile. */
 #include <gelf.h>
 #include <libelf.h>
 #include <stdlib.h>
