@@ -10,6 +10,10 @@
 #include "kpage/kpage.h"
 
 #define KP_PAGE_SIZE 4096u
+/* Anonymous structs and unions are searched through no deeper than this:
+ * struct page nests them 4 deep; damaged debuginfo can nest a type in
+ * itself (the DWARF fuzzer found that stack overflow). */
+#define KP_MAX_NESTING 16
 #define KP_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* One clear line for an input PATH (opened as FD, or -1 to stat PATH)

@@ -97,10 +97,10 @@ kp_error *kpbtf_sizeof(struct btf_types *bt, const char *type_name, uint32_t *si
 /* Finds NAME in composite type ID, through anonymous members; bit offset
  * from the start of ID, and the member's type id. */
 static bool kpbtf_find_member(struct btf_types *bt, int id, const char *name, size_t nlen,
-			    uint32_t *bits, uint32_t *bitfield, int *type_id)
+			    uint32_t *bits, uint32_t *bitfield, int *type_id, int depth)
 {
 	const struct btf_type *t = btf__type_by_id(bt->btf, (uint32_t)id);
-	if (!t || !btf_is_composite(t))
+	if (!t || !btf_is_composite(t) || depth > KP_MAX_NESTING)
 		return false;
 	const struct btf_member *m = btf_members(t);
 	for (uint16_t i = 0; i < btf_vlen(t); i++, m++) {
@@ -115,7 +115,8 @@ static bool kpbtf_find_member(struct btf_types *bt, int id, const char *name, si
 		if (!n || !*n) {
 			int inner = btf__resolve_type(bt->btf, m->type);
 			uint32_t ib;
-			if (inner > 0 && kpbtf_find_member(bt, inner, name, nlen, &ib, bitfield, type_id)) {
+			if (inner > 0 && kpbtf_find_member(bt, inner, name, nlen, &ib, bitfield, type_id,
+							   depth + 1)) {
 				*bits = off + ib;
 				return true;
 			}
@@ -138,7 +139,7 @@ kp_error *kpbtf_field(struct btf_types *bt, const char *type_name, const char *p
 		const char *dot = strchr(p, '.');
 		size_t nlen = dot ? (size_t)(dot - p) : strlen(p);
 		uint32_t bits;
-		if (id <= 0 || !kpbtf_find_member(bt, id, p, nlen, &bits, &bitfield, &mtype))
+		if (id <= 0 || !kpbtf_find_member(bt, id, p, nlen, &bits, &bitfield, &mtype, 0))
 			return NULL;   /* absent in this kernel */
 		total += bits;
 		if (!dot)

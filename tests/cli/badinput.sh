@@ -33,6 +33,14 @@ expect_exit badinput/btf-empty 2 "empty: empty file, not BTF" $T "$KPAGE" --btf 
 expect_exit badinput/btf-directory 2 "$d: is a directory, not BTF" $T "$KPAGE" --btf "$d" --core "$C" stat
 expect_exit badinput/btf-no-section 2 "vmlinux: no BTF type information \(an ELF file without a .BTF section\)" \
 	$T "$KPAGE" --btf "$V" --core "$C" stat
+# Debuginfo that nests a type in itself: the layout printer stops, member
+# lookups end, one error line (it overflowed the stack).
+python3 "$KP_TOP/tests/cli/selfnested.py" "$d/selfnested.o" &&
+	objcopy --add-symbol linux_banner=0 "$d/selfnested.o" "$d/selfnested"
+expect_exit badinput/vmlinux-self-nested 2 "selfnested: struct page lacks flags" \
+	$T env KPAGE_NO_TYPES_CACHE=1 "$KPAGE" --vmlinux "$d/selfnested" --core "$C" stat
+$T "$KPAGE" --vmlinux "$d/selfnested" layout cyc > "$d/cyc.txt" 2>&1
+check badinput/layout-self-nested grep -q "nested too deep" "$d/cyc.txt"
 objcopy --strip-debug "$V" "$d/stripped"
 expect_exit badinput/vmlinux-no-dwarf 2 "stripped: no DWARF.*-dbg" $T "$KPAGE" --vmlinux "$d/stripped" --core "$C" stat
 objcopy --strip-all "$V" "$d/nosyms"
