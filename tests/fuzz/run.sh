@@ -26,7 +26,8 @@ fi
 for t in $targets; do
 	log=$b/fuzz/fuzz_$t.log
 	# Findings kept as regression inputs, text: as is, or hex (*.hex, made
-	# binary here; '#' starts a comment). Each must now run clean.
+	# binary here: '#' starts a comment, HEX*N repeats HEX N times). Each
+	# must now run clean.
 	for r in "$top"/tests/fuzz/regress/$t-*; do
 		[ -f "$r" ] || continue
 		in=$r
@@ -34,7 +35,11 @@ for t in $targets; do
 			in=$b/fuzz/regress-$(basename "$r" .hex)
 			python3 -c 'import re, sys
 text = re.sub("#.*", "", open(sys.argv[1]).read())
-sys.stdout.buffer.write(bytes.fromhex("".join(text.split())))' "$r" > "$in" ;;
+out = b""
+for tok in text.split():
+    h, _, n = tok.partition("*")
+    out += bytes.fromhex(h) * int(n or 1)
+sys.stdout.buffer.write(out)' "$r" > "$in" ;;
 		esac
 		if "$b/fuzz/fuzz_$t" "$in" > "$log" 2>&1; then pass "fuzz/$t/regress/$(basename "$r")"
 		else fail "fuzz/$t/regress/$(basename "$r")" "$(grep -m 1 -E 'ERROR|runtime error' "$log")"; fi
