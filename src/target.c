@@ -5,6 +5,7 @@
  * 0.5.1 cannot translate on kdump-compressed dumps. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -65,6 +66,12 @@ static kp_error *target_probe_open(struct kp_target *t)
 		return NULL;       /* no probe; the open below runs anyway */
 	if (pid == 0) {
 		char self[64];
+		/* A crash must kill the probe, whatever handler the parent
+		 * installed (the sanitizers' report and exit instead). */
+		signal(SIGSEGV, SIG_DFL);
+		signal(SIGBUS, SIG_DFL);
+		signal(SIGFPE, SIG_DFL);
+		signal(SIGILL, SIG_DFL);
 		snprintf(self, sizeof(self), "/proc/self/fd/%d", t->fd);
 		int fd = open(self, O_RDONLY | O_CLOEXEC);   /* its own file offset */
 		kdump_ctx_t *ctx = kdump_new();
