@@ -6,8 +6,12 @@
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "types_btf.h"
@@ -19,6 +23,37 @@ struct btf_types {
 	size_t nenums;
 };
 
+/* libbpf 1.1 copies an ELF's .BTF section without checking that the file
+ * holds its bytes (SIGSEGV on a .BTF of type NOBITS, found by the DWARF
+ * fuzzer); such a section is refused here first. */
+static kp_error *btf_check_elf(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	kp_error *err = NULL;
+	size_t shstrndx;
+	Elf_Scn *scn = NULL;
+
+	if (fd < 0)
+		return NULL;        /* libbpf says why */
+	elf_version(EV_CURRENT);
+	Elf *e = elf_begin(fd, ELF_C_READ, NULL);
+	while (!err && e && elf_kind(e) == ELF_K_ELF && elf_getshdrstrndx(e, &shstrndx) == 0 &&
+	       (scn = elf_nextscn(e, scn))) {
+		GElf_Shdr sh;
+		const char *n = gelf_getshdr(scn, &sh) ? elf_strptr(e, shstrndx, sh.sh_name) : NULL;
+		if (!n || strncmp(n, ".BTF", 4) || (n[4] && strcmp(n + 4, ".ext")))
+			continue;
+		Elf_Data *d = elf_getdata(scn, NULL);
+		if (sh.sh_type == SHT_NOBITS || !d || !d->d_buf || d->d_size != sh.sh_size)
+			err = kp_errorf(KP_EXIT_INPUT, "%s: its %s section holds no data (damaged)",
+					path, n);
+	}
+	if (e)
+		elf_end(e);
+	close(fd);
+	return err;
+}
+
 kp_error *kpbtf_types_open(const char *path, struct btf_types **out)
 {
 	struct btf_types *bt = calloc(1, sizeof(*bt));
@@ -26,6 +61,8 @@ kp_error *kpbtf_types_open(const char *path, struct btf_types **out)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	bt->path = strdup(path);
 	kp_error *err = kp_input_check(path, -1, "BTF or a vmlinux");
+	if (!err)
+		err = btf_check_elf(path);
 	if (err) {
 		kpbtf_types_close(bt);
 		return err;

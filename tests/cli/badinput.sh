@@ -41,6 +41,13 @@ expect_exit badinput/vmlinux-self-nested 2 "selfnested: struct page lacks flags"
 	$T env KPAGE_NO_TYPES_CACHE=1 "$KPAGE" --vmlinux "$d/selfnested" --core "$C" stat
 $T "$KPAGE" --vmlinux "$d/selfnested" layout cyc > "$d/cyc.txt" 2>&1
 check badinput/layout-self-nested grep -q "nested too deep" "$d/cyc.txt"
+# A .BTF section whose bytes the file does not hold (type NOBITS): libbpf
+# copied from a null pointer (fuzzer finding).
+objcopy --strip-debug --rename-section .bss=.BTF "$V" "$d/nobits-btf"
+expect_exit badinput/vmlinux-btf-nobits 2 "nobits-btf: no DWARF" \
+	$T env KPAGE_NO_TYPES_CACHE=1 "$KPAGE" --vmlinux "$d/nobits-btf" --core "$C" stat
+expect_exit badinput/btf-nobits 2 "nobits-btf: its .BTF section holds no data" \
+	$T "$KPAGE" --btf "$d/nobits-btf" --core "$C" stat
 objcopy --strip-debug "$V" "$d/stripped"
 expect_exit badinput/vmlinux-no-dwarf 2 "stripped: no DWARF.*-dbg" $T "$KPAGE" --vmlinux "$d/stripped" --core "$C" stat
 objcopy --strip-all "$V" "$d/nosyms"
