@@ -67,7 +67,8 @@ demo: deps
 
 check:
 	sh tests/deps.sh test
-	$(MAKE) all $(B)/kpage-asan $(UNIT_SRCS:tests/unit/%.c=$(B)/unit/%) $(FUZZ_TARGETS:%=$(B)/fuzz/%)
+	$(MAKE) all $(B)/kpage-asan $(UNIT_SRCS:tests/unit/%.c=$(B)/unit/%) $(FUZZ_TARGETS:%=$(B)/fuzz/%) \
+		$(B)/fuzz/seed_freelist
 	sh tests/run-tests.sh
 
 bench: all
@@ -92,15 +93,21 @@ install: all
 # libFuzzer targets (clang): `make fuzz FUZZ_SECONDS=600` runs each for that
 # long; `make check` runs a short smoke of each. Corpora: tests/fuzz/corpus-*
 # (seeded at first run from the fixtures), kept under build/.
-FUZZ_TARGETS := fuzz_vmcoreinfo fuzz_decode fuzz_layout
+FUZZ_TARGETS := fuzz_vmcoreinfo fuzz_decode fuzz_layout fuzz_freelist
 FUZZ_SECONDS ?= 60
+FUZZ_HDRS := $(wildcard tests/fuzz/*.h)
 FUZZ_CFLAGS := -std=gnu11 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc -fsanitize=fuzzer,address,undefined \
 	$(LIBDW_CFLAGS) $(LIBELF_CFLAGS) $(LIBKDUMPFILE_CFLAGS) $(LIBDEBUGINFOD_CFLAGS)
-$(B)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(HDRS)
+$(B)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(HDRS) $(FUZZ_HDRS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRCS) $(LIBS)
 
-fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
+# Writes fuzz_freelist's seeds from a fixture dump (plain build, not fuzzed).
+$(B)/fuzz/seed_freelist: tests/fuzz/seed_freelist.c $(B)/libkpage.a $(HDRS) $(FUZZ_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -o $@ $< $(B)/libkpage.a $(LIBS)
+
+fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/%) $(B)/fuzz/seed_freelist
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 .PHONY: fuzz

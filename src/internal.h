@@ -3,12 +3,33 @@
 #define KPAGE_INTERNAL_H
 
 #include <endian.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "kpage/kpage.h"
 
 #define KP_PAGE_SIZE 4096u
+/* Anonymous structs and unions are searched through no deeper than this:
+ * struct page nests them 4 deep; damaged debuginfo can nest a type in
+ * itself (the DWARF fuzzer found that stack overflow). */
+#define KP_MAX_NESTING 16
 #define KP_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* One clear line for an input PATH (opened as FD, or -1 to stat PATH)
+ * that cannot be the WHAT it should be: a directory or an empty file. */
+static inline kp_error *kp_input_check(const char *path, int fd, const char *what)
+{
+	struct stat st;
+
+	if (fd >= 0 ? fstat(fd, &st) < 0 : stat(path, &st) < 0)
+		return kp_errorf(KP_EXIT_INPUT, "%s: %s", path, strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		return kp_errorf(KP_EXIT_INPUT, "%s: is a directory, not %s", path, what);
+	if (S_ISREG(st.st_mode) && st.st_size == 0)
+		return kp_errorf(KP_EXIT_INPUT, "%s: empty file, not %s", path, what);
+	return NULL;
+}
 
 /* target_flat.c: *fd_out is a reassembled copy of a flattened dump, or -1
  * when PATH is not flattened. */

@@ -354,6 +354,24 @@ static kp_error *layout_check_bounds(struct kp_types *ty, const struct kp_layout
 	return NULL;
 }
 
+/* A bit count from VMCOREINFO when it is there and within [lo, hi]; an
+ * absurd one (damaged VMCOREINFO) is noted in l->vmci_ignored, and the
+ * x86_64 default stays. */
+static bool layout_vmci_bits(struct kp_layout *l, const char *vmci, const char *key, int64_t lo,
+			     int64_t hi, int64_t *v)
+{
+	char raw[24];
+	size_t used = strlen(l->vmci_ignored);
+
+	if (!kp_vmcoreinfo_get(vmci, key, raw, sizeof(raw)))
+		return false;
+	if (kp_vmcoreinfo_number(vmci, key, v) && *v >= lo && *v <= hi)
+		return true;
+	snprintf(l->vmci_ignored + used, sizeof(l->vmci_ignored) - used, "%s%s=%s", used ? ", " : "",
+		 key, raw);
+	return false;
+}
+
 kp_error *kp_layout_build(struct kp_types *ty, const char *vmci, struct kp_layout *l)
 {
 	kp_error *err;
@@ -367,9 +385,9 @@ kp_error *kp_layout_build(struct kp_types *ty, const char *vmci, struct kp_layou
 	l->pageblock_order = 9;
 	l->section_size_bits = 27;     /* x86_64 */
 	l->max_physmem_bits = 46;
-	if (kp_vmcoreinfo_number(vmci, "NUMBER(SECTION_SIZE_BITS)", &v) && v > 12 && v < 40)
+	if (layout_vmci_bits(l, vmci, "NUMBER(SECTION_SIZE_BITS)", 13, 39, &v))
 		l->section_size_bits = (uint32_t)v;
-	if (kp_vmcoreinfo_number(vmci, "NUMBER(MAX_PHYSMEM_BITS)", &v) && v > 30 && v <= 64) {
+	if (layout_vmci_bits(l, vmci, "NUMBER(MAX_PHYSMEM_BITS)", l->section_size_bits + 1, 64, &v)) {
 		l->max_physmem_bits = (uint32_t)v;
 	} else {
 		/* Kernels before 4.x do not export it, but a static root array

@@ -124,19 +124,41 @@ kp_error *kp_mm_read_string(struct kp_mm *mm, uint64_t va, char *buf, size_t len
 	return NULL;
 }
 
+/* An error when VMCOREINFO has KEY but its value did not parse. */
+static kp_error *mm_vmci_bad(struct kp_mm *mm, const char *key)
+{
+	char buf[40];
+	if (!kp_vmcoreinfo_get(mm->vmci, key, buf, sizeof(buf)))
+		return NULL;
+	return kp_errorf(KP_EXIT_INPUT, "%s: VMCOREINFO is damaged: %s=%s%s is not a number",
+			 kp_target_path(mm->t), key, buf, strlen(buf) == sizeof(buf) - 1 ? "..." : "");
+}
+
 /* Finds the kernel page tables and KASLR offsets. */
 static kp_error *mm_setup_translation(struct kp_mm *mm)
 {
 	int64_t v;
 	uint64_t pgd, sme = 0;
+	kp_error *err = NULL;
 
-	kp_vmcoreinfo_hex(mm->vmci, "KERNELOFFSET", &mm->kaslr_offset);
+	/* KERNELOFFSET moves the vmlinux's symbols (VMCOREINFO's own SYMBOL()
+	 * lines already have it); phys_base places the kernel image. */
+	if (!kp_vmcoreinfo_hex(mm->vmci, "KERNELOFFSET", &mm->kaslr_offset) && mm->syms)
+		err = mm_vmci_bad(mm, "KERNELOFFSET");
 	if (kp_vmcoreinfo_number(mm->vmci, "NUMBER(phys_base)", &v))
 		mm->phys_base = (uint64_t)v;
+	else if (!err)
+		err = mm_vmci_bad(mm, "NUMBER(phys_base)");
 	if (kp_vmcoreinfo_number(mm->vmci, "NUMBER(pgtable_l5_enabled)", &v))
 		mm->l5 = v != 0;
+	else if (!err)
+		err = mm_vmci_bad(mm, "NUMBER(pgtable_l5_enabled)");
 	if (kp_vmcoreinfo_number(mm->vmci, "NUMBER(sme_mask)", &v))
 		sme = (uint64_t)v;
+	else if (!err)
+		err = mm_vmci_bad(mm, "NUMBER(sme_mask)");
+	if (err)
+		return err;
 	mm->pte_mask = 0x000ffffffffff000ull & ~sme;
 	if (!kp_mm_symbol(mm, "init_top_pgt", &pgd) && !kp_mm_symbol(mm, "init_level4_pgt", &pgd))
 		return kp_errorf(KP_EXIT_INPUT, "%s: no init_top_pgt or init_level4_pgt symbol",
@@ -387,8 +409,19 @@ kp_error *kp_mm_open(struct kp_mm *mm, struct kp_target *t, struct kp_symbols *s
 		return err;
 	/* FLATMEM needs to know before nodes are read (node_mem_map). */
 	mm->model = kp_mm_symbol(mm, "mem_section", &tmp) ? KP_MODEL_SPARSE : KP_MODEL_FLAT;
-	if ((err = mm_read_nodes(mm, &max_numnodes)))
-		return err;
+	if ((err = mm_read_nodes(mm, &max_numnodes))) {
+		/* The first kernel addresses read: without VMCOREINFO's offsets
+		 * they cannot be right, and that is what to say. */
+		const char *why = !mm->vmci ? "it has no VMCOREINFO note" :
+			!*mm->vmci ? "its VMCOREINFO is empty" :
+			!kp_vmcoreinfo_get(mm->vmci, "OSRELEASE", (char[2]){ 0 }, 2) ?
+			"its VMCOREINFO has no OSRELEASE line (damaged?)" : NULL;
+		if (!why)
+			return err;
+		kp_error_free(err);
+		return kp_errorf(KP_EXIT_INPUT, "%s: %s: kernel addresses cannot be translated "
+				 "without its KERNELOFFSET and phys_base", kp_target_path(t), why);
+	}
 	if (!mm->nr_nodes || !mm->nr_zones)
 		return kp_errorf(KP_EXIT_INPUT, "%s: no populated node or zone found",
 				 kp_target_path(t));

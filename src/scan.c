@@ -196,10 +196,8 @@ kp_error *kp_scan(struct kp_mm *mm, uint64_t start, uint64_t end, kp_page_fn fn,
 	struct kp_scan_stats *st = stats ? stats : &local;
 	kp_error *err = NULL;
 	bool stop = false;
+	uint64_t cap = 0;      /* struct pages sc.buf holds: the largest batch so far */
 
-	sc.buf = malloc((size_t)(SCAN_BATCH_PAGES + 1) * mm->l->page_size);
-	if (!sc.buf)
-		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	if (end > mm->max_pfn)
 		end = mm->max_pfn;
 	struct kp_progress *prog = kp_progress_begin("mem_map", end > start ? end - start : 0);
@@ -225,6 +223,14 @@ kp_error *kp_scan(struct kp_mm *mm, uint64_t start, uint64_t end, kp_page_fn fn,
 		uint64_t next_va, next_run;
 		bool lookahead = n < run || (kp_mm_pfn_to_page(mm, pfn + n, &next_va, &next_run) &&
 					     next_va == va + n * mm->l->page_size);
+		if (n + 1 > cap) {
+			free(sc.buf);
+			cap = n + 1;
+			if (!(sc.buf = malloc((size_t)cap * mm->l->page_size))) {
+				err = kp_errorf(KP_EXIT_INPUT, "out of memory");
+				break;
+			}
+		}
 		err = scan_batch(&sc, pfn, n, lookahead, va, fn, arg, st, &stop);
 		kp_progress_add(prog, n);
 		pfn += n;

@@ -125,6 +125,19 @@ static void session_describe(struct kp_session *s)
 		(unsigned long long)s->mm.kaslr_offset, (unsigned long long)s->mm.phys_base);
 }
 
+/* A dump that kpage reads although it is damaged: one warning line each. */
+static void session_warn_damage(struct kp_session *s)
+{
+	uint64_t cut = kp_target_truncated(s->t);
+	if (cut)
+		fprintf(stderr, "kpage: warning: %s is truncated: %llu KiB of its segments are "
+			"beyond its end; the pages they held are not in the dump\n", s->core_path,
+			(unsigned long long)(cut >> 10));
+	if (s->layout.vmci_ignored[0])
+		fprintf(stderr, "kpage: warning: %s: VMCOREINFO values out of range, not used: %s\n",
+			s->core_path, s->layout.vmci_ignored);
+}
+
 kp_error *kp_session_open_core(struct kp_session *s)
 {
 	kp_error *err;
@@ -140,8 +153,14 @@ kp_error *kp_session_open_core(struct kp_session *s)
 		return err;
 	if ((err = kp_mm_open(&s->mm, s->t, s->syms, s->ty, &s->layout))) {
 		kp_mm_close(&s->mm);
+		uint64_t cut = kp_target_truncated(s->t);
+		if (cut)      /* the likely cause, in the same line */
+			err = kp_error_prefix(err, "%s is truncated (%llu KiB of its segments are "
+					      "beyond its end)", s->core_path,
+					      (unsigned long long)(cut >> 10));
 		return err;
 	}
+	session_warn_damage(s);
 	s->mm_open = true;
 	if (!s->layout.nr_zones_max && !s->layout.zones_width &&
 	    (err = kp_infer_zone_field(&s->mm, &s->layout, s->inferred, sizeof(s->inferred))))

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "kpage/kpage.h"
+#include "internal.h"
 
 struct sym { const char *name; uint64_t addr; };
 
@@ -90,6 +91,8 @@ kp_error *kp_symbols_open(const char *path, struct kp_symbols **out)
 		err = kp_errorf(KP_EXIT_INPUT, "%s: %s", path, strerror(errno));
 		goto fail;
 	}
+	if ((err = kp_input_check(path, s->fd, "a vmlinux")))
+		goto fail;
 	s->elf = elf_begin(s->fd, ELF_C_READ_MMAP, NULL);
 	if (!s->elf || elf_kind(s->elf) != ELF_K_ELF) {
 		err = kp_errorf(KP_EXIT_INPUT, "%s: not an ELF file", path);

@@ -5,6 +5,7 @@
  * 0.5.1 cannot translate on kdump-compressed dumps. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,6 +24,8 @@ struct kp_target {
 	kdump_ctx_t *ctx;
 	kdump_addrspace_t space;   /* MACHPHYSADDR, or KPHYSADDR as fallback */
 	char *vmcoreinfo;
+	const uint8_t *mem;        /* in-memory dump: physical [0, mem_len) */
+	uint64_t mem_len;
 	char format[64];
 	bool flattened;            /* fd is a reassembled copy */
 	struct elf_segs segs;      /* plain ELF: direct segment reads */
@@ -63,6 +66,12 @@ static kp_error *target_probe_open(struct kp_target *t)
 		return NULL;       /* no probe; the open below runs anyway */
 	if (pid == 0) {
 		char self[64];
+		/* A crash must kill the probe, whatever handler the parent
+		 * installed (the sanitizers' report and exit instead). */
+		signal(SIGSEGV, SIG_DFL);
+		signal(SIGBUS, SIG_DFL);
+		signal(SIGFPE, SIG_DFL);
+		signal(SIGILL, SIG_DFL);
 		snprintf(self, sizeof(self), "/proc/self/fd/%d", t->fd);
 		int fd = open(self, O_RDONLY | O_CLOEXEC);   /* its own file offset */
 		kdump_ctx_t *ctx = kdump_new();
@@ -159,6 +168,7 @@ void kp_target_close(struct kp_target *t)
 const char *kp_target_path(const struct kp_target *t) { return t->path; }
 const char *kp_target_format(const struct kp_target *t) { return t->format; }
 const char *kp_target_vmcoreinfo(const struct kp_target *t) { return t->vmcoreinfo; }
+uint64_t kp_target_truncated(const struct kp_target *t) { return elf_segs_cut_bytes(&t->segs); }
 
 /* One read attempt in the current address space. Machine-physical reads
  * need no translation set-up (libkdumpfile 0.5.1 fails kernel-physical reads
@@ -180,13 +190,34 @@ static kdump_status target_read_raw(struct kp_target *t, uint64_t paddr,
 	return st;
 }
 
-kp_error *kp_target_read_phys(struct kp_target *t, uint64_t paddr, void *buf,
-			      size_t len, size_t *missing)
+/* The in-memory backend: what lies beyond the buffer is not in the dump,
+ * page by page, as in a filtered dump. */
+static kp_error *target_mem_read(struct kp_target *t, uint64_t paddr, uint8_t *p, size_t len,
+				 size_t *missing)
 {
-	uint8_t *p = buf;
+	while (len > 0) {
+		size_t chunk = KP_PAGE_SIZE - (paddr & (KP_PAGE_SIZE - 1));
+		if (chunk > len)
+			chunk = len;
+		if (paddr < t->mem_len && t->mem_len - paddr >= chunk) {
+			memcpy(p, t->mem + paddr, chunk);
+		} else {
+			memset(p, 0, chunk);
+			if (missing)
+				(*missing)++;
+		}
+		p += chunk;
+		paddr += chunk;
+		len -= chunk;
+	}
+	return NULL;
+}
 
-	if (t->segs.n && elf_segs_read(&t->segs, paddr, buf, len))
-		return NULL;
+/* Through libkdumpfile: pages it has no data for are zero-filled and
+ * counted in *missing. */
+static kp_error *target_read_kdump(struct kp_target *t, uint64_t paddr, uint8_t *p, size_t len,
+				   size_t *missing)
+{
 	while (len > 0) {
 		size_t got = len;
 		kdump_status st = target_read_raw(t, paddr, p, &got);
@@ -218,5 +249,68 @@ kp_error *kp_target_read_phys(struct kp_target *t, uint64_t paddr, void *buf,
 		paddr += skip;
 		len -= skip;
 	}
+	return NULL;
+}
+
+/* Plain ELF: the PT_LOAD table says what is in the dump. Bytes in no
+ * segment, or beyond the end of a file cut short, are not in the dump. */
+static kp_error *target_read_elf(struct kp_target *t, uint64_t paddr, uint8_t *p, size_t len,
+				 size_t *missing)
+{
+	while (len > 0) {
+		uint64_t span;
+		enum elf_where w = elf_segs_where(&t->segs, paddr, &span);
+		size_t chunk = span < len ? (size_t)span : len;
+		kp_error *err = NULL;
+
+		if (w == ELF_IN_FILE && !elf_segs_read(&t->segs, paddr, p, chunk))
+			err = kp_errorf(KP_EXIT_INPUT, "%s: cannot read physical address 0x%llx: "
+					"%s", t->path, (unsigned long long)paddr, strerror(errno));
+		else if (w == ELF_ASK_LIBKDUMPFILE)
+			err = target_read_kdump(t, paddr, p, chunk, missing);
+		else if (w == ELF_NOT_IN_DUMP) {
+			memset(p, 0, chunk);
+			for (uint64_t a = paddr; missing && a < paddr + chunk;
+			     a = (a | (KP_PAGE_SIZE - 1)) + 1)
+				(*missing)++;
+		}
+		if (err)
+			return err;
+		p += chunk;
+		paddr += chunk;
+		len -= chunk;
+	}
+	return NULL;
+}
+
+kp_error *kp_target_read_phys(struct kp_target *t, uint64_t paddr, void *buf,
+			      size_t len, size_t *missing)
+{
+	if (t->mem)
+		return target_mem_read(t, paddr, buf, len, missing);
+	if (t->segs.loaded) {
+		if (elf_segs_read(&t->segs, paddr, buf, len))
+			return NULL;
+		return target_read_elf(t, paddr, buf, len, missing);
+	}
+	return target_read_kdump(t, paddr, buf, len, missing);
+}
+
+kp_error *kp_target_open_memory(const char *label, const void *mem, size_t len,
+				const char *vmcoreinfo, struct kp_target **out)
+{
+	struct kp_target *t = calloc(1, sizeof(*t));
+
+	if (!t)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	t->fd = -1;
+	if (!(t->path = strdup(label)) || (vmcoreinfo && !(t->vmcoreinfo = strdup(vmcoreinfo)))) {
+		kp_target_close(t);
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	}
+	t->mem = mem;
+	t->mem_len = len;
+	snprintf(t->format, sizeof(t->format), "memory");
+	*out = t;
 	return NULL;
 }

@@ -6,8 +6,12 @@
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "types_btf.h"
@@ -19,18 +23,58 @@ struct btf_types {
 	size_t nenums;
 };
 
+/* libbpf 1.1 copies an ELF's .BTF section without checking that the file
+ * holds its bytes (SIGSEGV on a .BTF of type NOBITS, found by the DWARF
+ * fuzzer); such a section is refused here first. */
+static kp_error *btf_check_elf(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	kp_error *err = NULL;
+	size_t shstrndx;
+	Elf_Scn *scn = NULL;
+
+	if (fd < 0)
+		return NULL;        /* libbpf says why */
+	elf_version(EV_CURRENT);
+	Elf *e = elf_begin(fd, ELF_C_READ, NULL);
+	while (!err && e && elf_kind(e) == ELF_K_ELF && elf_getshdrstrndx(e, &shstrndx) == 0 &&
+	       (scn = elf_nextscn(e, scn))) {
+		GElf_Shdr sh;
+		const char *n = gelf_getshdr(scn, &sh) ? elf_strptr(e, shstrndx, sh.sh_name) : NULL;
+		if (!n || strncmp(n, ".BTF", 4) || (n[4] && strcmp(n + 4, ".ext")))
+			continue;
+		Elf_Data *d = elf_getdata(scn, NULL);
+		if (sh.sh_type == SHT_NOBITS || !d || !d->d_buf || d->d_size != sh.sh_size)
+			err = kp_errorf(KP_EXIT_INPUT, "%s: its %s section holds no data (damaged)",
+					path, n);
+	}
+	if (e)
+		elf_end(e);
+	close(fd);
+	return err;
+}
+
 kp_error *kpbtf_types_open(const char *path, struct btf_types **out)
 {
 	struct btf_types *bt = calloc(1, sizeof(*bt));
 	if (!bt)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	bt->path = strdup(path);
+	kp_error *err = kp_input_check(path, -1, "BTF or a vmlinux");
+	if (!err)
+		err = btf_check_elf(path);
+	if (err) {
+		kpbtf_types_close(bt);
+		return err;
+	}
 	/* libbpf prints its own warnings; kpage reports one line itself. */
 	libbpf_set_print(NULL);
 	bt->btf = btf__parse(path, NULL);
 	if (!bt->btf) {
-		kp_error *err = kp_errorf(KP_EXIT_INPUT, "%s: no BTF type information (%s)", path,
-					  strerror(errno));
+		char why[128] = "an ELF file without a .BTF section";
+		if (errno != ENOENT)     /* the file is there: its .BTF is not */
+			libbpf_strerror(errno, why, sizeof(why));
+		err = kp_errorf(KP_EXIT_INPUT, "%s: no BTF type information (%s)", path, why);
 		kpbtf_types_close(bt);
 		return err;
 	}
@@ -90,10 +134,10 @@ kp_error *kpbtf_sizeof(struct btf_types *bt, const char *type_name, uint32_t *si
 /* Finds NAME in composite type ID, through anonymous members; bit offset
  * from the start of ID, and the member's type id. */
 static bool kpbtf_find_member(struct btf_types *bt, int id, const char *name, size_t nlen,
-			    uint32_t *bits, uint32_t *bitfield, int *type_id)
+			    uint32_t *bits, uint32_t *bitfield, int *type_id, int depth)
 {
 	const struct btf_type *t = btf__type_by_id(bt->btf, (uint32_t)id);
-	if (!t || !btf_is_composite(t))
+	if (!t || !btf_is_composite(t) || depth > KP_MAX_NESTING)
 		return false;
 	const struct btf_member *m = btf_members(t);
 	for (uint16_t i = 0; i < btf_vlen(t); i++, m++) {
@@ -108,7 +152,8 @@ static bool kpbtf_find_member(struct btf_types *bt, int id, const char *name, si
 		if (!n || !*n) {
 			int inner = btf__resolve_type(bt->btf, m->type);
 			uint32_t ib;
-			if (inner > 0 && kpbtf_find_member(bt, inner, name, nlen, &ib, bitfield, type_id)) {
+			if (inner > 0 && kpbtf_find_member(bt, inner, name, nlen, &ib, bitfield, type_id,
+							   depth + 1)) {
 				*bits = off + ib;
 				return true;
 			}
@@ -131,7 +176,7 @@ kp_error *kpbtf_field(struct btf_types *bt, const char *type_name, const char *p
 		const char *dot = strchr(p, '.');
 		size_t nlen = dot ? (size_t)(dot - p) : strlen(p);
 		uint32_t bits;
-		if (id <= 0 || !kpbtf_find_member(bt, id, p, nlen, &bits, &bitfield, &mtype))
+		if (id <= 0 || !kpbtf_find_member(bt, id, p, nlen, &bits, &bitfield, &mtype, 0))
 			return NULL;   /* absent in this kernel */
 		total += bits;
 		if (!dot)

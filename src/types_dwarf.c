@@ -351,10 +351,10 @@ static bool is_aggregate(Dwarf_Die *t)
 /* Finds NAME among the members of aggregate AGG, searching anonymous members
  * too; fills *member and its byte offset from AGG's start. */
 static bool types_find_member(Dwarf_Die *agg, const char *name, size_t nlen,
-			      Dwarf_Die *member, uint32_t *off)
+			      Dwarf_Die *member, uint32_t *off, int depth)
 {
 	Dwarf_Die c;
-	if (dwarf_child(agg, &c) != 0)
+	if (depth > KP_MAX_NESTING || dwarf_child(agg, &c) != 0)
 		return false;
 	do {
 		if (dwarf_tag(&c) != DW_TAG_member)
@@ -370,7 +370,7 @@ static bool types_find_member(Dwarf_Die *agg, const char *name, size_t nlen,
 		Dwarf_Die t, p;
 		if (!n && types_member_type(&c, &t) && types_peel(&t, &p) && is_aggregate(&p)) {
 			uint32_t inner;
-			if (types_find_member(&p, name, nlen, member, &inner)) {
+			if (types_find_member(&p, name, nlen, member, &inner, depth + 1)) {
 				*off = boff + inner;
 				return true;
 			}
@@ -396,7 +396,7 @@ kp_error *dwarf_field(struct dwarf_types *ty, const char *type_name,
 		const char *dot = strchr(p, '.');
 		size_t nlen = dot ? (size_t)(dot - p) : strlen(p);
 		uint32_t off;
-		if (!is_aggregate(&agg) || !types_find_member(&agg, p, nlen, &member, &off))
+		if (!is_aggregate(&agg) || !types_find_member(&agg, p, nlen, &member, &off, 0))
 			return NULL;       /* absent in this kernel */
 		total += off;
 		if (!types_member_type(&member, &mtype))

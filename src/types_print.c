@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "kpage/kpage.h"
+#include "internal.h"
 #include "output.h"
 #include "types_dwarf.h"
 
@@ -180,6 +181,11 @@ static void print_members(struct print_ctx *pc, Dwarf_Die *agg, uint32_t base,
 
 	if (dwarf_child(agg, &c) != 0)
 		return;
+	if (indent > KP_MAX_NESTING) {     /* a type nested in itself (damaged) */
+		if (!pc->out->json)
+			kp_out_printf(pc->out, "%*s/* ... nested too deep */\n", indent * 8, "");
+		return;
+	}
 	do {
 		if (dwarf_tag(&c) != DW_TAG_member)
 			continue;

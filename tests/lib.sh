@@ -25,3 +25,20 @@ expect_exit() {
 	else pass "$n"; fi
 	rm -f /tmp/kp-out.$$ /tmp/kp-err.$$
 }
+# expect_out NAME CODE ERR_REGEX OUT_REGEX COMMAND...: COMMAND ends within 20
+# seconds with exit CODE, at most one line on stderr, matching ERR_REGEX
+# ("" for none at all), and a stdout line matching OUT_REGEX ("" for any).
+expect_out() {
+	n=$1 code=$2 ere=$3 ore=$4; shift 4
+	timeout 20 "$@" > /tmp/kp-out.$$ 2> /tmp/kp-err.$$; rc=$?
+	why=
+	if [ "$rc" = 124 ]; then why="timed out (20 s)"
+	elif [ "$rc" != "$code" ]; then why="exit $rc, wanted $code"
+	elif [ -z "$ere" ] && [ -s /tmp/kp-err.$$ ]; then why="unexpected stderr"
+	elif [ -n "$ere" ] && ! grep -Eq "$ere" /tmp/kp-err.$$; then why="stderr lacks /$ere/"
+	elif [ "$(wc -l < /tmp/kp-err.$$)" -gt 1 ]; then why="more than one line on stderr"
+	elif [ -n "$ore" ] && ! grep -Eq "$ore" /tmp/kp-out.$$; then why="stdout lacks /$ore/"
+	fi
+	if [ -n "$why" ]; then fail "$n" "$why: $(head -c 300 /tmp/kp-err.$$)"; else pass "$n"; fi
+	rm -f /tmp/kp-out.$$ /tmp/kp-err.$$
+}

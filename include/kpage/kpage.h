@@ -36,8 +36,16 @@ void kp_error_free(kp_error *err);
 struct kp_target;
 kp_error *kp_target_open(const char *path, struct kp_target **out);
 void kp_target_close(struct kp_target *t);
+/* A dump held in memory (tests, fuzzing): MEM is physical memory from
+ * address 0, LEN bytes; what lies beyond is not in the dump. MEM is not
+ * copied and must outlive the target. LABEL stands for the path. */
+kp_error *kp_target_open_memory(const char *label, const void *mem, size_t len,
+				const char *vmcoreinfo, struct kp_target **out);
 const char *kp_target_path(const struct kp_target *t);
 const char *kp_target_format(const struct kp_target *t);
+/* Bytes the dump's segments say it holds but its file does not (an ELF
+ * dump cut short); 0 when whole, or when the format cannot tell. */
+uint64_t kp_target_truncated(const struct kp_target *t);
 /* The VMCOREINFO text, or NULL when the dump has none. */
 const char *kp_target_vmcoreinfo(const struct kp_target *t);
 /* Reads physical memory. Pages the dump does not hold are zero-filled and
@@ -200,6 +208,10 @@ struct kp_layout {
 
 	/* list_head */
 	struct kp_field lh_next, lh_prev;
+
+	/* VMCOREINFO values found absurd and not used ("" if none), for a
+	 * warning: "NUMBER(SECTION_SIZE_BITS)=99 (27 used)" */
+	char vmci_ignored[160];
 };
 
 /* Fills the table from DWARF (and VMCOREINFO NUMBER() lines for the macro

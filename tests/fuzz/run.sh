@@ -1,14 +1,20 @@
 #!/bin/sh
 # Runs every fuzz target for SECONDS each (default 60) and reports the
 # executions and findings. Seeds: fixture vmlinux files for the layout
-# target, VMCOREINFO texts and struct pages from a fixture for the others.
+# target, VMCOREINFO texts and struct pages from a fixture for the others,
+# zone free areas and mem_map windows of a fixture for the free-list walker.
 secs=${1:-60}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
 b=$top/build
-mkdir -p "$b/fuzz/corpus-vmcoreinfo" "$b/fuzz/corpus-decode" "$b/fuzz/corpus-layout"
+targets="vmcoreinfo decode layout freelist"
+for t in $targets; do mkdir -p "$b/fuzz/corpus-$t"; done
 seed=$b/fx/v6_1-vmemmap
+[ -f "$seed/vmcore" ] || sh "$top/tests/fixtures/make-fixture.sh" v6_1 vmemmap "$seed" 2 > "$seed.log" 2>&1
 if [ -f "$seed/vmlinux" ]; then
+	"$b/fuzz/seed_freelist" "$seed/vmlinux" "$seed/vmcore" "$b/fuzz/corpus-freelist" ||
+		fail fuzz/freelist/seeds "seed_freelist failed"
+
 	cp "$seed/vmlinux" "$b/fuzz/corpus-layout/v6_1" 2>/dev/null
 	for v in "$b"/fx/*-vmemmap/vmlinux; do cp "$v" "$b/fuzz/corpus-layout/$(basename "$(dirname "$v")")"; done
 	strings -n 8 "$seed/vmcore" | grep -m 200 '=' > "$b/fuzz/corpus-vmcoreinfo/fixture" || true
@@ -17,15 +23,29 @@ if [ -f "$seed/vmlinux" ]; then
 			> "$b/fuzz/corpus-decode/seed$i"
 	done
 fi
-for t in vmcoreinfo decode layout; do
+for t in $targets; do
 	log=$b/fuzz/fuzz_$t.log
-	# Findings kept as regression inputs (text): each must now run clean.
+	# Findings kept as regression inputs, text: as is, or hex (*.hex, made
+	# binary here: '#' starts a comment, HEX*N repeats HEX N times). Each
+	# must now run clean.
 	for r in "$top"/tests/fuzz/regress/$t-*; do
 		[ -f "$r" ] || continue
-		if "$b/fuzz/fuzz_$t" "$r" > "$log" 2>&1; then pass "fuzz/$t/regress/$(basename "$r")"
-		else fail "fuzz/$t/regress/$(basename "$r")" "$(grep -m 1 ERROR "$log")"; fi
+		in=$r
+		case $r in *.hex)
+			in=$b/fuzz/regress-$(basename "$r" .hex)
+			python3 -c 'import re, sys
+text = re.sub("#.*", "", open(sys.argv[1]).read())
+out = b""
+for tok in text.split():
+    h, _, n = tok.partition("*")
+    out += bytes.fromhex(h) * int(n or 1)
+sys.stdout.buffer.write(out)' "$r" > "$in" ;;
+		esac
+		if "$b/fuzz/fuzz_$t" "$in" > "$log" 2>&1; then pass "fuzz/$t/regress/$(basename "$r")"
+		else fail "fuzz/$t/regress/$(basename "$r")" "$(grep -m 1 -E 'ERROR|runtime error' "$log")"; fi
 	done
-	"$b/fuzz/fuzz_$t" -max_total_time="$secs" -max_len=$([ $t = layout ] && echo 65536 || echo 4096) \
+	case $t in layout) max=65536 ;; freelist) max=18720 ;; *) max=4096 ;; esac
+	"$b/fuzz/fuzz_$t" -max_total_time="$secs" -max_len=$max \
 		-artifact_prefix="$b/fuzz/crash-$t-" "$b/fuzz/corpus-$t" > "$log" 2>&1
 	rc=$?
 	runs=$(grep -o 'Done [0-9]* runs' "$log" | grep -o '[0-9]*' | tail -n 1)
