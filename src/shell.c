@@ -46,6 +46,7 @@ int kp_run_command(struct kp_session *s, int argc, char **argv)
 	err = c->run(s, n, args, &status);
 	s->out.json = json;
 	fflush(s->out.f);
+	clearerr(s->out.f);   /* a failed write must not end the next command too */
 	if (err) {
 		fprintf(stderr, "kpage: %s\n", kp_error_message(err));
 		status = kp_error_exit_code(err);
@@ -222,10 +223,13 @@ static void shell_sigint(int sig)
 int kp_shell(struct kp_session *s)
 {
 	const char *home = getenv("HOME");
-	struct sigaction sa = { .sa_handler = shell_sigint };
+	struct sigaction sa = { .sa_handler = shell_sigint, .sa_flags = SA_RESTART };
 	char *line;
 
-	/* Ctrl-C stops the command running, not the shell. */
+	/* Ctrl-C stops the command running, not the shell. SA_RESTART: a
+	 * write blocked on a slow terminal carries on instead of failing with
+	 * EINTR, which the commands would take for a closed pipe and stop
+	 * without saying they were interrupted. */
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	shell_session = s;
