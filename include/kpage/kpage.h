@@ -36,6 +36,12 @@ void kp_error_free(kp_error *err);
 struct kp_target;
 kp_error *kp_target_open(const char *path, struct kp_target **out);
 void kp_target_close(struct kp_target *t);
+/* A second handle on the same dump for another thread: libkdumpfile
+ * contexts must not be used by two threads at once, so the clone has its
+ * own (kdump_clone: file, cache and attributes shared); the file
+ * descriptor and the ELF segment table are shared (pread only). Close it
+ * with kp_target_close before the original. */
+kp_error *kp_target_clone(struct kp_target *t, struct kp_target **out);
 const char *kp_target_path(const struct kp_target *t);
 const char *kp_target_format(const struct kp_target *t);
 /* The VMCOREINFO text, or NULL when the dump has none. */
