@@ -459,6 +459,20 @@ const struct kp_zone *kp_mm_zone_of_pfn(const struct kp_mm *mm, uint64_t pfn)
 	return hit;
 }
 
+const struct kp_zone *kp_mm_zone_run(const struct kp_mm *mm, uint64_t pfn, uint64_t *until)
+{
+	uint64_t next = UINT64_MAX;
+	for (uint32_t i = 0; i < mm->nr_zones; i++) {
+		const struct kp_zone *z = &mm->zones[i];
+		if (z->start_pfn > pfn && z->start_pfn < next)
+			next = z->start_pfn;
+		if (z->start_pfn + z->spanned > pfn && z->start_pfn + z->spanned < next)
+			next = z->start_pfn + z->spanned;
+	}
+	*until = next;
+	return kp_mm_zone_of_pfn(mm, pfn);
+}
+
 /* NR_PAGEBLOCK_BITS = 4 per pageblock, the migratetype in the low 3 bits
  * (include/linux/pageblock-flags.h); the bitmap is per section (SPARSEMEM)
  * or per zone from its pageblock-aligned start (FLATMEM). */
