@@ -34,25 +34,24 @@ bool kp_page_flag(const struct kp_layout *l, const struct kp_page *p, int bit)
 }
 
 /* page_type before 6.12: a type is set when its bit is CLEAR and the top
- * nibble is PAGE_TYPE_BASE (include/linux/page-flags.h, PageType()). */
+ * nibble is PAGE_TYPE_BASE (include/linux/page-flags.h, PageType()). Tested
+ * one by one, in this order (the innermost loop of every scan: no table). */
 static enum kp_page_type type_from_bits(const struct kp_layout *l, uint32_t pt)
 {
-	static const struct { size_t off; enum kp_page_type t; } map[] = {
-		{ offsetof(struct kp_layout, type_buddy), KP_TYPE_BUDDY },
-		{ offsetof(struct kp_layout, type_offline), KP_TYPE_OFFLINE },
-		{ offsetof(struct kp_layout, type_table), KP_TYPE_TABLE },
-		{ offsetof(struct kp_layout, type_guard), KP_TYPE_GUARD },
-		{ offsetof(struct kp_layout, type_slab), KP_TYPE_SLAB },
-		{ offsetof(struct kp_layout, type_hugetlb), KP_TYPE_HUGETLB },
-		{ offsetof(struct kp_layout, type_unaccepted), KP_TYPE_UNACCEPTED },
-	};
-	if ((pt & l->type_base) != l->type_base)
+	uint32_t base = l->type_base;
+#define KP_TYPE_BIT(bit, t) \
+	if ((bit) && (pt & (base | (bit))) == base) \
+		return (t)
+	if ((pt & base) != base)
 		return KP_TYPE_NONE;
-	for (size_t i = 0; i < KP_ARRAY_SIZE(map); i++) {
-		uint32_t bit = *(const uint32_t *)((const char *)l + map[i].off);
-		if (bit && (pt & (l->type_base | bit)) == l->type_base)
-			return map[i].t;
-	}
+	KP_TYPE_BIT(l->type_buddy, KP_TYPE_BUDDY);
+	KP_TYPE_BIT(l->type_offline, KP_TYPE_OFFLINE);
+	KP_TYPE_BIT(l->type_table, KP_TYPE_TABLE);
+	KP_TYPE_BIT(l->type_guard, KP_TYPE_GUARD);
+	KP_TYPE_BIT(l->type_slab, KP_TYPE_SLAB);
+	KP_TYPE_BIT(l->type_hugetlb, KP_TYPE_HUGETLB);
+	KP_TYPE_BIT(l->type_unaccepted, KP_TYPE_UNACCEPTED);
+#undef KP_TYPE_BIT
 	return KP_TYPE_NONE;
 }
 
@@ -117,10 +116,17 @@ static void decode_compound(const struct kp_layout *l, const uint8_t *raw,
 void kp_page_decode(const struct kp_layout *l, const uint8_t *raw, const uint8_t *next,
 		    uint64_t pfn, struct kp_page *p)
 {
-	memset(p, 0, sizeof(*p));
+	/* Every field set here, no memset: this runs for every page. */
 	p->pfn = pfn;
 	p->in_dump = true;
 	p->order = -1;
+	p->compound_head_addr = 0;
+	p->head_pfn = 0;
+	p->node = p->zone = 0;
+	p->type = KP_TYPE_NONE;
+	p->compound = KP_COMPOUND_NONE;
+	p->mapping_kind = KP_MAP_NONE;
+	p->hugetlb = false;
 	p->flags = kp_field_load(raw, &l->pg_flags);
 	p->refcount = kp_load_signed(raw + l->pg_refcount.offset, 4);
 	p->mapcount_raw = (int32_t)kp_load_signed(raw + l->pg_mapcount.offset, 4);

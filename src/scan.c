@@ -50,8 +50,8 @@ enum kp_class kp_page_class(const struct kp_layout *l, const struct kp_page *p)
 	}
 	if (p->hugetlb)
 		return KP_CLASS_HUGETLB;
-	if (kp_page_flag(l, p, l->pg_reserved))
-		return KP_CLASS_RESERVED;
+	if (l->pg_reserved >= 0 && l->pg_reserved < 64 && (p->flags >> l->pg_reserved) & 1)
+		return KP_CLASS_RESERVED;   /* kp_page_flag, inline: every page comes here */
 	switch (p->mapping_kind) {
 	case KP_MAP_ANON: return KP_CLASS_ANON;
 	case KP_MAP_KSM: return KP_CLASS_KSM;
@@ -132,8 +132,17 @@ static enum kp_class scan_context_class(struct scan_ctx *sc, struct kp_page *p)
 		st->head_class = c;
 		sc->head_set = true;
 	} else if (p->compound == KP_COMPOUND_TAIL) {
-		uint64_t hp;
-		if (!kp_mm_page_to_pfn(sc->mm, p->compound_head_addr, p->pfn, &hp))
+		uint64_t hp, sec = sc->mm->model == KP_MODEL_SPARSE ?
+			p->pfn >> sc->mm->pfn_section_shift : 0;   /* the lookup's hint */
+		if (!sc->tail_valid || p->compound_head_addr != sc->tail_addr || sec != sc->tail_sec) {
+			sc->tail_ok = kp_mm_page_to_pfn(sc->mm, p->compound_head_addr, p->pfn,
+							&sc->tail_hp);
+			sc->tail_valid = true;
+			sc->tail_addr = p->compound_head_addr;
+			sc->tail_sec = sec;
+		}
+		hp = sc->tail_hp;
+		if (!sc->tail_ok)
 			return c;   /* a wild compound_head: classed on its own */
 		p->head_pfn = hp;
 		if (!sc->head_set) {

@@ -20,6 +20,9 @@ struct scan_ctx {
 	struct kp_mm *mm;
 	struct scan_state st;
 	uint8_t *buf;                  /* SCAN_BATCH_PAGES + 1 struct pages */
+	/* tails in a row name the same head: its pfn, worked out once */
+	bool tail_valid, tail_ok;
+	uint64_t tail_addr, tail_sec, tail_hp;
 	/* A part (scan_parts.c) starts before its predecessor has told the
 	 * state at its first pfn. What its pages took from the state it
 	 * started with (in) is noted, to be checked against the predecessor's
