@@ -37,9 +37,10 @@ static void no_list_issue(struct kp_free_report *r, uint64_t pfn, int order, con
 		    "(node %u %s)", (unsigned long long)pfn, order, z->node, z->name);
 }
 
-static void *part_new(void *arg)
+static void *part_new(void *arg, uint64_t start, uint64_t end)
 {
 	struct buddy_scan *bs = arg;
+	(void)start; (void)end;
 	struct buddy_part *bp = calloc(1, sizeof(*bp) +
 				       sizeof(uint64_t) * bs->mm->nr_zones * KP_MAX_ORDERS);
 	if (bp)

@@ -45,13 +45,14 @@ struct kp_scan_stats {
 kp_error *kp_scan(struct kp_mm *mm, uint64_t start, uint64_t end, kp_page_fn fn, void *arg,
 		  struct kp_scan_stats *stats);
 /* A consumer that may run on several threads. The pfn range is cut into
- * parts (pfn ranges); each part has its own state (part_new), sees its
- * pages in pfn order (page, called with that state), and the parts are then
+ * parts (pfn ranges); each part has its own state (part_new, told the
+ * part's range), sees its pages in pfn order (page, called with that
+ * state), and the parts are then
  * merged into ARG one by one in pfn order (part_merge), so what ARG ends
  * with is what the serial scan gives. A part's state is freed by part_free
  * (also when it is dropped unmerged). */
 struct kp_scan_ops {
-	void *(*part_new)(void *arg);          /* NULL: out of memory */
+	void *(*part_new)(void *arg, uint64_t start, uint64_t end);   /* NULL: no memory */
 	kp_page_fn page;
 	void (*part_merge)(void *arg, void *part);
 	void (*part_free)(void *part);

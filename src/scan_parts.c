@@ -119,7 +119,7 @@ static void run_part(struct pool *pool, struct part *p, struct kp_mm *mm, uint8_
 	else
 		p->sc.st = in ? *in : empty;
 	memset(&p->stats, 0, sizeof(p->stats));
-	p->state = pool->ops->part_new(pool->arg);
+	p->state = pool->ops->part_new(pool->arg, p->start, p->end);
 	if (!p->state)
 		p->err = kp_errorf(KP_EXIT_INPUT, "out of memory");
 	else
@@ -251,7 +251,7 @@ kp_error *kp_scan_parts(struct kp_mm *mm, uint64_t start, uint64_t end,
 		pool.nparts = plan_parts(mm, start, end, nthreads, &pool.parts);
 	if (pool.nparts <= 1) {
 		/* The serial scan: one part, in this thread. */
-		void *state = ops->part_new(arg);
+		void *state = ops->part_new(arg, start, end);
 		free(pool.parts);
 		if (!state)
 			return kp_errorf(KP_EXIT_INPUT, "out of memory");

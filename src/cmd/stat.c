@@ -30,11 +30,12 @@ struct stat_part {
 	uint64_t count[][KP_CLASS__COUNT];   /* per zone, then "other" */
 };
 
-static void *stat_part_new(void *arg)
+static void *stat_part_new(void *arg, uint64_t start, uint64_t end)
 {
 	struct stat_ctx *sc = arg;
 	const struct kp_mm *mm = &sc->s->mm;
 	struct stat_part *sp = calloc(1, sizeof(*sp) + (mm->nr_zones + 1) * sizeof(sp->count[0]));
+	(void)start; (void)end;
 	if (sp) {
 		sp->mm = mm;
 		sp->last_i = UINT32_MAX;
