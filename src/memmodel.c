@@ -317,6 +317,36 @@ static kp_error *mm_read_sections(struct kp_mm *mm, uint64_t sym)
 	return err ? kp_error_prefix(err, "reading mem_section") : NULL;
 }
 
+static const struct kp_mm *sort_mm;   /* for the qsort below: start-up only */
+
+static uint64_t sec_first_page(const struct kp_mm *mm, uint64_t sec)
+{
+	return mm->section_map[sec] + (sec << mm->pfn_section_shift) * mm->l->page_size;
+}
+
+static int sec_cmp(const void *a, const void *b)
+{
+	uint64_t x = sec_first_page(sort_mm, *(const uint64_t *)a);
+	uint64_t y = sec_first_page(sort_mm, *(const uint64_t *)b);
+	return x < y ? -1 : x > y;
+}
+
+/* Classic SPARSE: the present sections sorted by where their mem_map lies,
+ * so that a struct page address names its pfn whatever the section. */
+static kp_error *mm_sort_sections(struct kp_mm *mm)
+{
+	mm->sec_by_addr = calloc(mm->nr_sections ? mm->nr_sections : 1, sizeof(uint64_t));
+	if (!mm->sec_by_addr)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	for (uint64_t i = 0; i < mm->nr_sections; i++)
+		if (mm->section_map[i])
+			mm->sec_by_addr[mm->nr_sec_by_addr++] = i;
+	sort_mm = mm;
+	qsort(mm->sec_by_addr, mm->nr_sec_by_addr, sizeof(uint64_t), sec_cmp);
+	sort_mm = NULL;
+	return NULL;
+}
+
 static kp_error *mm_choose_model(struct kp_mm *mm)
 {
 	uint64_t sym, vbase;
@@ -353,6 +383,7 @@ static kp_error *mm_choose_model(struct kp_mm *mm)
 		} else {
 			mm->model = KP_MODEL_SPARSE;
 			mm->model_source = "mem_section (a mem_map per section)";
+			return mm_sort_sections(mm);
 		}
 		return NULL;
 	}
@@ -400,6 +431,7 @@ void kp_mm_close(struct kp_mm *mm)
 {
 	free(mm->section_map);
 	free(mm->section_pb);
+	free(mm->sec_by_addr);
 	free(mm->zones);
 	memset(mm, 0, sizeof(*mm));
 }
@@ -436,14 +468,32 @@ bool kp_mm_page_to_pfn(struct kp_mm *mm, uint64_t addr, uint64_t hint_pfn, uint6
 		base = mm->vmemmap_base;
 	else {
 		uint64_t sec = hint_pfn >> mm->pfn_section_shift;
-		if (sec >= mm->nr_sections)
-			return false;
-		base = mm->section_map[sec];
+		base = sec < mm->nr_sections ? mm->section_map[sec] : 0;
 	}
-	if (!base || addr < base || (addr - base) % size)
+	uint64_t check, run;
+	if (base && addr >= base && (addr - base) % size == 0) {
+		*pfn = (addr - base) / size;
+		if (kp_mm_pfn_to_page(mm, *pfn, &check, &run) && check == addr)
+			return true;
+	}
+	if (mm->model != KP_MODEL_SPARSE || !mm->nr_sec_by_addr)
+		return false;
+	/* Not in the hint's section: the last section whose mem_map starts at
+	 * or below addr (a free list entry or a compound head elsewhere). */
+	uint64_t lo = 0, hi = mm->nr_sec_by_addr;
+	while (lo < hi) {
+		uint64_t mid = lo + (hi - lo) / 2;
+		if (sec_first_page(mm, mm->sec_by_addr[mid]) <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return false;
+	base = mm->section_map[mm->sec_by_addr[lo - 1]];
+	if ((addr - base) % size)
 		return false;
 	*pfn = (addr - base) / size;
-	uint64_t check, run;
 	return kp_mm_pfn_to_page(mm, *pfn, &check, &run) && check == addr;
 }
 

@@ -45,6 +45,8 @@ struct kp_mm {
 	uint64_t *section_pb;      /* pageblock_flags address per section, 0 */
 	uint64_t nr_sections;
 	uint32_t pfn_section_shift;
+	uint64_t *sec_by_addr;     /* SPARSE: present sections by mem_map address */
+	uint64_t nr_sec_by_addr;
 
 	uint64_t pb_cache_addr, pb_cache_word;   /* last pageblock word read */
 
