@@ -156,12 +156,19 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
-/* Starts up to N-1 helper threads; a helper that cannot get its handle or
- * thread is left out (the others, or the merge, do its parts). */
-static struct worker *workers_start(struct pool *pool, struct kp_mm *mm, unsigned n, size_t bufsize)
+/* Gets up to N workers ready, each with its own handle on the dump (even
+ * the calling thread's: libkdumpfile 0.5.1 read the original context wrong
+ * now and then while other contexts on the file were being read) and its
+ * own buffer, and starts all but the first on threads of their own; the
+ * first is the calling thread's. Returns how many are ready: a worker that
+ * cannot get its handle, buffer or thread is left out (the others, or the
+ * merge, do its parts); with none, the calling thread scans alone with the
+ * original handle. */
+static unsigned workers_start(struct pool *pool, struct kp_mm *mm, struct worker *w,
+			      unsigned n, size_t bufsize)
 {
-	struct worker *w = calloc(n, sizeof(*w));
-	for (unsigned i = 0; w && i < n; i++) {
+	unsigned ready = 0;
+	for (unsigned i = 0; i < n; i++) {
 		kp_error *err;
 		w[i].pool = pool;
 		w[i].mm = *mm;
@@ -170,24 +177,25 @@ static struct worker *workers_start(struct pool *pool, struct kp_mm *mm, unsigne
 			kp_error_free(err);
 			break;
 		}
-		if (!(w[i].buf = malloc(bufsize)) ||
-		    pthread_create(&w[i].thread, NULL, worker_main, &w[i]) != 0)
+		if (!(w[i].buf = malloc(bufsize)))
 			break;
-		w[i].started = true;
+		if (i > 0 && pthread_create(&w[i].thread, NULL, worker_main, &w[i]) != 0)
+			break;
+		w[i].started = i > 0;
+		ready++;
 	}
-	return w;
+	return ready;
 }
 
 static void workers_join(struct worker *w, unsigned n)
 {
-	for (unsigned i = 0; w && i < n; i++) {
+	for (unsigned i = 0; i < n; i++) {
 		if (w[i].started)
 			pthread_join(w[i].thread, NULL);
 		if (w[i].mm.t)
 			kp_target_close(w[i].mm.t);
 		free(w[i].buf);
 	}
-	free(w);
 }
 
 static void stats_add(struct kp_scan_stats *to, const struct kp_scan_stats *s)
@@ -268,15 +276,21 @@ kp_error *kp_scan_parts(struct kp_mm *mm, uint64_t start, uint64_t end,
 	}
 	atomic_init(&pool.next, 0);
 	atomic_init(&pool.stop_at, pool.nparts);
-	unsigned helpers = (nthreads < pool.nparts ? nthreads : pool.nparts) - 1;
-	struct worker *w = workers_start(&pool, mm, helpers, bufsize);
-	pool_work(&pool, mm, buf);
-	workers_join(w, helpers);
+	unsigned n = nthreads < pool.nparts ? nthreads : pool.nparts;
+	struct worker *w = calloc(n, sizeof(*w));
+	unsigned ready = w ? workers_start(&pool, mm, w, n, bufsize) : 0;
+	if (ready)
+		pool_work(&pool, &w[0].mm, w[0].buf);
+	else
+		pool_work(&pool, mm, buf);
+	if (w)
+		workers_join(w, n);
+	free(w);
 	err = pool_merge(&pool, mm, buf, st, &again, &guessed);
 	/* For the tests: how the parts went. */
 	if (getenv("KPAGE_SCAN_TRACE"))
 		fprintf(stderr, "kpage: scan: %u parts on %u threads, %u guessed a compound head, "
-			"%u scanned again\n", pool.nparts, helpers + 1, guessed, again);
+			"%u scanned again\n", pool.nparts, ready ? ready : 1, guessed, again);
 	free(buf);
 	free(pool.parts);
 	return err;

@@ -5,7 +5,6 @@
  * 0.5.1 cannot translate on kdump-compressed dumps. */
 #include <errno.h>
 #include <fcntl.h>
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -107,22 +106,29 @@ kp_error *kp_target_open(const char *path, struct kp_target **out)
 kp_error *kp_target_clone(struct kp_target *t, struct kp_target **out)
 {
 	struct kp_target *c = calloc(1, sizeof(*c));
+	char fdpath[64];
+	kp_error *err;
 
 	if (!c || !(c->path = strdup(t->path))) {
 		free(c);
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	}
 	c->clone = true;
-	c->fd = t->fd;
 	c->space = t->space;
 	c->segs = t->segs;
 	c->vmcoreinfo = t->vmcoreinfo;
 	c->flattened = t->flattened;
 	memcpy(c->format, t->format, sizeof(c->format));
-	c->ctx = kdump_clone(t->ctx, 0);
-	if (!c->ctx) {
+	snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d", t->fd);
+	c->fd = open(fdpath, O_RDONLY | O_CLOEXEC);
+	if (c->fd < 0) {
+		err = kp_errorf(KP_EXIT_INPUT, "%s: cannot open again: %s", t->path, strerror(errno));
 		kp_target_close(c);
-		return kp_errorf(KP_EXIT_INPUT, "%s: cannot clone the libkdumpfile context", t->path);
+		return err;
+	}
+	if ((err = target_open_ctx(c))) {
+		kp_target_close(c);
+		return err;
 	}
 	*out = c;
 	return NULL;
@@ -134,10 +140,10 @@ void kp_target_close(struct kp_target *t)
 		return;
 	if (t->ctx)
 		kdump_free(t->ctx);
+	if (t->fd >= 0)
+		close(t->fd);
 	if (!t->clone) {
 		elf_segs_free(&t->segs);
-		if (t->fd >= 0)
-			close(t->fd);
 		free(t->vmcoreinfo);
 	}
 	free(t->path);
@@ -158,15 +164,6 @@ static kdump_status target_read_raw(struct kp_target *t, uint64_t paddr,
 {
 	size_t want = *len;
 	kdump_status st = kdump_read(t->ctx, t->space, paddr, buf, len);
-
-	/* Clones share libkdumpfile's cache: with every entry in use by other
-	 * threads a read fails with BUSY and is simply retried. */
-	while (st == KDUMP_ERR_BUSY) {
-		kdump_clear_err(t->ctx);
-		sched_yield();
-		*len = want;
-		st = kdump_read(t->ctx, t->space, paddr, buf, len);
-	}
 
 	if (st == KDUMP_ERR_ADDRXLAT && t->space == KDUMP_MACHPHYSADDR) {
 		kdump_clear_err(t->ctx);

@@ -36,11 +36,11 @@ void kp_error_free(kp_error *err);
 struct kp_target;
 kp_error *kp_target_open(const char *path, struct kp_target **out);
 void kp_target_close(struct kp_target *t);
-/* A second handle on the same dump for another thread: libkdumpfile
- * contexts must not be used by two threads at once, so the clone has its
- * own (kdump_clone: file, cache and attributes shared); the file
- * descriptor and the ELF segment table are shared (pread only). Close it
- * with kp_target_close before the original. */
+/* A second handle on the same dump for another thread: the same file
+ * opened again with its own libkdumpfile context (contexts, and in 0.5.1
+ * even kdump_clone'd ones, must not be read by two threads at once); the
+ * ELF segment table is shared (pread only). Close it with kp_target_close
+ * before the original. */
 kp_error *kp_target_clone(struct kp_target *t, struct kp_target **out);
 const char *kp_target_path(const struct kp_target *t);
 const char *kp_target_format(const struct kp_target *t);
