@@ -69,6 +69,7 @@ void scan_ctx_init(struct scan_ctx *sc, struct kp_mm *mm, uint8_t *buf)
 	memset(sc, 0, sizeof(*sc));
 	sc->mm = mm;
 	sc->buf = buf;
+	kp_decoder_init(&sc->dec, mm->l);
 }
 
 void scan_ctx_part(struct scan_ctx *sc, uint64_t start, const struct scan_state *in)
@@ -222,7 +223,7 @@ static kp_error *scan_batch(struct scan_ctx *sc, uint64_t pfn, uint64_t n, bool 
 		struct kp_page p;
 		const uint8_t *raw = sc->buf + i * psize;
 		bool has_next = (i + 1 < n || lookahead) && !page_missing[i + 1];
-		kp_page_decode(l, raw, has_next ? raw + psize : NULL, pfn + i, &p);
+		kp_decoder_page(&sc->dec, raw, has_next ? raw + psize : NULL, pfn + i, &p);
 		p.in_dump = !page_missing[i];
 		enum kp_class c = scan_context_class(sc, &p);
 		st->pages++;

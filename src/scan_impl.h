@@ -20,6 +20,7 @@ struct scan_ctx {
 	struct kp_mm *mm;
 	struct scan_state st;
 	uint8_t *buf;                  /* SCAN_BATCH_PAGES + 1 struct pages */
+	struct kp_decoder dec;
 	/* tails in a row name the same head: its pfn, worked out once */
 	bool tail_valid, tail_ok;
 	uint64_t tail_addr, tail_sec, tail_hp;
