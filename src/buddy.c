@@ -7,23 +7,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buddy.h"
+#include "buddy_scan.h"
 #include "internal.h"
 #include "progress.h"
 #include "scan.h"
+
+/* Free list entries the index may hold (16 bytes each, 48 MiB): with a
+ * scan, the walk takes its entries from the batch-read mem_map when the
+ * lists (nr_free) are no longer than this; else one read per entry. */
+#define BUDDY_INDEX_BUDGET (3u << 20)
 
 struct walk {
 	struct kp_mm *mm;
 	struct kp_free_report *r;
 	uint8_t *seen;                  /* bitmap over [0, max_pfn) */
 	struct kp_progress *prog;
+	struct buddy_index *ix;         /* the scan's PageBuddy pages, or NULL */
 	/* cache of one 4 KiB page of struct pages */
 	uint64_t cache_va;
 	uint8_t cache[KP_PAGE_SIZE];
 	bool cache_valid;
 };
 
-static void issue(struct kp_free_report *r, const char *fmt, ...)
+void buddy_issue(struct kp_free_report *r, const char *fmt, ...)
 {
 	va_list ap;
 	r->total_issues++;
@@ -85,7 +91,7 @@ static void walk_list(struct walk *w, struct kp_zone_free *zf, uint32_t order, u
 	kp_error *err = kp_mm_read_u64(mm, head, &next);
 
 	if (err) {
-		issue(w->r, "node %u %s order %u mt %u: list head unreadable: %s", z->node, zn,
+		buddy_issue(w->r, "node %u %s order %u mt %u: list head unreadable: %s", z->node, zn,
 		      order, mt, kp_error_message(err));
 		kp_error_free(err);
 		zf->broken[order][mt] = true;
@@ -94,42 +100,58 @@ static void walk_list(struct walk *w, struct kp_zone_free *zf, uint32_t order, u
 	while (next != head) {
 		uint64_t pfn, page_va = next - link_off;
 		if (++steps > z->spanned + 1) {
-			issue(w->r, "node %u %s order %u mt %u: longer than the zone (a cycle not "
+			buddy_issue(w->r, "node %u %s order %u mt %u: longer than the zone (a cycle not "
 			      "through the head)", z->node, zn, order, mt);
 			goto broken;
 		}
 		if (!kp_mm_page_to_pfn(mm, page_va, z->start_pfn, &pfn)) {
-			issue(w->r, "node %u %s order %u mt %u: entry 0x%llx is outside mem_map or "
+			buddy_issue(w->r, "node %u %s order %u mt %u: entry 0x%llx is outside mem_map or "
 			      "inside a struct page", z->node, zn, order, mt, (unsigned long long)next);
 			goto broken;
 		}
-		if (w->seen[pfn / 8] & (1u << (pfn % 8))) {
-			issue(w->r, "node %u %s order %u mt %u: pfn %llu seen before (a cycle, or on "
+		/* Seen: the record's flag for a page the scan indexed, else the bitmap. */
+		const struct buddy_seg *seg = NULL;
+		struct buddy_rec *rec = w->ix ? buddy_index_find(w->ix, pfn, &seg) : NULL;
+		if (rec ? rec->flags & BUDDY_REC_SEEN : w->seen[pfn / 8] & (1u << (pfn % 8))) {
+			buddy_issue(w->r, "node %u %s order %u mt %u: pfn %llu seen before (a cycle, or on "
 			      "two lists)", z->node, zn, order, mt, (unsigned long long)pfn);
 			goto broken;
 		}
-		w->seen[pfn / 8] |= (uint8_t)(1u << (pfn % 8));
-		if ((err = walk_read_page(w, page_va, raw))) {
-			issue(w->r, "node %u %s order %u mt %u: struct page of pfn %llu unreadable: %s",
-			      z->node, zn, order, mt, (unsigned long long)pfn, kp_error_message(err));
-			kp_error_free(err);
-			goto broken;
-		}
+		if (rec)
+			rec->flags |= BUDDY_REC_SEEN;
+		else
+			w->seen[pfn / 8] |= (uint8_t)(1u << (pfn % 8));
 		struct kp_page p;
-		kp_page_decode(l, raw, NULL, pfn, &p);
+		uint64_t prev, link_next;
+		if (rec && (rec->flags & BUDDY_REC_IN_DUMP)) {
+			/* As the batch-read mem_map had it: no read. */
+			p.type = KP_TYPE_BUDDY;
+			p.order = rec->order;
+			prev = buddy_index_link(mm, seg, rec->prev);
+			link_next = buddy_index_link(mm, seg, rec->next);
+		} else {
+			if ((err = walk_read_page(w, page_va, raw))) {
+				buddy_issue(w->r, "node %u %s order %u mt %u: struct page of pfn %llu unreadable: %s",
+				      z->node, zn, order, mt, (unsigned long long)pfn, kp_error_message(err));
+				kp_error_free(err);
+				goto broken;
+			}
+			kp_page_decode(l, raw, NULL, pfn, &p);
+			prev = kp_load(raw + link_off + l->lh_prev.offset, 8);
+			link_next = kp_load(raw + link_off + l->lh_next.offset, 8);
+		}
 		if (p.type != KP_TYPE_BUDDY)
-			issue(w->r, "pfn %llu is on the order-%u free list of node %u %s but is not "
+			buddy_issue(w->r, "pfn %llu is on the order-%u free list of node %u %s but is not "
 			      "PageBuddy", (unsigned long long)pfn, order, z->node, zn);
 		else if (p.order != (int)order)
-			issue(w->r, "pfn %llu has order %d but is on the order-%u list of node %u %s",
+			buddy_issue(w->r, "pfn %llu has order %d but is on the order-%u list of node %u %s",
 			      (unsigned long long)pfn, p.order, order, z->node, zn);
 		if (z->span_known ? pfn < z->start_pfn || pfn - z->start_pfn >= z->spanned
 				  : p.node != z->node || p.zone != z->index)
-			issue(w->r, "pfn %llu on a free list of node %u %s lies outside the zone",
+			buddy_issue(w->r, "pfn %llu on a free list of node %u %s lies outside the zone",
 			      (unsigned long long)pfn, z->node, zn);
-		uint64_t prev = kp_load(raw + link_off + l->lh_prev.offset, 8);
 		if (prev != prev_expected)
-			issue(w->r, "pfn %llu: prev link 0x%llx, expected 0x%llx (node %u %s order %u)",
+			buddy_issue(w->r, "pfn %llu: prev link 0x%llx, expected 0x%llx (node %u %s order %u)",
 			      (unsigned long long)pfn, (unsigned long long)prev,
 			      (unsigned long long)prev_expected, z->node, zn, order);
 		uint32_t pb = ~0u;
@@ -142,34 +164,11 @@ static void walk_list(struct walk *w, struct kp_zone_free *zf, uint32_t order, u
 			fn(arg, &b);
 		}
 		prev_expected = next;
-		next = kp_load(raw + link_off + l->lh_next.offset, 8);
+		next = link_next;
 	}
 	return;
 broken:
 	zf->broken[order][mt] = true;
-}
-
-struct scan_check { struct kp_mm *mm; struct kp_free_report *r; const uint8_t *seen; };
-
-static int buddy_scan_one(void *arg, const struct kp_page *p, enum kp_class c, const uint8_t *raw)
-{
-	struct scan_check *sc = arg;
-	(void)c; (void)raw;
-	if (p->type != KP_TYPE_BUDDY || p->order < 0 || p->order >= KP_MAX_ORDERS)
-		return 0;
-	const struct kp_zone *z = kp_mm_zone_of_pfn(sc->mm, p->pfn);
-	/* Zone spans unknown (VMCOREINFO only): the zone the flags name. */
-	for (uint32_t i = 0; !z && i < sc->mm->nr_zones; i++)
-		if (!sc->mm->zones[i].span_known && sc->mm->zones[i].node == p->node &&
-		    sc->mm->zones[i].index == p->zone)
-			z = &sc->mm->zones[i];
-	if (!z)
-		return 0;
-	sc->r->zones[z - sc->mm->zones].scanned[p->order]++;
-	if (!(sc->seen[p->pfn / 8] & (1u << (p->pfn % 8))))
-		issue(sc->r, "pfn %llu is a free order-%d block head (PageBuddy) on no free list "
-		      "(node %u %s)", (unsigned long long)p->pfn, p->order, z->node, z->name);
-	return 0;
 }
 
 static void buddy_read_mt_names(struct kp_mm *mm, struct kp_free_report *r)
@@ -262,9 +261,42 @@ static uint64_t buddy_listed_pages(struct kp_mm *mm)
 	return total;
 }
 
+/* Whether the scan should index the PageBuddy pages before the walk: the
+ * free lists' entries (nr_free) fit the budget. KPAGE_FREE_INDEX_MAX sets
+ * the budget (0: never; for the tests). */
+static bool buddy_index_wanted(struct kp_mm *mm, uint64_t *budget)
+{
+	const struct kp_layout *l = mm->l;
+	const char *env = getenv("KPAGE_FREE_INDEX_MAX");
+	uint64_t total = 0;
+
+	*budget = env && *env ? strtoull(env, NULL, 10) : BUDDY_INDEX_BUDGET;
+	if (!*budget || mm->max_pfn > BUDDY_MAX_PFN || !l->fa_nr_free.present)
+		return false;
+	/* Zone spans unknown (VMCOREINFO only): the index's report of blocks
+	 * on no list could not tell their zone. */
+	for (uint32_t i = 0; i < mm->nr_zones; i++)
+		if (!mm->zones[i].span_known)
+			return false;
+	for (uint32_t i = 0; i < mm->nr_zones; i++)
+		for (uint32_t o = 0; o < l->nr_orders; o++) {
+			uint64_t nr, fa = mm->zones[i].addr + l->zone_free_area.offset +
+					  (uint64_t)o * l->free_area_size;
+			kp_error *err = kp_mm_read_u64(mm, fa + l->fa_nr_free.offset, &nr);
+			if (err) {
+				kp_error_free(err);
+				return false;
+			}
+			total += nr;
+		}
+	return total <= *budget;
+}
+
 kp_error *kp_buddy_walk(struct kp_mm *mm, bool scan, kp_block_fn fn, void *arg,
 			struct kp_free_report *r)
 {
+	struct buddy_index ix = { 0 };
+	uint64_t budget;
 	const struct kp_layout *l = mm->l;
 	struct walk *w = calloc(1, sizeof(*w));
 	kp_error *err = NULL;
@@ -283,8 +315,17 @@ kp_error *kp_buddy_walk(struct kp_mm *mm, bool scan, kp_block_fn fn, void *arg,
 	w->r = r;
 	r->nr_zones = mm->nr_zones;
 	buddy_read_mt_names(mm, r);
+	/* The scan first, when its index of PageBuddy pages fits: the walk
+	 * then reads nothing more (on overflow: walk, then scan again). */
+	if (scan && buddy_index_wanted(mm, &budget) &&
+	    !(err = buddy_scan(mm, r, NULL, &ix, budget))) {
+		if (!ix.overflow)
+			w->ix = &ix;
+		for (uint32_t i = 0; !w->ix && i < mm->nr_zones; i++)
+			memset(r->zones[i].scanned, 0, sizeof(r->zones[i].scanned));
+	}
 	w->prog = kp_progress_begin("free lists", buddy_listed_pages(mm));
-	for (uint32_t i = 0; i < mm->nr_zones; i++) {
+	for (uint32_t i = 0; !err && i < mm->nr_zones; i++) {
 		struct kp_zone_free *zf = &r->zones[i];
 		zf->zone = &mm->zones[i];
 		buddy_count_pcp(mm, zf);
@@ -311,10 +352,13 @@ kp_error *kp_buddy_walk(struct kp_mm *mm, bool scan, kp_block_fn fn, void *arg,
 	}
 	kp_progress_end(w->prog);
 	if (!err && scan) {
-		struct scan_check sc = { mm, r, w->seen };
-		err = kp_scan(mm, 0, mm->max_pfn, buddy_scan_one, &sc, NULL);
+		if (w->ix)
+			buddy_index_report(mm, r, w->ix);
+		else
+			err = buddy_scan(mm, r, w->seen, NULL, 0);
 		r->scanned = !err;
 	}
+	buddy_index_free(&ix);
 	free(w->seen);
 	free(w);
 	return err;

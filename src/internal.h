@@ -75,4 +75,14 @@ static inline uint64_t kp_field_load(const uint8_t *base, const struct kp_field 
 	return kp_load(base + f->offset, f->size);
 }
 
+/* page_decode.c: kp_page_decode for the scans, the layout checked once. */
+struct kp_decoder {
+	const struct kp_layout *l;
+	bool fast;            /* the fields read per page are plain loads */
+	uint32_t type_all;    /* every page_type bit of the era */
+};
+void kp_decoder_init(struct kp_decoder *d, const struct kp_layout *l);
+void kp_decoder_page(const struct kp_decoder *d, const uint8_t *raw, const uint8_t *next,
+		     uint64_t pfn, struct kp_page *p);
+
 #endif

@@ -344,6 +344,36 @@ static kp_error *mm_read_sections(struct kp_mm *mm, uint64_t sym)
 	return err ? kp_error_prefix(err, "reading mem_section") : NULL;
 }
 
+static const struct kp_mm *sort_mm;   /* for the qsort below: start-up only */
+
+static uint64_t sec_first_page(const struct kp_mm *mm, uint64_t sec)
+{
+	return mm->section_map[sec] + (sec << mm->pfn_section_shift) * mm->l->page_size;
+}
+
+static int sec_cmp(const void *a, const void *b)
+{
+	uint64_t x = sec_first_page(sort_mm, *(const uint64_t *)a);
+	uint64_t y = sec_first_page(sort_mm, *(const uint64_t *)b);
+	return x < y ? -1 : x > y;
+}
+
+/* Classic SPARSE: the present sections sorted by where their mem_map lies,
+ * so that a struct page address names its pfn whatever the section. */
+static kp_error *mm_sort_sections(struct kp_mm *mm)
+{
+	mm->sec_by_addr = calloc(mm->nr_sections ? mm->nr_sections : 1, sizeof(uint64_t));
+	if (!mm->sec_by_addr)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	for (uint64_t i = 0; i < mm->nr_sections; i++)
+		if (mm->section_map[i])
+			mm->sec_by_addr[mm->nr_sec_by_addr++] = i;
+	sort_mm = mm;
+	qsort(mm->sec_by_addr, mm->nr_sec_by_addr, sizeof(uint64_t), sec_cmp);
+	sort_mm = NULL;
+	return NULL;
+}
+
 static kp_error *mm_choose_model(struct kp_mm *mm)
 {
 	uint64_t sym, vbase;
@@ -380,6 +410,7 @@ static kp_error *mm_choose_model(struct kp_mm *mm)
 		} else {
 			mm->model = KP_MODEL_SPARSE;
 			mm->model_source = "mem_section (a mem_map per section)";
+			return mm_sort_sections(mm);
 		}
 		return NULL;
 	}
@@ -438,7 +469,7 @@ void kp_mm_close(struct kp_mm *mm)
 {
 	free(mm->section_map);
 	free(mm->section_pb);
-	free(mm->section_by_addr);
+	free(mm->sec_by_addr);
 	free(mm->zones);
 	memset(mm, 0, sizeof(*mm));
 }
@@ -464,41 +495,26 @@ bool kp_mm_pfn_to_page(struct kp_mm *mm, uint64_t pfn, uint64_t *page, uint64_t 
 	return true;
 }
 
-static int cmp_u64_pair(const void *a, const void *b)
-{
-	const uint64_t *x = a, *y = b;
-	return x[0] < y[0] ? -1 : x[0] > y[0];
-}
-
 /* The section whose struct pages hold ADDR: a binary search over the
- * sections sorted by the address of their first struct page, built once. */
+ * present sections sorted by where their struct pages lie (built at open,
+ * so that the scan threads' copies of the model share it read-only). */
 static bool mm_page_to_pfn_any_section(struct kp_mm *mm, uint64_t addr, uint64_t *pfn)
 {
 	uint64_t per_sec = 1ull << mm->pfn_section_shift, size = mm->l->page_size;
+	uint64_t lo = 0, hi = mm->nr_sec_by_addr;
 
 	if (mm->model != KP_MODEL_SPARSE)
 		return false;
-	if (!mm->section_by_addr) {
-		mm->section_by_addr = malloc((mm->nr_sections + 1) * 16);
-		if (!mm->section_by_addr)
-			return false;
-		for (uint64_t i = 0; i < mm->nr_sections; i++)
-			if (mm->section_map[i])
-				memcpy(&mm->section_by_addr[2 * mm->nr_by_addr++],
-				       (uint64_t[2]){ mm->section_map[i] + i * per_sec * size, i }, 16);
-		qsort(mm->section_by_addr, mm->nr_by_addr, 16, cmp_u64_pair);
-	}
-	uint64_t lo = 0, hi = mm->nr_by_addr;
 	while (lo < hi) {      /* the last section starting at or below addr */
-		uint64_t mid = (lo + hi) / 2;
-		if (mm->section_by_addr[2 * mid] <= addr)
+		uint64_t mid = lo + (hi - lo) / 2;
+		if (sec_first_page(mm, mm->sec_by_addr[mid]) <= addr)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	if (!lo)
 		return false;
-	uint64_t start = mm->section_by_addr[2 * (lo - 1)], sec = mm->section_by_addr[2 * (lo - 1) + 1];
+	uint64_t sec = mm->sec_by_addr[lo - 1], start = sec_first_page(mm, sec);
 	if (addr - start >= per_sec * size || (addr - start) % size)
 		return false;
 	*pfn = sec * per_sec + (addr - start) / size;
@@ -541,6 +557,20 @@ const struct kp_zone *kp_mm_zone_of_pfn(const struct kp_mm *mm, uint64_t pfn)
 			hit = z;
 	}
 	return hit;
+}
+
+const struct kp_zone *kp_mm_zone_run(const struct kp_mm *mm, uint64_t pfn, uint64_t *until)
+{
+	uint64_t next = UINT64_MAX;
+	for (uint32_t i = 0; i < mm->nr_zones; i++) {
+		const struct kp_zone *z = &mm->zones[i];
+		if (z->start_pfn > pfn && z->start_pfn < next)
+			next = z->start_pfn;
+		if (z->start_pfn + z->spanned > pfn && z->start_pfn + z->spanned < next)
+			next = z->start_pfn + z->spanned;
+	}
+	*until = next;
+	return kp_mm_zone_of_pfn(mm, pfn);
 }
 
 /* NR_PAGEBLOCK_BITS = 4 per pageblock, the migratetype in the low 3 bits

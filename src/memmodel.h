@@ -45,9 +45,9 @@ struct kp_mm {
 	uint64_t *section_map;     /* decoded mem_map base per section, 0: none */
 	uint64_t *section_pb;      /* pageblock_flags address per section, 0 */
 	uint64_t nr_sections;
-	uint64_t *section_by_addr;  /* (first struct page, section) pairs, sorted */
-	uint64_t nr_by_addr;
 	uint32_t pfn_section_shift;
+	uint64_t *sec_by_addr;     /* SPARSE: present sections by mem_map address */
+	uint64_t nr_sec_by_addr;
 
 	uint64_t pb_cache_addr, pb_cache_word;   /* last pageblock word read */
 
@@ -78,6 +78,9 @@ bool kp_mm_pfn_to_page(struct kp_mm *mm, uint64_t pfn, uint64_t *page, uint64_t 
 bool kp_mm_page_to_pfn(struct kp_mm *mm, uint64_t addr, uint64_t hint_pfn, uint64_t *pfn);
 /* The zone spanning PFN by zone spans, NULL if none. */
 const struct kp_zone *kp_mm_zone_of_pfn(const struct kp_mm *mm, uint64_t pfn);
+/* The same, and in *until the first pfn above PFN whose answer may differ
+ * (for callers going through pfns in order). */
+const struct kp_zone *kp_mm_zone_run(const struct kp_mm *mm, uint64_t pfn, uint64_t *until);
 const char *kp_mm_model_name(enum kp_model m);
 /* The migratetype recorded for PFN's pageblock; false when unknown. */
 bool kp_mm_pageblock_migratetype(struct kp_mm *mm, uint64_t pfn, uint32_t *mt);

@@ -34,25 +34,24 @@ bool kp_page_flag(const struct kp_layout *l, const struct kp_page *p, int bit)
 }
 
 /* page_type before 6.12: a type is set when its bit is CLEAR and the top
- * nibble is PAGE_TYPE_BASE (include/linux/page-flags.h, PageType()). */
-static enum kp_page_type type_from_bits(const struct kp_layout *l, uint32_t pt)
+ * nibble is PAGE_TYPE_BASE (include/linux/page-flags.h, PageType()). Tested
+ * one by one, in this order (the innermost loop of every scan: no table). */
+static enum kp_page_type type_from_bits(const struct kp_layout *l, uint32_t pt, uint32_t all)
 {
-	static const struct { size_t off; enum kp_page_type t; } map[] = {
-		{ offsetof(struct kp_layout, type_buddy), KP_TYPE_BUDDY },
-		{ offsetof(struct kp_layout, type_offline), KP_TYPE_OFFLINE },
-		{ offsetof(struct kp_layout, type_table), KP_TYPE_TABLE },
-		{ offsetof(struct kp_layout, type_guard), KP_TYPE_GUARD },
-		{ offsetof(struct kp_layout, type_slab), KP_TYPE_SLAB },
-		{ offsetof(struct kp_layout, type_hugetlb), KP_TYPE_HUGETLB },
-		{ offsetof(struct kp_layout, type_unaccepted), KP_TYPE_UNACCEPTED },
-	};
-	if ((pt & l->type_base) != l->type_base)
-		return KP_TYPE_NONE;
-	for (size_t i = 0; i < KP_ARRAY_SIZE(map); i++) {
-		uint32_t bit = *(const uint32_t *)((const char *)l + map[i].off);
-		if (bit && (pt & (l->type_base | bit)) == l->type_base)
-			return map[i].t;
-	}
+	uint32_t base = l->type_base;
+#define KP_TYPE_BIT(bit, t) \
+	if ((bit) && (pt & (base | (bit))) == base) \
+		return (t)
+	if ((pt & base) != base || (all && !(~pt & all)))
+		return KP_TYPE_NONE;   /* no base, or (ALL known) no type bit clear */
+	KP_TYPE_BIT(l->type_buddy, KP_TYPE_BUDDY);
+	KP_TYPE_BIT(l->type_offline, KP_TYPE_OFFLINE);
+	KP_TYPE_BIT(l->type_table, KP_TYPE_TABLE);
+	KP_TYPE_BIT(l->type_guard, KP_TYPE_GUARD);
+	KP_TYPE_BIT(l->type_slab, KP_TYPE_SLAB);
+	KP_TYPE_BIT(l->type_hugetlb, KP_TYPE_HUGETLB);
+	KP_TYPE_BIT(l->type_unaccepted, KP_TYPE_UNACCEPTED);
+#undef KP_TYPE_BIT
 	return KP_TYPE_NONE;
 }
 
@@ -74,11 +73,11 @@ static enum kp_page_type type_from_byte(const struct kp_layout *l, uint32_t pt)
 	return KP_TYPE_UNKNOWN;
 }
 
+/* CH: compound_head's value, when the layout has it. */
 static void decode_compound(const struct kp_layout *l, const uint8_t *raw,
-			    const uint8_t *next, struct kp_page *p)
+			    const uint8_t *next, struct kp_page *p, uint64_t ch)
 {
 	if (l->pg_compound_head.present) {
-		uint64_t ch = kp_field_load(raw, &l->pg_compound_head);
 		if (ch & 1) {
 			p->compound = KP_COMPOUND_TAIL;
 			p->compound_head_addr = ch - 1;
@@ -114,21 +113,27 @@ static void decode_compound(const struct kp_layout *l, const uint8_t *raw,
 		p->hugetlb = true;
 }
 
-void kp_page_decode(const struct kp_layout *l, const uint8_t *raw, const uint8_t *next,
-		    uint64_t pfn, struct kp_page *p)
+/* The record before any field is read: every field set, no memset (this
+ * runs for every page). */
+static inline void decode_init(struct kp_page *p, uint64_t pfn)
 {
-	memset(p, 0, sizeof(*p));
 	p->pfn = pfn;
 	p->in_dump = true;
 	p->order = -1;
-	p->flags = kp_field_load(raw, &l->pg_flags);
-	p->refcount = kp_load_signed(raw + l->pg_refcount.offset, 4);
-	p->mapcount_raw = (int32_t)kp_load_signed(raw + l->pg_mapcount.offset, 4);
-	p->page_type_raw = l->pg_page_type.present ?
-		(uint32_t)kp_field_load(raw, &l->pg_page_type) : (uint32_t)p->mapcount_raw;
-	p->private_ = kp_field_load(raw, &l->pg_private);
-	p->mapping = kp_field_load(raw, &l->pg_mapping);
-	p->index = kp_field_load(raw, &l->pg_index);
+	p->compound_head_addr = 0;
+	p->head_pfn = 0;
+	p->node = p->zone = 0;
+	p->type = KP_TYPE_NONE;
+	p->compound = KP_COMPOUND_NONE;
+	p->mapping_kind = KP_MAP_NONE;
+	p->hugetlb = false;
+}
+
+/* Everything after the loads: CH is compound_head's value, TYPE_ALL every
+ * page_type bit of the era (0: unknown). */
+static inline void decode_rest(const struct kp_layout *l, const uint8_t *raw, const uint8_t *next,
+			       struct kp_page *p, uint64_t ch, uint32_t type_all)
+{
 	if (l->nodes_width)
 		p->node = (uint32_t)((p->flags >> l->nodes_shift_pos) & ((1ull << l->nodes_width) - 1));
 	if (l->zones_width)
@@ -149,7 +154,7 @@ void kp_page_decode(const struct kp_layout *l, const uint8_t *raw, const uint8_t
 			p->type = KP_TYPE_UNKNOWN;
 		break;
 	case KP_BUDDY_TYPE_BITS:
-		p->type = type_from_bits(l, p->page_type_raw);
+		p->type = type_from_bits(l, p->page_type_raw, type_all);
 		break;
 	case KP_BUDDY_TYPE_BYTE:
 		p->type = type_from_byte(l, p->page_type_raw);
@@ -161,7 +166,7 @@ void kp_page_decode(const struct kp_layout *l, const uint8_t *raw, const uint8_t
 		p->order = p->private_ < 64 ? (int)p->private_ : -1;
 		return;   /* a free page: the other fields are stale */
 	}
-	decode_compound(l, raw, next, p);
+	decode_compound(l, raw, next, p, ch);
 	if (p->type == KP_TYPE_HUGETLB)
 		p->hugetlb = true;
 	if (p->compound == KP_COMPOUND_TAIL || p->type != KP_TYPE_NONE || !p->mapping)
@@ -172,6 +177,61 @@ void kp_page_decode(const struct kp_layout *l, const uint8_t *raw, const uint8_t
 	case 2: p->mapping_kind = KP_MAP_MOVABLE; break;
 	case 3: p->mapping_kind = KP_MAP_KSM; break;
 	}
+}
+
+void kp_page_decode(const struct kp_layout *l, const uint8_t *raw, const uint8_t *next,
+		    uint64_t pfn, struct kp_page *p)
+{
+	decode_init(p, pfn);
+	p->flags = kp_field_load(raw, &l->pg_flags);
+	p->refcount = kp_load_signed(raw + l->pg_refcount.offset, 4);
+	p->mapcount_raw = (int32_t)kp_load_signed(raw + l->pg_mapcount.offset, 4);
+	p->page_type_raw = l->pg_page_type.present ?
+		(uint32_t)kp_field_load(raw, &l->pg_page_type) : (uint32_t)p->mapcount_raw;
+	p->private_ = kp_field_load(raw, &l->pg_private);
+	p->mapping = kp_field_load(raw, &l->pg_mapping);
+	p->index = kp_field_load(raw, &l->pg_index);
+	decode_rest(l, raw, next, p, kp_field_load(raw, &l->pg_compound_head), 0);
+}
+
+static bool plain(const struct kp_field *f, uint32_t size)
+{
+	return !f->present || (!f->bit_size && f->size == size);
+}
+
+void kp_decoder_init(struct kp_decoder *d, const struct kp_layout *l)
+{
+	memset(d, 0, sizeof(*d));
+	d->l = l;
+	d->fast = l->pg_flags.present && plain(&l->pg_flags, 8) && plain(&l->pg_page_type, 4) &&
+		  plain(&l->pg_private, 8) && plain(&l->pg_mapping, 8) && plain(&l->pg_index, 8) &&
+		  plain(&l->pg_compound_head, 8);
+	d->type_all = l->type_buddy | l->type_offline | l->type_table | l->type_guard |
+		      l->type_slab | l->type_hugetlb | l->type_unaccepted;
+	if (d->type_all & l->type_base)
+		d->type_all = 0;   /* a type bit inside the base: no shortcut */
+}
+
+/* The same as kp_page_decode, the loads of the common layout unrolled. */
+void kp_decoder_page(const struct kp_decoder *d, const uint8_t *raw, const uint8_t *next,
+		     uint64_t pfn, struct kp_page *p)
+{
+	const struct kp_layout *l = d->l;
+	if (!d->fast) {
+		kp_page_decode(l, raw, next, pfn, p);
+		return;
+	}
+	decode_init(p, pfn);
+	p->flags = kp_load(raw + l->pg_flags.offset, 8);
+	p->refcount = kp_load_signed(raw + l->pg_refcount.offset, 4);
+	p->mapcount_raw = (int32_t)kp_load_signed(raw + l->pg_mapcount.offset, 4);
+	p->page_type_raw = l->pg_page_type.present ? (uint32_t)kp_load(raw + l->pg_page_type.offset, 4)
+						    : (uint32_t)p->mapcount_raw;
+	p->private_ = l->pg_private.present ? kp_load(raw + l->pg_private.offset, 8) : 0;
+	p->mapping = l->pg_mapping.present ? kp_load(raw + l->pg_mapping.offset, 8) : 0;
+	p->index = l->pg_index.present ? kp_load(raw + l->pg_index.offset, 8) : 0;
+	decode_rest(l, raw, next, p, l->pg_compound_head.present ?
+		    kp_load(raw + l->pg_compound_head.offset, 8) : 0, d->type_all);
 }
 
 /* The name of flag BIT for this page: the enum's own name, or an alias that

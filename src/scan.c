@@ -7,9 +7,7 @@
 
 #include "internal.h"
 #include "progress.h"
-#include "scan.h"
-
-#define SCAN_BATCH_PAGES 16384u
+#include "scan_impl.h"
 
 volatile sig_atomic_t kp_interrupted;
 
@@ -75,8 +73,8 @@ enum kp_class kp_page_class(const struct kp_layout *l, const struct kp_page *p)
 	}
 	if (p->hugetlb)
 		return KP_CLASS_HUGETLB;
-	if (kp_page_flag(l, p, l->pg_reserved))
-		return KP_CLASS_RESERVED;
+	if (l->pg_reserved >= 0 && l->pg_reserved < 64 && (p->flags >> l->pg_reserved) & 1)
+		return KP_CLASS_RESERVED;   /* kp_page_flag, inline: every page comes here */
 	switch (p->mapping_kind) {
 	case KP_MAP_ANON: return KP_CLASS_ANON;
 	case KP_MAP_KSM: return KP_CLASS_KSM;
@@ -89,42 +87,116 @@ enum kp_class kp_page_class(const struct kp_layout *l, const struct kp_page *p)
 	return KP_CLASS_KERNEL;
 }
 
-/* State carried from page to page in pfn order. */
-struct scan_ctx {
-	struct kp_mm *mm;
-	uint64_t free_end;             /* pfns below it are in a free block */
-	uint64_t head_pfn, head_end;   /* the current compound page */
-	enum kp_class head_class;
-	uint8_t *buf;
-};
+void scan_ctx_init(struct scan_ctx *sc, struct kp_mm *mm, uint8_t *buf)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->mm = mm;
+	sc->buf = buf;
+	kp_decoder_init(&sc->dec, mm->l);
+}
+
+void scan_ctx_part(struct scan_ctx *sc, uint64_t start, const struct scan_state *in)
+{
+	sc->part = true;
+	sc->guessed = false;
+	sc->part_start = start;
+	sc->st = sc->in = *in;
+	sc->head_set = sc->free_set = sc->head_used = false;
+	sc->free_probe = UINT64_MAX;
+}
+
+/* A part's first tail whose head lies before the part: the head's struct
+ * page (and the next, for the order) read on their own tell the compound
+ * page the state before the part most likely held. */
+static void scan_guess_head(struct scan_ctx *sc, uint64_t hp)
+{
+	struct kp_mm *mm = sc->mm;
+	uint32_t psize = mm->l->page_size;
+	uint8_t raw[2 * 512];
+	uint64_t va, run;
+	size_t missing = 0;
+	struct kp_page h;
+
+	sc->guessed = true;
+	if (psize > 512 || !kp_mm_pfn_to_page(mm, hp, &va, &run))
+		return;
+	kp_error *err = kp_mm_read(mm, va, raw, (run > 1 ? 2 : 1) * (size_t)psize, &missing);
+	if (err || missing) {
+		kp_error_free(err);
+		return;
+	}
+	kp_page_decode(mm->l, raw, run > 1 ? raw + psize : NULL, hp, &h);
+	if (h.compound != KP_COMPOUND_HEAD)
+		return;
+	sc->st.head_pfn = sc->in.head_pfn = hp;
+	sc->st.head_end = sc->in.head_end = h.order >= 0 ? hp + (1ull << h.order) : hp + 1;
+	sc->st.head_class = sc->in.head_class = kp_page_class(mm->l, &h);
+}
 
 static enum kp_class scan_context_class(struct scan_ctx *sc, struct kp_page *p)
 {
 	const struct kp_layout *l = sc->mm->l;
+	struct scan_state *st = &sc->st;
 	enum kp_class c = kp_page_class(l, p);
 
 	if (p->type == KP_TYPE_BUDDY && p->order >= 0) {
-		sc->free_end = p->pfn + (1ull << p->order);
+		st->free_end = p->pfn + (1ull << p->order);
+		sc->free_set = true;
 		return c;
 	}
-	if (p->pfn < sc->free_end && c != KP_CLASS_MISSING && p->type == KP_TYPE_NONE &&
-	    p->refcount == 0)
-		return KP_CLASS_FREE;
+	if (c != KP_CLASS_MISSING && p->type == KP_TYPE_NONE && p->refcount == 0) {
+		if (!sc->free_set && sc->free_probe == UINT64_MAX)
+			sc->free_probe = p->pfn;
+		if (p->pfn < st->free_end)
+			return KP_CLASS_FREE;
+	}
 	if (p->compound == KP_COMPOUND_HEAD) {
-		sc->head_pfn = p->pfn;
-		sc->head_end = p->order >= 0 ? p->pfn + (1ull << p->order) : p->pfn + 1;
-		sc->head_class = c;
+		st->head_pfn = p->pfn;
+		st->head_end = p->order >= 0 ? p->pfn + (1ull << p->order) : p->pfn + 1;
+		st->head_class = c;
+		sc->head_set = true;
 	} else if (p->compound == KP_COMPOUND_TAIL) {
-		uint64_t hp;
-		if (!kp_mm_page_to_pfn(sc->mm, p->compound_head_addr, p->pfn, &hp))
+		uint64_t hp, sec = sc->mm->model == KP_MODEL_SPARSE ?
+			p->pfn >> sc->mm->pfn_section_shift : 0;   /* the lookup's hint */
+		if (!sc->tail_valid || p->compound_head_addr != sc->tail_addr || sec != sc->tail_sec) {
+			sc->tail_ok = kp_mm_page_to_pfn(sc->mm, p->compound_head_addr, p->pfn,
+							&sc->tail_hp);
+			sc->tail_valid = true;
+			sc->tail_addr = p->compound_head_addr;
+			sc->tail_sec = sec;
+		}
+		hp = sc->tail_hp;
+		if (!sc->tail_ok)
 			return c;   /* a wild compound_head: classed on its own */
 		p->head_pfn = hp;
-		if (hp == sc->head_pfn && p->pfn < sc->head_end) {
-			p->hugetlb = sc->head_class == KP_CLASS_HUGETLB;
-			return sc->head_class;
+		if (!sc->head_set) {
+			if (sc->part && !sc->guessed && hp < sc->part_start)
+				scan_guess_head(sc, hp);
+			sc->head_used = true;
+		}
+		if (hp == st->head_pfn && p->pfn < st->head_end) {
+			p->hugetlb = st->head_class == KP_CLASS_HUGETLB;
+			return st->head_class;
 		}
 	}
 	return c;
+}
+
+bool scan_part_agrees(const struct scan_ctx *sc, const struct scan_state *actual)
+{
+	const struct scan_state *in = &sc->in;
+	uint64_t s = sc->part_start;
+
+	/* No free block is guessed: pages probed before the part's first free
+	 * head must lie past the actual one's end. */
+	if (sc->free_probe < actual->free_end)
+		return false;
+	if (!sc->head_used)
+		return true;
+	if (in->head_end <= s && actual->head_end <= s)
+		return true;   /* neither reaches into the part */
+	return in->head_pfn == actual->head_pfn && in->head_end == actual->head_end &&
+	       in->head_class == actual->head_class;
 }
 
 /* Marks the struct pages of a batch whose bytes are not in the dump (or
@@ -174,7 +246,7 @@ static kp_error *scan_batch(struct scan_ctx *sc, uint64_t pfn, uint64_t n, bool 
 		struct kp_page p;
 		const uint8_t *raw = sc->buf + i * psize;
 		bool has_next = (i + 1 < n || lookahead) && !page_missing[i + 1];
-		kp_page_decode(l, raw, has_next ? raw + psize : NULL, pfn + i, &p);
+		kp_decoder_page(&sc->dec, raw, has_next ? raw + psize : NULL, pfn + i, &p);
 		p.in_dump = !page_missing[i];
 		enum kp_class c = scan_context_class(sc, &p);
 		st->pages++;
@@ -188,31 +260,25 @@ static kp_error *scan_batch(struct scan_ctx *sc, uint64_t pfn, uint64_t n, bool 
 	return NULL;
 }
 
-kp_error *kp_scan(struct kp_mm *mm, uint64_t start, uint64_t end, kp_page_fn fn, void *arg,
-		  struct kp_scan_stats *stats)
+kp_error *scan_range(struct scan_ctx *sc, uint64_t start, uint64_t end, kp_page_fn fn,
+		     void *arg, struct kp_scan_stats *st, bool *stop)
 {
-	struct scan_ctx sc = { .mm = mm };
-	struct kp_scan_stats local = { 0 };
-	struct kp_scan_stats *st = stats ? stats : &local;
+	struct kp_mm *mm = sc->mm;
 	kp_error *err = NULL;
-	bool stop = false;
-	uint64_t cap = 0;      /* struct pages sc.buf holds: the largest batch so far */
 
 	if (end > mm->max_pfn)
 		end = mm->max_pfn;
-	struct kp_progress *prog = kp_progress_begin("mem_map", end > start ? end - start : 0);
-	for (uint64_t pfn = start; pfn < end && !stop && !err;) {
+	for (uint64_t pfn = start; pfn < end && !*stop && !err;) {
 		uint64_t va, run;
-		if (kp_interrupted) {
-			err = kp_errorf(KP_EXIT_USAGE, "interrupted at pfn %llu", (unsigned long long)pfn);
-			break;
-		}
+		if (kp_interrupted)
+			return kp_errorf(KP_EXIT_USAGE, "interrupted at pfn %llu", (unsigned long long)pfn);
 		if (!kp_mm_pfn_to_page(mm, pfn, &va, &run)) {
 			/* No struct page: skip to the next section. */
 			uint64_t step = mm->model == KP_MODEL_FLAT ? end - pfn :
 				((pfn >> mm->pfn_section_shift) + 1) << mm->pfn_section_shift;
-			kp_progress_add(prog, (mm->model == KP_MODEL_FLAT ? end : step) - pfn);
-			pfn = mm->model == KP_MODEL_FLAT ? end : step;
+			step = mm->model == KP_MODEL_FLAT || step > end ? end : step;
+			kp_progress_add(sc->prog, step - pfn);
+			pfn = step;
 			continue;
 		}
 		if (run > end - pfn)
@@ -223,20 +289,33 @@ kp_error *kp_scan(struct kp_mm *mm, uint64_t start, uint64_t end, kp_page_fn fn,
 		uint64_t next_va, next_run;
 		bool lookahead = n < run || (kp_mm_pfn_to_page(mm, pfn + n, &next_va, &next_run) &&
 					     next_va == va + n * mm->l->page_size);
-		if (n + 1 > cap) {
-			free(sc.buf);
-			cap = n + 1;
-			if (!(sc.buf = malloc((size_t)cap * mm->l->page_size))) {
-				err = kp_errorf(KP_EXIT_INPUT, "out of memory");
-				break;
-			}
-		}
-		err = scan_batch(&sc, pfn, n, lookahead, va, fn, arg, st, &stop);
-		kp_progress_add(prog, n);
+		err = scan_batch(sc, pfn, n, lookahead, va, fn, arg, st, stop);
+		kp_progress_add(sc->prog, n);
 		pfn += n;
 	}
-	kp_progress_end(prog);
-	free(sc.buf);
+	return err;
+}
+
+kp_error *kp_scan(struct kp_mm *mm, uint64_t start, uint64_t end, kp_page_fn fn, void *arg,
+		  struct kp_scan_stats *stats)
+{
+	struct scan_ctx sc;
+	struct kp_scan_stats local = { 0 };
+	bool stop = false;
+	uint8_t *buf = malloc((size_t)(SCAN_BATCH_PAGES + 1) * mm->l->page_size);
+
+	if (!buf)
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	scan_ctx_init(&sc, mm, buf);
+	if (end > mm->max_pfn)
+		end = mm->max_pfn;
+	sc.prog = kp_progress_begin("mem_map", end > start ? end - start : 0);
+	kp_error *err = scan_range(&sc, start, end, fn, arg, stats ? stats : &local, &stop);
+	kp_progress_end(sc.prog);
+	free(buf);
+	/* A callback that stopped on a failed write (EINTR) during Ctrl-C. */
+	if (!err && stop && kp_interrupted)
+		err = kp_errorf(KP_EXIT_USAGE, "interrupted");
 	return err;
 }
 

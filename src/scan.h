@@ -48,6 +48,28 @@ struct kp_scan_stats {
 /* Scans pfns in [start, end) that have a struct page, in pfn order. */
 kp_error *kp_scan(struct kp_mm *mm, uint64_t start, uint64_t end, kp_page_fn fn, void *arg,
 		  struct kp_scan_stats *stats);
+/* A consumer that may run on several threads. The pfn range is cut into
+ * parts (pfn ranges); each part has its own state (part_new, told the
+ * part's range), sees its pages in pfn order (page, called with that
+ * state), and the parts are then
+ * merged into ARG one by one in pfn order (part_merge), so what ARG ends
+ * with is what the serial scan gives. A part's state is freed by part_free
+ * (also when it is dropped unmerged). */
+struct kp_scan_ops {
+	void *(*part_new)(void *arg, uint64_t start, uint64_t end);   /* NULL: no memory */
+	kp_page_fn page;
+	void (*part_merge)(void *arg, void *part);
+	void (*part_free)(void *part);
+};
+
+/* As kp_scan, with parts on kp_scan_threads() threads (one: the serial
+ * scan, a single part). The result, stats included, equals the serial
+ * scan's; a page function that stops the scan drops the parts after its. */
+kp_error *kp_scan_parts(struct kp_mm *mm, uint64_t start, uint64_t end,
+			const struct kp_scan_ops *ops, void *arg, struct kp_scan_stats *stats);
+/* Scan threads: $KPAGE_THREADS when set (1: serial), else the online CPUs. */
+unsigned kp_scan_threads(void);
+
 /* Decodes the single page PFN (with its context: head, free block). */
 kp_error *kp_scan_one(struct kp_mm *mm, uint64_t pfn, struct kp_page *p, enum kp_class *cls,
 		      uint8_t *raw_out);

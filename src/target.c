@@ -29,6 +29,7 @@ struct kp_target {
 	char format[64];
 	bool flattened;            /* fd is a reassembled copy */
 	struct elf_segs segs;      /* plain ELF: direct segment reads */
+	bool clone;                /* fd, segs and vmcoreinfo are the original's */
 };
 
 static kp_error *target_check_file(const char *path, int fd)
@@ -151,16 +152,56 @@ kp_error *kp_target_open(const char *path, struct kp_target **out)
 	return NULL;
 }
 
+kp_error *kp_target_clone(struct kp_target *t, struct kp_target **out)
+{
+	struct kp_target *c = calloc(1, sizeof(*c));
+	char fdpath[64];
+	kp_error *err;
+
+	if (!c || !(c->path = strdup(t->path))) {
+		free(c);
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	}
+	c->clone = true;
+	c->space = t->space;
+	c->segs = t->segs;
+	c->vmcoreinfo = t->vmcoreinfo;
+	c->flattened = t->flattened;
+	memcpy(c->format, t->format, sizeof(c->format));
+	if (t->mem) {           /* in memory: reads share the buffer */
+		c->mem = t->mem;
+		c->mem_len = t->mem_len;
+		c->fd = -1;
+		*out = c;
+		return NULL;
+	}
+	snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d", t->fd);
+	c->fd = open(fdpath, O_RDONLY | O_CLOEXEC);
+	if (c->fd < 0) {
+		err = kp_errorf(KP_EXIT_INPUT, "%s: cannot open again: %s", t->path, strerror(errno));
+		kp_target_close(c);
+		return err;
+	}
+	if ((err = target_open_ctx(c))) {
+		kp_target_close(c);
+		return err;
+	}
+	*out = c;
+	return NULL;
+}
+
 void kp_target_close(struct kp_target *t)
 {
 	if (!t)
 		return;
-	elf_segs_free(&t->segs);
 	if (t->ctx)
 		kdump_free(t->ctx);
 	if (t->fd >= 0)
 		close(t->fd);
-	free(t->vmcoreinfo);
+	if (!t->clone) {
+		elf_segs_free(&t->segs);
+		free(t->vmcoreinfo);
+	}
 	free(t->path);
 	free(t);
 }

@@ -41,6 +41,12 @@ void kp_target_close(struct kp_target *t);
  * copied and must outlive the target. LABEL stands for the path. */
 kp_error *kp_target_open_memory(const char *label, const void *mem, size_t len,
 				const char *vmcoreinfo, struct kp_target **out);
+/* A second handle on the same dump for another thread: the same file
+ * opened again with its own libkdumpfile context (contexts, and in 0.5.1
+ * even kdump_clone'd ones, must not be read by two threads at once); the
+ * ELF segment table is shared (pread only). Close it with kp_target_close
+ * before the original. */
+kp_error *kp_target_clone(struct kp_target *t, struct kp_target **out);
 const char *kp_target_path(const struct kp_target *t);
 const char *kp_target_format(const struct kp_target *t);
 /* Bytes the dump's segments say it holds but its file does not (an ELF

@@ -47,17 +47,61 @@ static const char *const mt_colors[] = { "#d62728", "#2ca02c", "#1f77b4", "#ff7f
 					 "#8c564b", "#e377c2", "#7f7f7f" };
 static const int mt_ansi[] = { 160, 28, 25, 208, 97, 94, 170, 244 };
 
-static int map_one(void *arg, const struct kp_page *p, enum kp_class c, const uint8_t *raw)
+/* One part of the scan (scan threads): cells wholly inside the part are
+ * written in place; its first and last cells, which another part may share,
+ * are kept aside and added in when the part is merged. */
+struct map_part {
+	struct map_ctx *m;
+	uint64_t totals[KP_CLASS__COUNT];
+	uint64_t edge_cell[2];
+	struct map_cell edge[2];
+};
+
+static void *map_part_new(void *arg, uint64_t start, uint64_t end)
 {
 	struct map_ctx *m = arg;
-	struct map_cell *cell = &m->cells[p->pfn / m->cell_pages];
+	struct map_part *mp = calloc(1, sizeof(*mp));
+	if (mp) {
+		mp->m = m;
+		mp->edge_cell[0] = start / m->cell_pages;
+		mp->edge_cell[1] = end > start ? (end - 1) / m->cell_pages : mp->edge_cell[0];
+		mp->edge[0].max_free_order = mp->edge[1].max_free_order = -1;
+	}
+	return mp;
+}
+
+static int map_one(void *arg, const struct kp_page *p, enum kp_class c, const uint8_t *raw)
+{
+	struct map_part *mp = arg;
+	uint64_t ci = p->pfn / mp->m->cell_pages;
+	struct map_cell *cell = ci == mp->edge_cell[0] ? &mp->edge[0] :
+				ci == mp->edge_cell[1] ? &mp->edge[1] : &mp->m->cells[ci];
 	(void)raw;
 	cell->count[c]++;
-	m->totals[c]++;
+	mp->totals[c]++;
 	if (p->type == KP_TYPE_BUDDY && p->order > cell->max_free_order)
 		cell->max_free_order = (int8_t)p->order;
 	return 0;
 }
+
+static void map_part_merge(void *arg, void *part)
+{
+	struct map_ctx *m = arg;
+	struct map_part *mp = part;
+	for (int k = 0; k < KP_CLASS__COUNT; k++)
+		m->totals[k] += mp->totals[k];
+	for (int e = 0; e < 2 && (e == 0 || mp->edge_cell[1] != mp->edge_cell[0]); e++) {
+		if (mp->edge_cell[e] >= m->ncells)
+			continue;
+		struct map_cell *cell = &m->cells[mp->edge_cell[e]];
+		for (int k = 0; k < KP_CLASS__COUNT; k++)
+			cell->count[k] += mp->edge[e].count[k];
+		if (mp->edge[e].max_free_order > cell->max_free_order)
+			cell->max_free_order = mp->edge[e].max_free_order;
+	}
+}
+
+static const struct kp_scan_ops map_ops = { map_part_new, map_one, map_part_merge, free };
 
 /* The class a cell shows: the one holding most of its pages. */
 static int cell_class(const struct map_cell *c)
@@ -231,7 +275,7 @@ static kp_error *cmd_map(struct kp_session *s, int argc, char **argv, int *statu
 		m.cells[c].max_free_order = -1;
 		m.cells[c].mt = kp_mm_pageblock_migratetype(&s->mm, c * m.cell_pages, &mt) ? (uint8_t)mt : 0xff;
 	}
-	err = kp_scan(&s->mm, 0, s->mm.max_pfn, map_one, &m, NULL);
+	err = kp_scan_parts(&s->mm, 0, s->mm.max_pfn, &map_ops, &m, NULL);
 	if (!err && s->out.json) {
 		kp_json_object_begin(&s->out);
 		kp_json_kuint(&s->out, "cell_pages", m.cell_pages);

@@ -18,25 +18,76 @@ struct stat_ctx {
 	uint64_t zone_mismatch;
 };
 
-static int stat_one(void *arg, const struct kp_page *p, enum kp_class c, const uint8_t *raw)
+/* The counts of one part of the scan (scan threads), merged into stat_ctx. */
+struct stat_part {
+	const struct kp_mm *mm;
+	uint64_t zone_mismatch;
+	/* pages come in pfn order: the zone spanning the last one, and the
+	 * zone of the last node and zone index the flags named */
+	const struct kp_zone *span;
+	uint64_t span_lo, span_end;
+	uint32_t last_node, last_zone, last_i;
+	uint64_t count[][KP_CLASS__COUNT];   /* per zone, then "other" */
+};
+
+static void *stat_part_new(void *arg, uint64_t start, uint64_t end)
 {
 	struct stat_ctx *sc = arg;
-	struct kp_mm *mm = &sc->s->mm;
+	const struct kp_mm *mm = &sc->s->mm;
+	struct stat_part *sp = calloc(1, sizeof(*sp) + (mm->nr_zones + 1) * sizeof(sp->count[0]));
+	(void)start; (void)end;
+	if (sp) {
+		sp->mm = mm;
+		sp->last_i = UINT32_MAX;
+	}
+	return sp;
+}
+
+static int stat_one(void *arg, const struct kp_page *p, enum kp_class c, const uint8_t *raw)
+{
+	struct stat_part *sp = arg;
+	const struct kp_mm *mm = sp->mm;
 	uint32_t i;
 
 	(void)raw;
 	/* The zone by the page's own flags; a missing page by its pfn. */
-	const struct kp_zone *span = kp_mm_zone_of_pfn(mm, p->pfn);
-	for (i = 0; i < mm->nr_zones; i++)
-		if (p->in_dump ? mm->zones[i].node == p->node && mm->zones[i].index == p->zone
-			       : span == &mm->zones[i])
-			break;
+	if (p->pfn < sp->span_lo || p->pfn >= sp->span_end) {
+		sp->span = kp_mm_zone_run(mm, p->pfn, &sp->span_end);
+		sp->span_lo = p->pfn;
+	}
+	const struct kp_zone *span = sp->span;
+	if (!p->in_dump) {
+		for (i = 0; i < mm->nr_zones && span != &mm->zones[i]; i++)
+			;
+	} else if (sp->last_i != UINT32_MAX && p->node == sp->last_node && p->zone == sp->last_zone) {
+		i = sp->last_i;
+	} else {
+		for (i = 0; i < mm->nr_zones; i++)
+			if (mm->zones[i].node == p->node && mm->zones[i].index == p->zone)
+				break;
+		sp->last_node = p->node;
+		sp->last_zone = p->zone;
+		sp->last_i = i;
+	}
 	if (p->in_dump && span && i < mm->nr_zones && span != &mm->zones[i])
-		sc->zone_mismatch++;
-	sc->zones[i].count[c]++;
-	sc->zones[i].total++;
+		sp->zone_mismatch++;
+	sp->count[i][c]++;
 	return 0;
 }
+
+static void stat_part_merge(void *arg, void *part)
+{
+	struct stat_ctx *sc = arg;
+	struct stat_part *sp = part;
+	for (uint32_t i = 0; i <= sc->s->mm.nr_zones; i++)
+		for (int c = 0; c < KP_CLASS__COUNT; c++) {
+			sc->zones[i].count[c] += sp->count[i][c];
+			sc->zones[i].total += sp->count[i][c];
+		}
+	sc->zone_mismatch += sp->zone_mismatch;
+}
+
+static const struct kp_scan_ops stat_ops = { stat_part_new, stat_one, stat_part_merge, free };
 
 static void stat_read_counters(struct stat_ctx *sc)
 {
@@ -177,7 +228,7 @@ static kp_error *cmd_stat(struct kp_session *s, int argc, char **argv, int *stat
 	sc.zones = calloc(s->mm.nr_zones + 1, sizeof(*sc.zones));
 	if (!sc.zones)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
-	err = kp_scan(&s->mm, 0, s->mm.max_pfn, stat_one, &sc, &st);
+	err = kp_scan_parts(&s->mm, 0, s->mm.max_pfn, &stat_ops, &sc, &st);
 	if (!err) {
 		stat_read_counters(&sc);
 		if (s->out.json)

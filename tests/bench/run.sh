@@ -1,76 +1,150 @@
 #!/bin/sh
-# make bench: one table of wall time, pages/s and peak RSS for kpage, crash,
-# drgn and the floor (reading as many bytes as mem_map holds from the dump),
-# on the real-kernel tier's dumps and a synthetic 16 GiB machine.
+# make bench: one table of wall time, pages/s and peak RSS of kpage (stat,
+# free; one scan thread and the default), crash (kmem -p, kmem -f), drgn
+# (free list walks + census) and the floor (reading as many bytes as mem_map
+# holds from the dump with dd), on the real-kernel tier's dumps, a real 4 GiB
+# guest's dumps (tests/bench/guest4g.py, made once and cached) and synthetic
+# machines of 16 GiB, 256 GiB and 1 TiB of RAM; with kpage's time over the
+# floor's and over the peers'.
+#   KPAGE_BENCH_BASELINE=/path/to/kpage  adds rows for another kpage build
+#   KPAGE_BENCH_SIZES="16 256 1024"      synthetic machines, in GiB
+#   KPAGE_BENCH_RUNS=3                   runs per figure (the best is kept)
 # kpage runs with its types memo warm (a first run indexes the DWARF once:
-# about 0.6 s and 200 MB more on the Debian vmlinux).
+# about 0.6 s and 200 MB more on the Debian vmlinux). The synthetic dumps
+# are sparse files kept under $XDG_CACHE_HOME/kpage/bench, made again only
+# when the fixture generator changes.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 K=$top/build/kpage
 : "${XDG_CACHE_HOME:=$HOME/.cache}"
 cache=$XDG_CACHE_HOME/kpage
 out=$(mktemp -d)
+runs=${KPAGE_BENCH_RUNS:-3}
+nthreads=$(getconf _NPROCESSORS_ONLN)
 
-measure() {   # measure LABEL CMD... -> "seconds kilobytes" (best of 3)
+measure() {   # measure CMD... -> "seconds kilobytes" (best of $runs)
 	best=
-	for i in 1 2 3; do
+	i=0
+	while [ $i -lt "$runs" ]; do
 		/usr/bin/time -f "%e %M" -o "$out/t" sh -c "$*" > /dev/null 2>&1
-		t=$(cat "$out/t" | tail -n 1)
-		if [ -z "$best" ] || [ "$(echo "$t" | awk '{print $1}')" \< "$(echo "$best" | awk '{print $1}')" ]; then best=$t; fi
+		t=$(tail -n 1 "$out/t")
+		if [ -z "$best" ] || [ "$(echo "$t $best" | awk '{print ($1 < $3)}')" = 1 ]; then best=$t; fi
+		i=$((i + 1))
 	done
 	echo "$best"
 }
 
-row() {       # row DUMP TOOL PAGES "seconds kb" FLOOR_SECONDS PEER_SECONDS
+row() {       # row DUMP TOOL PAGES "seconds kb" FLOOR CRASH DRGN (0: no ratio)
 	python3 - "$@" <<'PY'
 import sys
-d, tool, pages, t, floor, peer = sys.argv[1:7]
+d, tool, pages, t, floor, crash, drgn = sys.argv[1:8]
 s, kb = (float(x) for x in t.split()[:2])
-pages, floor, peer = int(pages), float(floor), float(peer)
+pages = int(pages)
 rate = pages / s if s > 0 else 0
-vs = f'{s / floor:.1f}x' if floor > 0 and s > 0 else '-'
-up = f'{peer / s:.0f}x' if peer > 0 and s > 0 else '-'
-print(f'{d:22s} {tool:26s} {s:8.2f} {rate:12.0f} {kb / 1024:8.1f} {vs:>10s} {up:>10s}')
+def ratio(peer):
+    peer = float(peer)
+    return f'{s / peer:.3f}x' if peer > 0 and s > 0 else '-'
+print(f'{d:24s} {tool:30s} {s:8.2f} {rate:12.0f} {kb / 1024:7.1f} {ratio(floor):>9s} '
+      f'{ratio(crash):>9s} {ratio(drgn):>9s}', flush=True)
 PY
 }
 
-printf "%-22s %-26s %8s %12s %8s %10s %10s\n" DUMP TOOL SECONDS PAGES/S RSS_MB VS_FLOOR SPEEDUP
+secs() { echo "$1" | awk '{print $1}'; }
+
+kpage_rows() {  # kpage_rows NAME KPAGE LABEL VMLINUX CORE PAGES FLOOR CRASH_P CRASH_F DRGN
+	name=$1 kp=$2 label=$3 v=$4 c=$5 pages=$6 fs=$7 cp=$8 cf=$9 dr=${10}
+	for t in 1 "$nthreads"; do
+		th="$t thread"; [ "$t" = 1 ] || th="$t threads"
+		row "$name" "$label stat, $th" "$pages" \
+			"$(measure "KPAGE_THREADS=$t '$kp' --vmlinux '$v' --core '$c' stat")" "$fs" "$cp" "$dr"
+		row "$name" "$label free, $th" "$pages" \
+			"$(measure "KPAGE_THREADS=$t '$kp' --vmlinux '$v' --core '$c' free")" "$fs" "$cf" "$dr"
+	done
+}
+
 bench_dump() {  # bench_dump NAME VMLINUX CORE [PAGING_ELF]
 	name=$1 v=$2 c=$3 paging=$4
 	"$K" --vmlinux "$v" --core "$c" stat > /dev/null 2>&1    # warm the types memo
 	pages=$("$K" --vmlinux "$v" --core "$c" --json stat | python3 -c "import json,sys; print(json.load(sys.stdin)['pages_scanned'])")
 	bytes=$((pages * 64))
 	floor=$(measure "dd if='$c' of=/dev/null bs=1M count=$((bytes / 1048576 + 1)) skip=1")
-	fs=$(echo "$floor" | awk '{print $1}')
-	row "$name" "floor: dd mem_map bytes" "$pages" "$floor" 0 0
-	crash_f=0 crash_p=0
+	fs=$(secs "$floor")
+	row "$name" "floor: dd mem_map's bytes" "$pages" "$floor" 0 0 0
+	cp=0 cf=0 dr=0
 	if [ -n "$paging" ]; then
-		tf=$(measure "printf 'kmem -f\nquit\n' | crash -s '$v' '$c'")
-		crash_f=$(echo "$tf" | awk '{print $1}')
-		row "$name" "crash kmem -f" "$pages" "$tf" "$fs" 0
-		tp=$(measure "printf 'kmem -p\nquit\n' | crash -s '$v' '$c'")
-		crash_p=$(echo "$tp" | awk '{print $1}')
-		row "$name" "crash kmem -p (all pages)" "$pages" "$tp" "$fs" 0
-		td=$(measure "/usr/bin/python3 '$top/tests/kernel/oracle_drgn.py' '$v' '$paging' '$out/drgn.json'")
-		row "$name" "drgn lists+census" "$pages" "$td" "$fs" 0
+		t=$(measure "printf 'kmem -p\nquit\n' | crash -s '$v' '$c'")
+		cp=$(secs "$t")
+		row "$name" "crash kmem -p (all pages)" "$pages" "$t" "$fs" 0 0
+		t=$(measure "printf 'kmem -f\nquit\n' | crash -s '$v' '$c'")
+		cf=$(secs "$t")
+		row "$name" "crash kmem -f" "$pages" "$t" "$fs" 0 0
+		t=$(measure "/usr/bin/python3 '$top/tests/kernel/oracle_drgn.py' '$v' '$paging' '$out/drgn.json'")
+		dr=$(secs "$t")
+		row "$name" "drgn list walks + census" "$pages" "$t" "$fs" 0 0
 	fi
-	row "$name" "kpage stat" "$pages" "$(measure "'$K' --vmlinux '$v' --core '$c' stat")" "$fs" "$crash_p"
-	row "$name" "kpage free (with scan)" "$pages" "$(measure "'$K' --vmlinux '$v' --core '$c' free")" "$fs" "$crash_f"
+	kpage_rows "$name" "$K" kpage "$v" "$c" "$pages" "$fs" "$cp" "$cf" "$dr"
+	if [ -n "$KPAGE_BENCH_BASELINE" ]; then
+		"$KPAGE_BENCH_BASELINE" --vmlinux "$v" --core "$c" stat > /dev/null 2>&1
+		kpage_rows "$name" "$KPAGE_BENCH_BASELINE" baseline "$v" "$c" "$pages" "$fs" "$cp" "$cf" "$dr"
+	fi
 }
 
-for variant in 1g numa2; do
-	d=$(ls -d "$cache"/kernel/*/$variant 2>/dev/null | head -n 1)
-	[ -f "$d/STAMP" ] || { echo "(no $variant dumps: run make check first)"; continue; }
+# A synthetic machine of GIB GiB (one node, v6_1 types, vmemmap), made again
+# when the generator's sources change. Its vmcore is a sparse file: only the
+# struct pages (GIB * 16 MiB) and the kernel's own data take room.
+synthetic() {  # synthetic GIB: sets synth to its directory, or to "" with the reason printed
+	gib=$1 d=$cache/bench/${1}g synth=
+	stamp=$(cat "$top"/tests/fixtures/*.[ch] "$top"/tests/fixtures/make-fixture.sh "$top"/dwarf/v6_1.c | md5sum | cut -c1-16)
+	if [ -f "$d/vmcore" ] && [ "$(cat "$d/STAMP" 2> /dev/null)" = "$stamp" ]; then
+		synth=$d
+		return
+	fi
+	need=$((gib * 16 * 1048576 + 2147483648))   # struct pages and 2 GiB to spare
+	mkdir -p "$d"
+	rm -f "$d/vmcore" "$d/STAMP"
+	avail=$(df -B1 --output=avail "$d" | tail -n 1)
+	if [ "$avail" -lt "$need" ]; then
+		echo "(skipped synthetic-${gib}GiB: its dump needs $((need >> 30)) GiB free in $d, there are $((avail >> 30)) GiB)"
+		return
+	fi
+	gen=$top/build/fx/bench-generator
+	if ! sh "$top/tests/fixtures/make-fixture.sh" v6_1 vmemmap "$gen" 1 > "$gen.log" 2>&1 ||
+	   ! cp "$gen/vmlinux" "$d/vmlinux" ||
+	   ! "$top/build/fixtures/mkvmcore-v6_1-vmemmap" --vmlinux "$d/vmlinux" --out "$d/vmcore" \
+		--mem-mib $((gib * 1024)) > "$d/generate.log" 2>&1; then
+		echo "(skipped synthetic-${gib}GiB: the generator failed, see $gen.log, $d/generate.log)"
+		rm -f "$d/vmcore"
+		return
+	fi
+	echo "$stamp" > "$d/STAMP"
+	synth=$d
+}
+
+echo "make bench: $nthreads CPUs online, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start;" \
+	"each figure is the best of $runs runs, warm page cache"
+printf "%-24s %-30s %8s %12s %7s %9s %9s %9s\n" DUMP TOOL SECONDS PAGES/S RSS_MB KP/FLOOR KP/CRASH KP/DRGN
+for variant in 1g numa2 4g; do
+	d=$(ls -d "$cache"/kernel/*/$variant 2> /dev/null | head -n 1)
+	if [ "$variant" = 4g ]; then
+		# Booted (TCG, some minutes) and dumped once, then cached.
+		d=$(python3 "$top/tests/bench/guest4g.py" 2> "$out/guest4g.log") ||
+			{ echo "(no real 4 GiB guest dump: $(tail -n 1 "$out/guest4g.log"))"; continue; }
+	fi
+	if [ ! -f "$d/STAMP" ]; then
+		echo "(no $variant dumps: run make check first)"
+		continue
+	fi
 	v=/usr/lib/debug/boot/vmlinux-$(cat "$d/release")
 	bench_dump "real-$variant-elf" "$v" "$d/vmcore.elf" "$d/vmcore-paging.elf"
 	bench_dump "real-$variant-kdump" "$v" "$d/vmcore.kdump"
 done
-# A synthetic 16 GiB machine (sparse file; 256 MiB of struct pages).
-big=$cache/bench/16g
-if [ ! -f "$big/vmcore" ]; then
-	sh "$top/tests/fixtures/make-fixture.sh" v6_1 vmemmap "$big" 1 > /dev/null 2>&1
-	"$top/build/fixtures/mkvmcore-v6_1-vmemmap" --vmlinux "$big/vmlinux" --out "$big/vmcore" \
-		--truth "$big/truth.txt" --mem-mib 16384
-fi
-bench_dump "synthetic-16GiB-elf" "$big/vmlinux" "$big/vmcore"
-echo "SPEEDUP: crash's time / kpage's (stat vs kmem -p, free vs kmem -f); VS_FLOOR: kpage / dd"
+for gib in ${KPAGE_BENCH_SIZES:-16 256 1024}; do
+	synthetic "$gib"
+	d=$synth
+	[ -n "$d" ] || continue
+	label=synthetic-${gib}GiB-elf
+	[ "$gib" -ge 1024 ] && label=synthetic-$((gib / 1024))TiB-elf
+	bench_dump "$label" "$d/vmlinux" "$d/vmcore"
+done
+echo "KP/FLOOR: kpage's time over the floor's; KP/CRASH: over crash's (stat vs kmem -p, free vs"
+echo "kmem -f); KP/DRGN: over drgn's walks + census. Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$out"

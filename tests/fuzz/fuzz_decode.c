@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "kpage/kpage.h"
+#include "internal.h"
 #include "scan.h"
 #include "fuzz_layouts.h"
 
@@ -25,6 +26,17 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	    p.order < -1 || p.order > 63 || p.node >= (1u << 10) || p.zone >= 8)
 		abort();
 	if (kp_page_class(&l, &p) >= KP_CLASS__COUNT || kp_page_mapcount(&p) < -127)
+		abort();
+	/* The scans' decoder (loads unrolled) says the same. */
+	struct kp_decoder d;
+	struct kp_page q;
+	kp_decoder_init(&d, &l);
+	kp_decoder_page(&d, raw, size > 65 ? raw + 64 : NULL, 42, &q);
+	if (q.flags != p.flags || q.refcount != p.refcount || q.mapcount_raw != p.mapcount_raw ||
+	    q.page_type_raw != p.page_type_raw || q.private_ != p.private_ || q.mapping != p.mapping ||
+	    q.index != p.index || q.compound_head_addr != p.compound_head_addr || q.node != p.node ||
+	    q.zone != p.zone || q.type != p.type || q.compound != p.compound ||
+	    q.mapping_kind != p.mapping_kind || q.order != p.order || q.hugetlb != p.hugetlb)
 		abort();
 	return 0;
 }
