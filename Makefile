@@ -9,7 +9,7 @@ WARN := -Wall -Wextra -Werror -Wno-format-truncation
 BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -g -Iinclude -Isrc $(WARN) \
 	$(LIBDW_CFLAGS) $(LIBELF_CFLAGS) $(LIBKDUMPFILE_CFLAGS) $(LIBBPF_CFLAGS) $(LIBDEBUGINFOD_CFLAGS)
 CFLAGS ?= -O2
-LIBS := $(LIBDW_LIBS) $(LIBELF_LIBS) $(LIBKDUMPFILE_LIBS) $(LIBBPF_LIBS) $(LIBDEBUGINFOD_LIBS) \
+LIBS := $(LIBDW_LIBS) $(LIBELF_LIBS) $(LIBKDUMPFILE_LIBS) $(LIBBPF_LIBS) -ldl \
 	$(READLINE_LIBS) -lpthread
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 

@@ -5,6 +5,7 @@
  * ($DEBUGINFOD_CACHE_PATH, default ~/.cache/debuginfod_client) and answers
  * from there on the next run without asking the network. */
 #include <ctype.h>
+#include <dlfcn.h>
 #include <elfutils/debuginfod.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,10 +64,46 @@ static bool core_build_id(const char *vmci, char *id, size_t len)
 
 struct fetch_note { const char *id; bool shown; };
 
+/* libdebuginfod is opened when a fetch is needed, not linked: it pulls in
+ * libcurl and some 30 libraries more, whose loading and relocation cost
+ * every run (a third of the start-up instructions on a small dump). */
+static struct {
+	debuginfod_client *(*begin)(void);
+	void (*end)(debuginfod_client *);
+	void (*set_user_data)(debuginfod_client *, void *);
+	void *(*get_user_data)(debuginfod_client *);
+	void (*set_progressfn)(debuginfod_client *, debuginfod_progressfn_t);
+	int (*find_debuginfo)(debuginfod_client *, const unsigned char *, int, char **);
+} dfd;
+
+static bool debuginfod_load(char *why, size_t len)
+{
+	void *h;
+	if (dfd.begin)
+		return true;
+	if (!(h = dlopen("libdebuginfod.so.1", RTLD_NOW | RTLD_LOCAL))) {
+		snprintf(why, len, "debuginfod not tried: %s (install libdebuginfod1)", dlerror());
+		return false;
+	}
+	*(void **)&dfd.end = dlsym(h, "debuginfod_end");
+	*(void **)&dfd.set_user_data = dlsym(h, "debuginfod_set_user_data");
+	*(void **)&dfd.get_user_data = dlsym(h, "debuginfod_get_user_data");
+	*(void **)&dfd.set_progressfn = dlsym(h, "debuginfod_set_progressfn");
+	*(void **)&dfd.find_debuginfo = dlsym(h, "debuginfod_find_debuginfo");
+	*(void **)&dfd.begin = dlsym(h, "debuginfod_begin");
+	if (!dfd.end || !dfd.set_user_data || !dfd.get_user_data || !dfd.set_progressfn ||
+	    !dfd.find_debuginfo || !dfd.begin) {
+		dfd.begin = NULL;
+		snprintf(why, len, "debuginfod not tried: libdebuginfod.so.1 lacks its functions");
+		return false;
+	}
+	return true;
+}
+
 /* Called by libdebuginfod only while it transfers (not on a cache hit). */
 static int debuginfo_progress(debuginfod_client *c, long done, long total)
 {
-	struct fetch_note *note = debuginfod_get_user_data(c);
+	struct fetch_note *note = dfd.get_user_data(c);
 	(void)done; (void)total;
 	if (note && !note->shown && isatty(STDERR_FILENO)) {
 		fprintf(stderr, "kpage: fetching debuginfo for build-id %s from debuginfod\n", note->id);
@@ -88,14 +125,16 @@ static char *debuginfo_fetch(const char *id, char *why, size_t len)
 		snprintf(why, len, "debuginfod not tried: DEBUGINFOD_URLS not set");
 		return NULL;
 	}
-	if (!(c = debuginfod_begin())) {
+	if (!debuginfod_load(why, len))
+		return NULL;
+	if (!(c = dfd.begin())) {
 		snprintf(why, len, "debuginfod (%.300s): client could not start", urls);
 		return NULL;
 	}
-	debuginfod_set_user_data(c, &note);
-	debuginfod_set_progressfn(c, debuginfo_progress);
-	fd = debuginfod_find_debuginfo(c, (const unsigned char *)id, 0, &path);
-	debuginfod_end(c);
+	dfd.set_user_data(c, &note);
+	dfd.set_progressfn(c, debuginfo_progress);
+	fd = dfd.find_debuginfo(c, (const unsigned char *)id, 0, &path);
+	dfd.end(c);
 	if (fd < 0) {
 		snprintf(why, len, "debuginfod (%.300s): build-id %s: %s", urls, id, strerror(-fd));
 		return NULL;
