@@ -11,20 +11,56 @@
 #include "kpage/kpage.h"
 #include "internal.h"
 
-struct sym { const char *name; uint64_t addr; };
+struct sym { const char *name; uint64_t addr; bool global; };
 
 struct kp_symbols {
 	int fd;
 	Elf *elf;
-	struct sym *syms;     /* sorted by name */
+	struct sym *syms;     /* in symtab order */
 	size_t n;
+	/* Open addressing by name: index + 1 into syms, 0 empty. A vmlinux
+	 * has some 150,000 symbols and a session looks up a few dozen, so a
+	 * hash (a few million instructions to build) beats sorting them by
+	 * name (130 million, most of the start-up time of a small dump). */
+	uint32_t *slot;
+	size_t mask;
 	uint8_t build_id[64];
 	size_t build_id_len;
 };
 
-static int sym_cmp(const void *a, const void *b)
+static size_t sym_hash(const char *name)
 {
-	return strcmp(((const struct sym *)a)->name, ((const struct sym *)b)->name);
+	uint64_t h = 1469598103934665603ull;     /* FNV-1a */
+	for (; *name; name++)
+		h = (h ^ (uint8_t)*name) * 1099511628211ull;
+	return (size_t)h;
+}
+
+/* Where NAME is, or the empty slot where it would go. */
+static uint32_t *sym_slot(const struct kp_symbols *s, const char *name)
+{
+	size_t i = sym_hash(name) & s->mask;
+	while (s->slot[i] && strcmp(s->syms[s->slot[i] - 1].name, name))
+		i = (i + 1) & s->mask;
+	return &s->slot[i];
+}
+
+/* Indexes the symbols by name; of equal names, the first global one wins
+ * (a static of the same name in some file must not hide it). */
+static bool symbols_index(struct kp_symbols *s)
+{
+	size_t size = 16;
+	while (size < 2 * s->n)
+		size *= 2;
+	if (!(s->slot = calloc(size, sizeof(*s->slot))))
+		return false;
+	s->mask = size - 1;
+	for (size_t i = 0; i < s->n; i++) {
+		uint32_t *slot = sym_slot(s, s->syms[i].name);
+		if (!*slot || (s->syms[i].global && !s->syms[*slot - 1].global))
+			*slot = (uint32_t)i + 1;
+	}
+	return true;
 }
 
 static void symbols_read_build_id(struct kp_symbols *s, Elf_Scn *scn, GElf_Shdr *sh)
@@ -71,9 +107,11 @@ static kp_error *symbols_load_table(struct kp_symbols *s, Elf_Scn *scn, GElf_Shd
 			continue;
 		s->syms[s->n].name = name;
 		s->syms[s->n].addr = sym.st_value;
+		s->syms[s->n].global = GELF_ST_BIND(sym.st_info) != STB_LOCAL;
 		s->n++;
 	}
-	qsort(s->syms, s->n, sizeof(*s->syms), sym_cmp);
+	if (s->n >= UINT32_MAX || !symbols_index(s))
+		return kp_errorf(KP_EXIT_INPUT, "out of memory reading symbols of %s", path);
 	return NULL;
 }
 
@@ -126,6 +164,7 @@ void kp_symbols_close(struct kp_symbols *s)
 	if (!s)
 		return;
 	free(s->syms);
+	free(s->slot);
 	if (s->elf)
 		elf_end(s->elf);
 	if (s->fd >= 0)
@@ -135,11 +174,10 @@ void kp_symbols_close(struct kp_symbols *s)
 
 bool kp_symbols_lookup(const struct kp_symbols *s, const char *name, uint64_t *addr)
 {
-	struct sym key = { .name = name }, *hit;
-	hit = bsearch(&key, s->syms, s->n, sizeof(*s->syms), sym_cmp);
-	if (!hit)
+	uint32_t at = *sym_slot(s, name);
+	if (!at)
 		return false;
-	*addr = hit->addr;
+	*addr = s->syms[at - 1].addr;
 	return true;
 }
 
