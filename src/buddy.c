@@ -76,6 +76,30 @@ static kp_error *walk_read_page(struct walk *w, uint64_t va, uint8_t *buf)
 	return NULL;
 }
 
+/* A list entry's struct page: as the scan's index has it (no read), or read. */
+static kp_error *walk_entry(struct walk *w, const struct buddy_rec *rec, const struct buddy_seg *seg,
+			    uint64_t page_va, uint64_t pfn, struct kp_page *p, uint64_t *prev,
+			    uint64_t *next)
+{
+	const struct kp_layout *l = w->mm->l;
+	uint8_t raw[512];
+	kp_error *err;
+
+	if (rec && (rec->flags & BUDDY_REC_IN_DUMP)) {
+		p->type = KP_TYPE_BUDDY;
+		p->order = rec->order;
+		*prev = buddy_index_link(w->mm, seg, rec->prev);
+		*next = buddy_index_link(w->mm, seg, rec->next);
+		return NULL;
+	}
+	if ((err = walk_read_page(w, page_va, raw)))
+		return err;
+	kp_page_decode(l, raw, NULL, pfn, p);
+	*prev = kp_load(raw + l->pg_list.offset + l->lh_prev.offset, 8);
+	*next = kp_load(raw + l->pg_list.offset + l->lh_next.offset, 8);
+	return NULL;
+}
+
 static void walk_list(struct walk *w, struct kp_zone_free *zf, uint32_t order, uint32_t mt,
 		      kp_block_fn fn, void *arg)
 {
@@ -86,7 +110,6 @@ static void walk_list(struct walk *w, struct kp_zone_free *zf, uint32_t order, u
 			l->fa_free_list.offset + (uint64_t)mt * l->fa_free_list.elem_size;
 	uint64_t link_off = l->pg_list.offset;
 	uint64_t next, prev_expected = head, steps = 0;
-	uint8_t raw[512];
 	const char *zn = z->name;
 	kp_error *err = kp_mm_read_u64(mm, head, &next);
 
@@ -123,22 +146,11 @@ static void walk_list(struct walk *w, struct kp_zone_free *zf, uint32_t order, u
 			w->seen[pfn / 8] |= (uint8_t)(1u << (pfn % 8));
 		struct kp_page p;
 		uint64_t prev, link_next;
-		if (rec && (rec->flags & BUDDY_REC_IN_DUMP)) {
-			/* As the batch-read mem_map had it: no read. */
-			p.type = KP_TYPE_BUDDY;
-			p.order = rec->order;
-			prev = buddy_index_link(mm, seg, rec->prev);
-			link_next = buddy_index_link(mm, seg, rec->next);
-		} else {
-			if ((err = walk_read_page(w, page_va, raw))) {
-				buddy_issue(w->r, "node %u %s order %u mt %u: struct page of pfn %llu unreadable: %s",
-				      z->node, zn, order, mt, (unsigned long long)pfn, kp_error_message(err));
-				kp_error_free(err);
-				goto broken;
-			}
-			kp_page_decode(l, raw, NULL, pfn, &p);
-			prev = kp_load(raw + link_off + l->lh_prev.offset, 8);
-			link_next = kp_load(raw + link_off + l->lh_next.offset, 8);
+		if ((err = walk_entry(w, rec, seg, page_va, pfn, &p, &prev, &link_next))) {
+			buddy_issue(w->r, "node %u %s order %u mt %u: struct page of pfn %llu unreadable: %s",
+			      z->node, zn, order, mt, (unsigned long long)pfn, kp_error_message(err));
+			kp_error_free(err);
+			goto broken;
 		}
 		if (p.type != KP_TYPE_BUDDY)
 			buddy_issue(w->r, "pfn %llu is on the order-%u free list of node %u %s but is not "

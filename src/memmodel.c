@@ -170,109 +170,6 @@ static kp_error *mm_setup_translation(struct kp_mm *mm)
 	return NULL;
 }
 
-static kp_error *mm_read_zone(struct kp_mm *mm, uint32_t node, uint32_t idx, uint64_t addr,
-			      uint8_t *buf)
-{
-	struct kp_layout *l = mm->l;
-	size_t missing = 0;
-	kp_error *err = kp_mm_read(mm, addr, buf, l->zone_size, &missing);
-	if (err)
-		return kp_error_prefix(err, "reading struct zone %u of node %u", idx, node);
-	uint64_t spanned = kp_field_load(buf, &l->zone_spanned);
-	if (spanned == 0)
-		return NULL;      /* an empty zone: nothing to scan */
-	struct kp_zone *z = realloc(mm->zones, (mm->nr_zones + 1) * sizeof(*z));
-	if (!z)
-		return kp_errorf(KP_EXIT_INPUT, "out of memory");
-	mm->zones = z;
-	z = &mm->zones[mm->nr_zones++];
-	memset(z, 0, sizeof(*z));
-	z->node = node;
-	z->index = idx;
-	z->addr = addr;
-	z->start_pfn = kp_field_load(buf, &l->zone_start_pfn);
-	z->span_known = l->zone_start_pfn.present;
-	z->spanned = spanned;
-	z->present = kp_field_load(buf, &l->zone_present);
-	z->managed = kp_field_load(buf, &l->zone_managed);
-	z->pageblock_flags = kp_field_load(buf, &l->zone_pageblock_flags);
-	uint64_t name = kp_field_load(buf, &l->zone_name);
-	if (!name || kp_mm_read_string(mm, name, z->name, sizeof(z->name)))
-		snprintf(z->name, sizeof(z->name), "zone%u", idx);
-	return NULL;
-}
-
-static kp_error *mm_read_node(struct kp_mm *mm, uint64_t pgdat, uint32_t nid)
-{
-	struct kp_layout *l = mm->l;
-	uint8_t *buf = malloc(l->pgdat_size);
-	size_t missing = 0;
-	kp_error *err;
-
-	if (!buf)
-		return kp_errorf(KP_EXIT_INPUT, "out of memory");
-	err = kp_mm_read(mm, pgdat, buf, l->pgdat_size, &missing);
-	if (!err && missing)
-		err = kp_errorf(KP_EXIT_INPUT, "pglist_data of node %u is not in the dump", nid);
-	if (!err) {
-		struct kp_node *n = &mm->nodes[mm->nr_nodes++];
-		n->id = l->pgdat_node_id.present ? (uint32_t)kp_field_load(buf, &l->pgdat_node_id) : nid;
-		n->pgdat = pgdat;
-		n->start_pfn = kp_field_load(buf, &l->pgdat_start_pfn);
-		n->spanned = kp_field_load(buf, &l->pgdat_spanned);
-		n->present = kp_field_load(buf, &l->pgdat_present);
-		if (n->start_pfn + n->spanned > mm->max_pfn)
-			mm->max_pfn = n->start_pfn + n->spanned;
-		if (mm->model == KP_MODEL_FLAT && l->pgdat_node_mem_map.present && !mm->flat_mem_map)
-			mm->flat_mem_map = kp_field_load(buf, &l->pgdat_node_mem_map);
-		/* VMCOREINFO gives no length for node_zones[]: nr_zones (one
-		 * past the highest populated zone) bounds the populated ones. */
-		uint32_t nz = l->pgdat_node_zones.count;
-		if (!nz && l->pgdat_nr_zones.present)
-			nz = (uint32_t)kp_field_load(buf, &l->pgdat_nr_zones);
-		uint8_t *zbuf = malloc(l->zone_size);
-		for (uint32_t i = 0; !err && zbuf && i < nz && i < KP_MAX_ZONES_PER_NODE; i++)
-			err = mm_read_zone(mm, n->id, i, pgdat + l->pgdat_node_zones.offset +
-					   (uint64_t)i * l->zone_size, zbuf);
-		free(zbuf);
-	}
-	free(buf);
-	return err;
-}
-
-static kp_error *mm_read_nodes(struct kp_mm *mm, uint32_t *max_numnodes)
-{
-	uint64_t addr;
-	uint32_t len = 0;
-	int depth = 0;
-	kp_error *err;
-
-	if (kp_mm_symbol(mm, "node_data", &addr)) {
-		int64_t vlen;
-		if (!kp_types_var(mm->ty, "node_data", &len, &depth) || !len)
-			len = kp_vmcoreinfo_number(mm->vmci, "LENGTH(node_data)", &vlen) ? (uint32_t)vlen : 0;
-		if (!len || len > KP_MAX_NODES)
-			return kp_errorf(KP_EXIT_INPUT, "node_data: cannot tell MAX_NUMNODES");
-		uint64_t *ptrs = calloc(len, 8);
-		size_t missing = 0;
-		if (!ptrs)
-			return kp_errorf(KP_EXIT_INPUT, "out of memory");
-		err = kp_mm_read(mm, addr, ptrs, (size_t)len * 8, &missing);
-		for (uint32_t i = 0; !err && i < len; i++)
-			if (ptrs[i])
-				err = mm_read_node(mm, ptrs[i], i);
-		free(ptrs);
-		*max_numnodes = len;
-		return err;
-	}
-	if (kp_mm_symbol(mm, "contig_page_data", &addr)) {
-		*max_numnodes = 1;
-		return mm_read_node(mm, addr, 0);
-	}
-	return kp_errorf(KP_EXIT_INPUT, "%s: neither node_data nor contig_page_data",
-			 kp_types_path(mm->ty));
-}
-
 /* Reads every mem_section up to max_pfn into section_map. */
 static kp_error *mm_read_sections(struct kp_mm *mm, uint64_t sym)
 {
@@ -440,7 +337,7 @@ kp_error *kp_mm_open(struct kp_mm *mm, struct kp_target *t, struct kp_symbols *s
 		return err;
 	/* FLATMEM needs to know before nodes are read (node_mem_map). */
 	mm->model = kp_mm_symbol(mm, "mem_section", &tmp) ? KP_MODEL_SPARSE : KP_MODEL_FLAT;
-	if ((err = mm_read_nodes(mm, &max_numnodes))) {
+	if ((err = kp_mm_read_nodes(mm, &max_numnodes))) {
 		/* The first kernel addresses read: without VMCOREINFO's offsets
 		 * they cannot be right, and that is what to say. */
 		const char *why = !mm->vmci ? "it has no VMCOREINFO note" :

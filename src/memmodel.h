@@ -85,4 +85,8 @@ const char *kp_mm_model_name(enum kp_model m);
 /* The migratetype recorded for PFN's pageblock; false when unknown. */
 bool kp_mm_pageblock_migratetype(struct kp_mm *mm, uint64_t pfn, uint32_t *mt);
 
+/* mm_nodes.c: reads the nodes and their populated zones into MM (at open);
+ * *MAX_NUMNODES is the length of node_data (1 for contig_page_data). */
+kp_error *kp_mm_read_nodes(struct kp_mm *mm, uint32_t *max_numnodes);
+
 #endif
