@@ -147,6 +147,54 @@ static uint32_t read_zonelist(struct kp_session *s, uint32_t node, const struct 
 	return n;
 }
 
+/* One zone's line (or JSON object) of alloc-check. */
+static void zone_result_print(struct kp_out *o, const struct kp_zone *z, bool eligible,
+			      const struct zone_figures *f, const struct wm_result *fast,
+			      const struct wm_result *slow)
+{
+	if (o->json) {
+		kp_json_object_begin(o);
+		kp_json_kuint(o, "node", z->node);
+		kp_json_kstr(o, "zone", z->name);
+		kp_json_kbool(o, "eligible", eligible);
+		kp_json_kbool(o, "fast_path_ok", eligible && fast->ok);
+		kp_json_kstr(o, "fast_path_reason", eligible ? fast->why : "zone above the gfp's highest zone");
+		kp_json_kbool(o, "min_watermark_ok", eligible && slow->ok);
+		kp_json_kstr(o, "min_watermark_reason", eligible ? slow->why : "");
+		kp_json_kint(o, "free_pages", fast->free);
+		kp_json_kint(o, "low_mark", (int64_t)(f->wmark[1] + f->boost));
+		kp_json_kint(o, "lowmem_reserve", fast->reserve);
+		kp_json_object_end(o);
+	} else if (!eligible) {
+		kp_out_printf(o, "  %u:%-8s not eligible (above the gfp's highest zone)\n", z->node, z->name);
+	} else {
+		kp_out_printf(o, "  %u:%-8s fast path (low %llu): %s\n", z->node, z->name,
+			      (unsigned long long)(f->wmark[1] + f->boost), fast->ok ? "OK" : fast->why);
+		if (!fast->ok)
+			kp_out_printf(o, "  %*s min watermark, before reclaim: %s\n", 10, "",
+				      slow->ok ? "OK" : slow->why);
+	}
+}
+
+/* The slow path's first try: the first eligible zone above its min mark. */
+static const struct kp_zone *slow_path_zone(struct kp_session *s, struct kp_free_report *r,
+					    const struct kp_zone **list, uint32_t n, uint32_t order,
+					    const struct gfp *g)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		const struct kp_zone *z = list[i];
+		struct zone_figures f;
+		struct wm_result slow;
+		if (z->index > (uint64_t)g->highest || zone_read_figures(s, z, &f))
+			continue;
+		watermark_ok(&s->layout, r, &r->zones[z - s->mm.zones], &f, order,
+			     f.wmark[0] + f.boost, g, true, &slow);
+		if (slow.ok)
+			return z;
+	}
+	return NULL;
+}
+
 static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, int *status)
 {
 	struct kp_out *o = &s->out;
@@ -211,41 +259,10 @@ static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, in
 		watermark_ok(&s->layout, &r, zf, &f, (uint32_t)order, f.wmark[1] + f.boost, &g, false, &fast);
 		watermark_ok(&s->layout, &r, zf, &f, (uint32_t)order, f.wmark[0] + f.boost, &g, true, &slow);
 		if (eligible && !served && fast.ok) { served = z; served_fast = true; }
-		if (o->json) {
-			kp_json_object_begin(o);
-			kp_json_kuint(o, "node", z->node);
-			kp_json_kstr(o, "zone", z->name);
-			kp_json_kbool(o, "eligible", eligible);
-			kp_json_kbool(o, "fast_path_ok", eligible && fast.ok);
-			kp_json_kstr(o, "fast_path_reason", eligible ? fast.why : "zone above the gfp's highest zone");
-			kp_json_kbool(o, "min_watermark_ok", eligible && slow.ok);
-			kp_json_kstr(o, "min_watermark_reason", eligible ? slow.why : "");
-			kp_json_kint(o, "free_pages", fast.free);
-			kp_json_kint(o, "low_mark", (int64_t)(f.wmark[1] + f.boost));
-			kp_json_kint(o, "lowmem_reserve", fast.reserve);
-			kp_json_object_end(o);
-		} else if (!eligible) {
-			kp_out_printf(o, "  %u:%-8s not eligible (above the gfp's highest zone)\n", z->node, z->name);
-		} else {
-			kp_out_printf(o, "  %u:%-8s fast path (low %llu): %s\n", z->node, z->name,
-				      (unsigned long long)(f.wmark[1] + f.boost), fast.ok ? "OK" : fast.why);
-			if (!fast.ok)
-				kp_out_printf(o, "  %*s min watermark, before reclaim: %s\n", 10, "",
-					      slow.ok ? "OK" : slow.why);
-		}
+		zone_result_print(o, z, eligible, &f, &fast, &slow);
 	}
-	if (!err && !served) {
-		for (uint32_t i = 0; i < n; i++) {
-			const struct kp_zone *z = list[i];
-			struct zone_figures f;
-			struct wm_result slow;
-			if (z->index > (uint64_t)g.highest || zone_read_figures(s, z, &f))
-				continue;
-			watermark_ok(&s->layout, &r, &r.zones[z - s->mm.zones], &f, (uint32_t)order,
-				     f.wmark[0] + f.boost, &g, true, &slow);
-			if (slow.ok) { served = z; break; }
-		}
-	}
+	if (!err && !served)
+		served = slow_path_zone(s, &r, list, n, (uint32_t)order, &g);
 	if (!err && o->json) {
 		kp_json_array_end(o);
 		kp_json_kbool(o, "fast_path", served_fast);
