@@ -40,9 +40,11 @@ kp_error *kp_session_open_types(struct kp_session *s)
 	}
 	/* Symbols first: libelf says "not an ELF file" where libdw would only
 	 * say that it found no DWARF. */
-	if ((err = kp_symbols_open(s->vmlinux_path, &s->syms)))
+	if ((err = kp_symbols_open(s->vmlinux_path, &s->syms)) ||
+	    (err = kp_types_open(s->vmlinux_path, &s->ty)))
 		return err;
-	return kp_types_open(s->vmlinux_path, &s->ty);
+	kp_symbols_set_memo(s->syms, s->ty);
+	return NULL;
 }
 
 /* Before reading anything through the vmlinux's symbols: the release in

@@ -10,12 +10,17 @@
 
 #include "kpage/kpage.h"
 #include "internal.h"
+#include "types_vmci.h"
 
-struct sym { const char *name; uint64_t addr; bool global; };
+struct sym { const char *name; uint64_t addr; uint32_t hash; bool global; };
 
 struct kp_symbols {
 	int fd;
 	Elf *elf;
+	const char *path;
+	Elf_Scn *symtab;      /* loaded on the first lookup the memo cannot answer */
+	bool loaded;
+	struct kp_types *memo;  /* answers kept with the types memo (build-id) */
 	struct sym *syms;     /* in symtab order */
 	size_t n;
 	/* Open addressing by name: index + 1 into syms, 0 empty. A vmlinux
@@ -28,20 +33,33 @@ struct kp_symbols {
 	size_t build_id_len;
 };
 
-static size_t sym_hash(const char *name)
+/* FNV-1a of the string at P, reading at most MAX bytes; false when no NUL
+ * ends it within them (a damaged string table). */
+static bool sym_hash(const char *p, size_t max, uint32_t *hash)
 {
-	uint64_t h = 1469598103934665603ull;     /* FNV-1a */
-	for (; *name; name++)
-		h = (h ^ (uint8_t)*name) * 1099511628211ull;
-	return (size_t)h;
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < max; i++) {
+		if (!p[i]) {
+			*hash = h;
+			return true;
+		}
+		h = (h ^ (uint8_t)p[i]) * 16777619u;
+	}
+	return false;
 }
 
-/* Where NAME is, or the empty slot where it would go. */
-static uint32_t *sym_slot(const struct kp_symbols *s, const char *name)
+/* Where NAME (of hash H) is, or the empty slot where it would go. The
+ * stored hashes spare most string compares, whose reads of other names
+ * all over the string table were most of the index's time. */
+static uint32_t *sym_slot(const struct kp_symbols *s, const char *name, uint32_t h)
 {
-	size_t i = sym_hash(name) & s->mask;
-	while (s->slot[i] && strcmp(s->syms[s->slot[i] - 1].name, name))
+	size_t i = h & s->mask;
+	while (s->slot[i]) {
+		const struct sym *y = &s->syms[s->slot[i] - 1];
+		if (y->hash == h && !strcmp(y->name, name))
+			break;
 		i = (i + 1) & s->mask;
+	}
 	return &s->slot[i];
 }
 
@@ -56,7 +74,7 @@ static bool symbols_index(struct kp_symbols *s)
 		return false;
 	s->mask = size - 1;
 	for (size_t i = 0; i < s->n; i++) {
-		uint32_t *slot = sym_slot(s, s->syms[i].name);
+		uint32_t *slot = sym_slot(s, s->syms[i].name, s->syms[i].hash);
 		if (!*slot || (s->syms[i].global && !s->syms[*slot - 1].global))
 			*slot = (uint32_t)i + 1;
 	}
@@ -86,28 +104,29 @@ static kp_error *symbols_load_table(struct kp_symbols *s, Elf_Scn *scn, GElf_Shd
 				    const char *path)
 {
 	Elf_Data *data = elf_getdata(scn, NULL);
+	Elf_Scn *strscn = elf_getscn(s->elf, sh->sh_link);
+	Elf_Data *str = strscn ? elf_getdata(strscn, NULL) : NULL;
 	size_t count = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
 
-	if (!data)
+	if (!data || !str || !str->d_buf)
 		return NULL;
 	s->syms = calloc(count ? count : 1, sizeof(*s->syms));
 	if (!s->syms)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory reading symbols of %s", path);
 	for (size_t i = 0; i < count; i++) {
 		GElf_Sym sym;
-		const char *name;
+		struct sym *y = &s->syms[s->n];
 		if (!gelf_getsym(data, (int)i, &sym))
 			continue;
 		int type = GELF_ST_TYPE(sym.st_info);
 		if (sym.st_shndx == SHN_UNDEF || (type != STT_OBJECT && type != STT_FUNC &&
-						  type != STT_NOTYPE))
+						  type != STT_NOTYPE) || sym.st_name >= str->d_size)
 			continue;
-		name = elf_strptr(s->elf, sh->sh_link, sym.st_name);
-		if (!name || !*name)
+		y->name = (const char *)str->d_buf + sym.st_name;
+		if (!*y->name || !sym_hash(y->name, str->d_size - sym.st_name, &y->hash))
 			continue;
-		s->syms[s->n].name = name;
-		s->syms[s->n].addr = sym.st_value;
-		s->syms[s->n].global = GELF_ST_BIND(sym.st_info) != STB_LOCAL;
+		y->addr = sym.st_value;
+		y->global = GELF_ST_BIND(sym.st_info) != STB_LOCAL;
 		s->n++;
 	}
 	if (s->n >= UINT32_MAX || !symbols_index(s))
@@ -140,16 +159,17 @@ kp_error *kp_symbols_open(const char *path, struct kp_symbols **out)
 		GElf_Shdr sh;
 		if (!gelf_getshdr(scn, &sh))
 			continue;
-		if (sh.sh_type == SHT_SYMTAB && !s->syms) {
-			err = symbols_load_table(s, scn, &sh, path);
-			if (err)
-				goto fail;
-		}
+		if (sh.sh_type == SHT_SYMTAB && !s->symtab && sh.sh_size)
+			s->symtab = scn;
 		if (!s->build_id_len)
 			symbols_read_build_id(s, scn, &sh);
 	}
-	if (!s->n) {
+	if (!s->symtab) {
 		err = kp_errorf(KP_EXIT_INPUT, "%s: no symbol table (a stripped vmlinux?)", path);
+		goto fail;
+	}
+	if (!(s->path = strdup(path))) {
+		err = kp_errorf(KP_EXIT_INPUT, "out of memory");
 		goto fail;
 	}
 	*out = s;
@@ -165,6 +185,7 @@ void kp_symbols_close(struct kp_symbols *s)
 		return;
 	free(s->syms);
 	free(s->slot);
+	free((char *)s->path);
 	if (s->elf)
 		elf_end(s->elf);
 	if (s->fd >= 0)
@@ -172,13 +193,51 @@ void kp_symbols_close(struct kp_symbols *s)
 	free(s);
 }
 
-bool kp_symbols_lookup(const struct kp_symbols *s, const char *name, uint64_t *addr)
+void kp_symbols_set_memo(struct kp_symbols *s, struct kp_types *ty)
 {
-	uint32_t at = *sym_slot(s, name);
-	if (!at)
+	s->memo = ty;
+}
+
+/* The symtab read and indexed, once; false when it cannot be (a damaged
+ * symtab or no memory: every lookup then fails, as for a missing symbol). */
+static bool symbols_load(struct kp_symbols *s)
+{
+	GElf_Shdr sh;
+	if (!s->loaded) {
+		s->loaded = true;
+		kp_error *err = gelf_getshdr(s->symtab, &sh) ?
+			symbols_load_table(s, s->symtab, &sh, s->path) : NULL;
+		kp_error_free(err);
+	}
+	return s->slot != NULL;
+}
+
+bool kp_symbols_lookup(const struct kp_symbols *cs, const char *name, uint64_t *addr)
+{
+	/* Lookups fill caches (the index, the memo): const only to callers. */
+	struct kp_symbols *s = (struct kp_symbols *)cs;
+	char key[300], val[40];
+	const char *memo;
+	uint32_t h = 0;
+
+	snprintf(key, sizeof(key), "sym %s", name);
+	if (s->memo && (memo = kp_types_memo_get(s->memo, key))) {
+		if (!strcmp(memo, "-"))
+			return false;
+		*addr = strtoull(memo, NULL, 16);
+		return true;
+	}
+	if (!symbols_load(s))
 		return false;
-	*addr = s->syms[at - 1].addr;
-	return true;
+	sym_hash(name, SIZE_MAX, &h);
+	uint32_t at = *sym_slot(s, name, h);
+	if (at)
+		*addr = s->syms[at - 1].addr;
+	if (s->memo && strlen(name) < 256) {
+		snprintf(val, sizeof(val), at ? "%llx" : "-", (unsigned long long)*addr);
+		kp_types_memo_note(s->memo, key, val);
+	}
+	return at != 0;
 }
 
 bool kp_symbols_read_string(const struct kp_symbols *s, const char *name, char *buf,

@@ -182,6 +182,18 @@ void kp_types_memo_put(struct kp_types *ty, const char *key, const char *val)
 	memo_put(ty, key, val, false);
 }
 
+const char *kp_types_memo_get(struct kp_types *ty, const char *key)
+{
+	return memo_get(ty, key);
+}
+
+void kp_types_memo_note(struct kp_types *ty, const char *key, const char *val)
+{
+	/* Only a memo that will be saved (a build-id) is worth the entry. */
+	if (ty->memo_path[0])
+		memo_put(ty, key, val, true);
+}
+
 kp_error *kp_types_open_vmcoreinfo(const char *vmci, const char *label, struct kp_types **out)
 {
 	struct kp_types *ty = calloc(1, sizeof(*ty));

@@ -125,6 +125,10 @@ bool kp_symbols_lookup(const struct kp_symbols *s, const char *name, uint64_t *a
 bool kp_symbols_read_string(const struct kp_symbols *s, const char *name, char *buf,
 			    size_t len);
 const char *kp_symbols_build_id(const struct kp_symbols *s, size_t *len);
+/* Keeps lookups' answers in TY's memo (same vmlinux, same build-id): later
+ * runs then never read the symtab (150,000 names, most of a small dump's
+ * start-up time). */
+void kp_symbols_set_memo(struct kp_symbols *s, struct kp_types *ty);
 
 /* ---- the resolved layout table ---------------------------------------- */
 enum kp_buddy_rule {
