@@ -1,38 +1,38 @@
 #!/usr/bin/env python3
-"""The bench's floor: reads BYTES bytes of FILE's data, 1 MiB at a time, as
-kpage must read at least that many (mem_map's bytes). Holes of a sparse
-file (the synthetic dumps' RAM that holds nothing) are skipped with
-SEEK_DATA, so the floor reads data as kpage does, not zeros the kernel
-makes up for a hole; on a file without holes it is dd's sequential read.
+"""The bench's floor: where in FILE to read BYTES bytes of data, as kpage
+must read at least that many (mem_map's bytes). Holes of a sparse file (the
+synthetic dumps' RAM that holds nothing) read as zeros the kernel makes up
+without touching the disk or the page cache, so the floor must read data.
 
-    floor.py FILE BYTES"""
+    floor.py FILE BYTES  -> "SKIP COUNT": dd skip= and count= in MiB, the
+                            first stretch of data at least BYTES long (on a
+                            file without holes: from 1 MiB on)"""
 import os
 import sys
+
+MiB = 1 << 20
 
 
 def main():
     if len(sys.argv) != 3:
         raise SystemExit(__doc__)
-    left = int(sys.argv[2])
-    buf = bytearray(1 << 20)
+    want = int(sys.argv[2])
+    count = want // MiB + 1
     fd = os.open(sys.argv[1], os.O_RDONLY)
     size = os.fstat(fd).st_size
-    off = 0
-    while left > 0 and off < size:
+    off = MiB
+    while off < size:
         try:
-            off = os.lseek(fd, off, os.SEEK_DATA)
+            data = os.lseek(fd, off, os.SEEK_DATA)
         except OSError:       # no data after off
             break
-        hole = os.lseek(fd, off, os.SEEK_HOLE)
-        while off < hole and left > 0:
-            n = os.preadv(fd, [memoryview(buf)[:min(len(buf), hole - off, left)]], off)
-            if n <= 0:
-                break
-            off += n
-            left -= n
-    os.close(fd)
-    if left > 0:
-        raise SystemExit(f'{sys.argv[1]}: {left} bytes short of data')
+        hole = os.lseek(fd, data, os.SEEK_HOLE)
+        start = (data + MiB - 1) // MiB
+        if hole // MiB - start >= count:
+            print(start, count)
+            return
+        off = hole
+    raise SystemExit(f'{sys.argv[1]}: no stretch of {count} MiB of data')
 
 
 if __name__ == '__main__':
