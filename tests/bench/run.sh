@@ -68,8 +68,11 @@ bench_dump() {  # bench_dump NAME VMLINUX CORE [PAGING_ELF]
 	"$K" --vmlinux "$v" --core "$c" stat > /dev/null 2>&1    # warm the types memo
 	pages=$("$K" --vmlinux "$v" --core "$c" --json stat | python3 -c "import json,sys; print(json.load(sys.stdin)['pages_scanned'])")
 	bytes=$((pages * 64))
-	where=$(python3 "$top/tests/bench/floor.py" "$c" "$bytes") || { echo "(no floor for $name)"; return; }
-	floor=$(measure "dd if='$c' of=/dev/null bs=1M skip=${where% *} count=${where#* }")
+	if where=$(python3 "$top/tests/bench/floor.py" "$c" "$bytes"); then
+		floor=$(measure "dd if='$c' of=/dev/null bs=1M skip=${where% *} count=${where#* }")
+	else
+		floor=$(measure "python3 '$top/tests/bench/floor.py' --read '$c' $bytes")
+	fi
 	fs=$(secs "$floor")
 	row "$name" "floor: read mem_map's bytes" "$pages" "$floor" 0 0 0
 	cp=0 cf=0 dr=0
