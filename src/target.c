@@ -103,7 +103,8 @@ static kp_error *target_open_ctx(struct kp_target *t)
 		if (err)
 			return err;
 	}
-	kp_error *err = target_probe_open(t);
+	/* A clone's file was probed when the original was opened. */
+	kp_error *err = t->clone ? NULL : target_probe_open(t);
 	if (err)
 		return err;
 	t->ctx = kdump_new();
@@ -182,7 +183,10 @@ kp_error *kp_target_clone(struct kp_target *t, struct kp_target **out)
 		kp_target_close(c);
 		return err;
 	}
-	if ((err = target_open_ctx(c))) {
+	/* Plain ELF is read with pread on the shared segment table: the
+	 * clone's own libkdumpfile context (some milliseconds to open, per
+	 * scan thread) is opened only if a read needs it. */
+	if (!(c->segs.loaded && c->segs.n) && (err = target_open_ctx(c))) {
 		kp_target_close(c);
 		return err;
 	}
@@ -259,6 +263,9 @@ static kp_error *target_mem_read(struct kp_target *t, uint64_t paddr, uint8_t *p
 static kp_error *target_read_kdump(struct kp_target *t, uint64_t paddr, uint8_t *p, size_t len,
 				   size_t *missing)
 {
+	kp_error *err;
+	if (!t->ctx && (err = target_open_ctx(t)))
+		return err;
 	while (len > 0) {
 		size_t got = len;
 		kdump_status st = target_read_raw(t, paddr, p, &got);
@@ -271,7 +278,7 @@ static kp_error *target_read_kdump(struct kp_target *t, uint64_t paddr, uint8_t 
 		paddr += got;
 		len -= got;
 		if (st != KDUMP_ERR_NODATA) {
-			kp_error *err = kp_errorf(KP_EXIT_INPUT,
+			err = kp_errorf(KP_EXIT_INPUT,
 				"%s: cannot read physical address 0x%llx: %s",
 				t->path, (unsigned long long)paddr,
 				kdump_get_err(t->ctx));

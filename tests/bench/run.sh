@@ -23,12 +23,14 @@ out=$(mktemp -d)
 runs=${KPAGE_BENCH_RUNS:-3}
 nthreads=$(getconf _NPROCESSORS_ONLN)
 
-measure() {   # measure CMD... -> "seconds kilobytes" (best of $runs)
+measure() {   # measure CMD... -> "seconds kilobytes" (best of $runs; ms resolution)
 	best=
 	i=0
 	while [ $i -lt "$runs" ]; do
-		/usr/bin/time -f "%e %M" -o "$out/t" sh -c "$*" > /dev/null 2>&1
-		t=$(tail -n 1 "$out/t")
+		t0=$(date +%s%N)
+		/usr/bin/time -f "%M" -o "$out/t" sh -c "$*" > /dev/null 2>&1
+		t1=$(date +%s%N)
+		t="$(echo "$t0 $t1" | awk '{printf "%.3f", ($2 - $1) / 1e9}') $(tail -n 1 "$out/t")"
 		if [ -z "$best" ] || [ "$(echo "$t $best" | awk '{print ($1 < $3)}')" = 1 ]; then best=$t; fi
 		i=$((i + 1))
 	done
@@ -44,8 +46,8 @@ pages = int(pages)
 rate = pages / s if s > 0 else 0
 def ratio(peer):
     peer = float(peer)
-    return f'{s / peer:.3f}x' if peer > 0 and s > 0 else '-'
-print(f'{d:24s} {tool:30s} {s:8.2f} {rate:12.0f} {kb / 1024:7.1f} {ratio(floor):>9s} '
+    return f'{s / peer:.2f}x' if peer > 0 and s > 0 else '-'
+print(f'{d:24s} {tool:30s} {s:8.3f} {rate:12.0f} {kb / 1024:7.1f} {ratio(floor):>9s} '
       f'{ratio(crash):>9s} {ratio(drgn):>9s}', flush=True)
 PY
 }
