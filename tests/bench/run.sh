@@ -46,7 +46,7 @@ pages = int(pages)
 rate = pages / s if s > 0 else 0
 def ratio(peer):
     peer = float(peer)
-    return f'{s / peer:.2f}x' if peer > 0 and s > 0 else '-'
+    return f'{s / peer:.3g}x' if peer > 0 and s > 0 else '-'
 print(f'{d:24s} {tool:30s} {s:8.3f} {rate:12.0f} {kb / 1024:7.1f} {ratio(floor):>9s} '
       f'{ratio(crash):>9s} {ratio(drgn):>9s}', flush=True)
 PY
