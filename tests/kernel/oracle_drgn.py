@@ -10,6 +10,8 @@ import json
 import struct
 import sys
 
+SECTION_PAGES = 1 << 15   # x86_64: 128 MiB sections of 4 KiB pages
+
 
 def main():
     vmlinux, core, out = sys.argv[1:4]
@@ -56,30 +58,41 @@ def main():
                     lists[f'{key} {order} {mt}'] = n
             start, span = zone.zone_start_pfn.value_(), zone.spanned_pages.value_()
             c = dict(free=0, slab=0, reserved=0, head=0, tail=0, pages=0)
-            data = prog.read(vmemmap + start * psize, span * psize)
             free_end = 0
-            for i in range(span):
-                o = i * psize
-                flags = struct.unpack_from('<Q', data, o + off['flags'])[0]
-                ptype = struct.unpack_from('<I', data, o + off['page_type'])[0]
-                ch = struct.unpack_from('<Q', data, o + off['compound_head'])[0]
-                c['pages'] += 1
-                if ptype & (0xf0000000 | buddy_bit) == 0xf0000000:
-                    order = struct.unpack_from('<Q', data, o + off['private'])[0]
-                    c['free'] += 1
-                    free_end = i + (1 << order)
+            i = 0
+            while i < span:
+                # A section's struct pages at a time: the vmemmap of a hole
+                # (the PCI hole below 4 GiB) is not mapped, and a hole has
+                # no struct pages to count.
+                n = min(span - i, SECTION_PAGES - (start + i) % SECTION_PAGES)
+                try:
+                    data = prog.read(vmemmap + (start + i) * psize, n * psize)
+                except drgn.FaultError:
+                    i += n
                     continue
-                if i < free_end:
-                    c['free'] += 1
-                    continue
-                if ch & 1:
-                    c['tail'] += 1
-                elif flags >> pg['head'] & 1:
-                    c['head'] += 1
-                if flags >> pg['slab'] & 1:
-                    c['slab'] += 1
-                if flags >> pg['reserved'] & 1:
-                    c['reserved'] += 1
+                for j in range(n):
+                    o = j * psize
+                    flags = struct.unpack_from('<Q', data, o + off['flags'])[0]
+                    ptype = struct.unpack_from('<I', data, o + off['page_type'])[0]
+                    ch = struct.unpack_from('<Q', data, o + off['compound_head'])[0]
+                    c['pages'] += 1
+                    if ptype & (0xf0000000 | buddy_bit) == 0xf0000000:
+                        order = struct.unpack_from('<Q', data, o + off['private'])[0]
+                        c['free'] += 1
+                        free_end = i + j + (1 << order)
+                        continue
+                    if i + j < free_end:
+                        c['free'] += 1
+                        continue
+                    if ch & 1:
+                        c['tail'] += 1
+                    elif flags >> pg['head'] & 1:
+                        c['head'] += 1
+                    if flags >> pg['slab'] & 1:
+                        c['slab'] += 1
+                    if flags >> pg['reserved'] & 1:
+                        c['reserved'] += 1
+                i += n
             census[key] = c
     json.dump({'lists': lists, 'nr_free': nr_free, 'census': census, 'uncovered': uncovered},
               open(out, 'w'))
