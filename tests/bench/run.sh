@@ -85,9 +85,15 @@ bench_dump() {  # bench_dump NAME VMLINUX CORE [PAGING_ELF]
 		t=$(measure "printf 'kmem -f\nquit\n' | crash -s '$v' '$c'")
 		cf=$(secs "$t")
 		row "$name" "crash kmem -f" "$pages" "$t" "$fs" 0 0
-		t=$(measure "/usr/bin/python3 '$top/tests/kernel/oracle_drgn.py' '$v' '$paging' '$out/drgn.json'")
-		dr=$(secs "$t")
-		row "$name" "drgn list walks + census" "$pages" "$t" "$fs" 0 0
+		# A failed drgn run is no figure: checked once before timing.
+		if /usr/bin/python3 "$top/tests/kernel/oracle_drgn.py" "$v" "$paging" "$out/drgn.json" \
+			> "$out/drgn.err" 2>&1; then
+			t=$(measure "/usr/bin/python3 '$top/tests/kernel/oracle_drgn.py' '$v' '$paging' '$out/drgn.json'")
+			dr=$(secs "$t")
+			row "$name" "drgn list walks + census" "$pages" "$t" "$fs" 0 0
+		else
+			echo "(drgn failed on $name: $(tail -n 1 "$out/drgn.err"))"
+		fi
 	fi
 	kpage_rows "$name" "$K" kpage "$v" "$c" "$pages" "$fs" "$cp" "$cf" "$dr"
 	if [ -n "$KPAGE_BENCH_BASELINE" ]; then
