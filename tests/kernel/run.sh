@@ -92,7 +92,9 @@ for v in 1g numa2 live; do
 			rm -f "$tmp" "$f31.new"
 		fi
 		if [ -s "$f31" ]; then
-			for c in stat free zones; do
+			# pages too: every pfn decodes as in the full dump, so the
+			# full dump's comparison with /proc/kpageflags holds here.
+			for c in stat free zones pages; do
 				"$KPAGE" --vmlinux "$V" --core "$f31" --json $c > "$d/d31.$c.json" 2> "$d/d31.err"
 				check "kernel/$v/makedumpfile-d31/$c" cmp "$d/kpage.$c.vmcore.elf.json" "$d/d31.$c.json"
 			done
