@@ -126,6 +126,14 @@ sys.exit(0 if f['total_issues'] == 0 and all(z['consistent'] for z in f['zones']
 	python3 "$here/compare_oracles.py" "$d" "$d/kpage.free.vmcore.elf.json" \
 		"$d/kpage.pages.vmcore.elf.json" "$d/kpage.zones.vmcore.elf.json" > "$d/oracles.txt" 2>&1
 	results < "$d/oracles.txt"
+	# drgn reads the makedumpfile -d 31 dump too (through libkdumpfile):
+	# its lists and census must be those it found in the full dump, which
+	# kpage's full-dump figures (equal to its d31 ones) were compared with.
+	if [ -s "$d/vmcore.d31.kdump" ]; then
+		/usr/bin/python3 "$here/oracle_drgn.py" "$V" "$d/vmcore.d31.kdump" "$d/d31.drgn.json"
+		check "kernel/$v/makedumpfile-d31/drgn-as-full-dump" cmp "$d/drgn.json" "$d/d31.drgn.json"
+		step "drgn on the -d 31 dump"
+	fi
 	# kpageflags: classes that cannot change between the guest's capture
 	# and the dump must agree on every pfn; the rest is printed (drift from
 	# the capture's own dd/wc/sync processes, see NOTES.md).
