@@ -225,31 +225,20 @@ static void buddy_read_mt_names(struct kp_mm *mm, struct kp_free_report *r)
 static void buddy_count_pcp(struct kp_mm *mm, struct kp_zone_free *zf)
 {
 	const struct kp_layout *l = mm->l;
-	uint64_t offsets, ncpu_addr, pcp, ncpu = 0;
+	uint64_t pcp;
+	int64_t sum;
 	kp_error *err;
 
-	if (!l->pcp_known || !kp_mm_symbol(mm, "__per_cpu_offset", &offsets) ||
-	    !kp_mm_symbol(mm, "nr_cpu_ids", &ncpu_addr))
+	if (!l->pcp_known)
 		return;
-	if ((err = kp_mm_read_u64(mm, ncpu_addr, &ncpu)) ||
-	    (err = kp_mm_read_u64(mm, zf->zone->addr + l->zone_pcp.offset, &pcp))) {
+	if ((err = kp_mm_read_u64(mm, zf->zone->addr + l->zone_pcp.offset, &pcp))) {
 		kp_error_free(err);
 		return;
 	}
-	ncpu &= 0xffffffff;     /* unsigned int */
-	if (ncpu == 0 || ncpu > 8192 || !pcp)
-		return;
-	zf->pcp_pages = 0;
-	for (uint64_t cpu = 0; cpu < ncpu; cpu++) {
-		uint64_t off, count;
-		if ((err = kp_mm_read_u64(mm, offsets + cpu * 8, &off)) ||
-		    (err = kp_mm_read_u64(mm, pcp + off + l->pcp_count_offset, &count))) {
-			kp_error_free(err);
-			return;
-		}
-		zf->pcp_pages += (uint32_t)count;
+	if (kp_mm_percpu_sum(mm, pcp, l->pcp_count_offset, 4, false, &sum)) {
+		zf->pcp_pages = (uint64_t)sum;
+		zf->pcp_known = true;
 	}
-	zf->pcp_known = true;
 }
 
 /* The pages the free lists hold by their nr_free counts (0: not known), the

@@ -5,6 +5,7 @@
 #define KPAGE_BUDDY_H
 
 #include "memmodel.h"
+#include "scan.h"
 
 struct kp_zone_free {
 	const struct kp_zone *zone;
@@ -36,6 +37,7 @@ struct kp_free_report {
 	char mt_names[KP_MAX_MIGRATETYPES][32];
 	uint32_t nr_mt;
 	bool scanned;
+	struct kp_scan_stats scan_stats;   /* of the cross-check's scan */
 };
 
 /* Walks every free list (calling FN per block when given) and, when SCAN is

@@ -175,7 +175,8 @@ kp_error *buddy_scan(struct kp_mm *mm, struct kp_free_report *r, const uint8_t *
 	struct buddy_scan bs = { .mm = mm, .r = r, .seen = seen, .ix = ix, .budget = budget };
 	atomic_init(&bs.used, 0);
 	atomic_init(&bs.overflow, false);
-	kp_error *err = kp_scan_parts(mm, 0, mm->max_pfn, &buddy_scan_ops, &bs, NULL);
+	memset(&r->scan_stats, 0, sizeof(r->scan_stats));   /* it may run twice */
+	kp_error *err = kp_scan_parts(mm, 0, mm->max_pfn, &buddy_scan_ops, &bs, &r->scan_stats);
 	if (ix && atomic_load(&bs.overflow))
 		ix->overflow = true;
 	return err;

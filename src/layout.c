@@ -197,6 +197,31 @@ static kp_error *layout_page(struct kp_types *ty, const char *vmci, struct kp_la
 	return NULL;
 }
 
+/* Where the per-cpu vm_stat deltas are: zone->per_cpu_zonestats (5.14+) or
+ * zone->pageset, both __percpu pointers, each with s8 vm_stat_diff[]. */
+static kp_error *layout_zone_stat_diff(struct kp_types *ty, struct kp_layout *l)
+{
+	static const struct { const char *member, *type; } at[] = {
+		{ "per_cpu_zonestats", "struct per_cpu_zonestat" },
+		{ "pageset", "struct per_cpu_pageset" },
+	};
+	for (size_t i = 0; i < KP_ARRAY_SIZE(at); i++) {
+		struct kp_field diff;
+		kp_error *err = field(ty, "struct zone", at[i].member, &l->zone_pcp_stats);
+		if (err)
+			return err;
+		if (!l->zone_pcp_stats.present || l->zone_pcp_stats.count || l->zone_pcp_stats.size != 8 ||
+		    !kp_types_has(ty, at[i].type))
+			continue;
+		if ((err = field(ty, at[i].type, "vm_stat_diff", &diff)))
+			return err;
+		l->vm_stat_diff_known = diff.present && diff.elem_size == 1;
+		l->vm_stat_diff_offset = diff.offset;
+		return NULL;
+	}
+	return NULL;
+}
+
 static kp_error *layout_zone(struct kp_types *ty, struct kp_layout *l)
 {
 	static const char *const wmark[] = { "_watermark", "watermark", "pages_min", NULL };
@@ -258,7 +283,7 @@ static kp_error *layout_zone(struct kp_types *ty, struct kp_layout *l)
 		l->pcp_known = count.present;
 		l->pcp_count_offset = count.offset;
 	}
-	if (err)
+	if (err || (err = layout_zone_stat_diff(ty, l)))
 		return err;
 	l->nr_zones_max = kp_types_enumerator(ty, "__MAX_NR_ZONES", &v) ? (uint32_t)v : 0;
 	if (!l->nr_zones_max)
@@ -324,6 +349,7 @@ static kp_error *layout_check_bounds(struct kp_types *ty, const struct kp_layout
 		F(zone_present, 1), F(zone_managed, 1), F(zone_watermark, 1),
 		F(zone_lowmem_reserve, 1), F(zone_pgdat, 1), F(zone_watermark_boost, 1),
 		F(zone_pageblock_flags, 1), F(zone_reserved_highatomic, 1), F(zone_pcp, 1),
+		F(zone_pcp_stats, 1), F(zone_vm_stat, 1),
 		F(fa_free_list, 2), F(fa_nr_free, 2),
 		F(pgdat_node_zones, 3), F(pgdat_nr_zones, 3), F(pgdat_start_pfn, 3),
 		F(pgdat_present, 3), F(pgdat_spanned, 3), F(pgdat_node_id, 3),

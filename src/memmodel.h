@@ -68,6 +68,11 @@ kp_error *kp_mm_vtop(struct kp_mm *mm, uint64_t va, uint64_t *pa, uint64_t *leaf
 /* Reads kernel virtual memory; *missing counts 4 KiB pages not in the dump. */
 kp_error *kp_mm_read(struct kp_mm *mm, uint64_t va, void *buf, size_t len, size_t *missing);
 kp_error *kp_mm_read_u64(struct kp_mm *mm, uint64_t va, uint64_t *v);
+/* The sum over every possible CPU (nr_cpu_ids, __per_cpu_offset[]) of the
+ * SIZE-byte value at OFF in the __percpu object PTR, read as signed when
+ * SIGNED. False when the per-cpu areas cannot be read. */
+bool kp_mm_percpu_sum(struct kp_mm *mm, uint64_t ptr, uint32_t off, uint32_t size, bool is_signed,
+		      int64_t *sum);
 kp_error *kp_mm_read_string(struct kp_mm *mm, uint64_t va, char *buf, size_t len);
 
 /* struct page address of PFN and how many following pfns (including it)

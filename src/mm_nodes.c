@@ -108,3 +108,34 @@ kp_error *kp_mm_read_nodes(struct kp_mm *mm, uint32_t *max_numnodes)
 	return kp_errorf(KP_EXIT_INPUT, "%s: neither node_data nor contig_page_data",
 			 kp_types_path(mm->ty));
 }
+
+bool kp_mm_percpu_sum(struct kp_mm *mm, uint64_t ptr, uint32_t off, uint32_t size, bool is_signed,
+		      int64_t *sum)
+{
+	uint64_t offsets, ncpu_addr, ncpu = 0;
+	kp_error *err;
+
+	*sum = 0;
+	if (!ptr || size > 8 || !kp_mm_symbol(mm, "__per_cpu_offset", &offsets) ||
+	    !kp_mm_symbol(mm, "nr_cpu_ids", &ncpu_addr))
+		return false;
+	if ((err = kp_mm_read_u64(mm, ncpu_addr, &ncpu))) {
+		kp_error_free(err);
+		return false;
+	}
+	ncpu &= 0xffffffff;     /* unsigned int */
+	if (ncpu == 0 || ncpu > 8192)
+		return false;
+	for (uint64_t cpu = 0; cpu < ncpu; cpu++) {
+		uint64_t cpu_off;
+		uint8_t raw[8];
+		size_t missing = 0;
+		if ((err = kp_mm_read_u64(mm, offsets + cpu * 8, &cpu_off)) ||
+		    (err = kp_mm_read(mm, ptr + cpu_off + off, raw, size, &missing)) || missing) {
+			kp_error_free(err);
+			return false;
+		}
+		*sum += is_signed ? kp_load_signed(raw, size) : (int64_t)kp_load(raw, size);
+	}
+	return true;
+}

@@ -131,15 +131,80 @@ static void scan_guess_head(struct scan_ctx *sc, uint64_t hp)
 	sc->st.head_pfn = sc->in.head_pfn = hp;
 	sc->st.head_end = sc->in.head_end = h.order >= 0 ? hp + (1ull << h.order) : hp + 1;
 	sc->st.head_class = sc->in.head_class = kp_page_class(mm->l, &h);
+	sc->st.head_unsized = sc->in.head_unsized = h.order < 0;
 }
 
-static enum kp_class scan_context_class(struct scan_ctx *sc, struct kp_page *p)
+static const char *const inv_names[KP_INV__SCAN][2] = {
+	[KP_INV_TAIL_COVERED] = { "tail-covered",
+		"compound tails whose head is not a head whose order covers them" },
+	[KP_INV_HEAD_TAILS] = { "head-tails",
+		"pages inside a compound head's order that are not its tails" },
+	[KP_INV_FREE_UNUSED] = { "free-unused",
+		"pages inside a free block that are in use (or head another block)" },
+};
+
+const char *kp_invariant_name(enum kp_invariant i)
+{
+	return i < KP_INV__SCAN ? inv_names[i][0] : "?";
+}
+
+const char *kp_invariant_text(enum kp_invariant i)
+{
+	return i < KP_INV__SCAN ? inv_names[i][1] : "?";
+}
+
+void kp_scan_stats_add(struct kp_scan_stats *to, const struct kp_scan_stats *s)
+{
+	to->pages += s->pages;
+	to->missing += s->missing;
+	to->batches += s->batches;
+	to->bytes += s->bytes;
+	to->unreadable += s->unreadable;
+	for (int i = 0; i < KP_INV__SCAN; i++) {
+		if (!to->broken[i] && s->broken[i])
+			to->broken_pfn[i] = s->broken_pfn[i];   /* parts come in pfn order */
+		to->broken[i] += s->broken[i];
+	}
+}
+
+static inline void scan_broken(struct kp_scan_stats *st, enum kp_invariant i, uint64_t pfn)
+{
+	if (!st->broken[i]++)
+		st->broken_pfn[i] = pfn;
+}
+
+/* A tail's head pfn (false: its compound_head names no struct page). */
+static bool scan_tail_head(struct scan_ctx *sc, const struct kp_page *p, uint64_t *hp)
+{
+	uint64_t sec = sc->mm->model == KP_MODEL_SPARSE ?
+		p->pfn >> sc->mm->pfn_section_shift : 0;   /* the lookup's hint */
+	if (!sc->tail_valid || p->compound_head_addr != sc->tail_addr || sec != sc->tail_sec) {
+		sc->tail_ok = kp_mm_page_to_pfn(sc->mm, p->compound_head_addr, p->pfn, &sc->tail_hp);
+		sc->tail_valid = true;
+		sc->tail_addr = p->compound_head_addr;
+		sc->tail_sec = sec;
+	}
+	*hp = sc->tail_hp;
+	return sc->tail_ok;
+}
+
+/* The class of a page in its context, and the invariants it keeps or
+ * breaks (pages not in the dump are not judged). */
+static enum kp_class scan_context_class(struct scan_ctx *sc, struct kp_page *p,
+					struct kp_scan_stats *bs)
 {
 	const struct kp_layout *l = sc->mm->l;
 	struct scan_state *st = &sc->st;
 	enum kp_class c = kp_page_class(l, p);
+	bool in_free = p->in_dump && p->pfn < st->free_end;
+	bool in_head = p->in_dump && p->pfn > st->head_pfn && p->pfn < st->head_end;
+	uint64_t hp = UINT64_MAX;
 
 	if (p->type == KP_TYPE_BUDDY && p->order >= 0) {
+		if (in_free)
+			scan_broken(bs, KP_INV_FREE_UNUSED, p->pfn);
+		if (in_head)
+			scan_broken(bs, KP_INV_HEAD_TAILS, p->pfn);
 		st->free_end = p->pfn + (1ull << p->order);
 		sc->free_set = true;
 		return c;
@@ -147,37 +212,43 @@ static enum kp_class scan_context_class(struct scan_ctx *sc, struct kp_page *p)
 	if (c != KP_CLASS_MISSING && p->type == KP_TYPE_NONE && p->refcount == 0) {
 		if (!sc->free_set && sc->free_probe == UINT64_MAX)
 			sc->free_probe = p->pfn;
-		if (p->pfn < st->free_end)
+		if (p->pfn < st->free_end) {
+			if (in_head)
+				scan_broken(bs, KP_INV_HEAD_TAILS, p->pfn);
 			return KP_CLASS_FREE;
+		}
+	} else if (in_free) {
+		scan_broken(bs, KP_INV_FREE_UNUSED, p->pfn);
 	}
-	if (p->compound == KP_COMPOUND_HEAD) {
-		st->head_pfn = p->pfn;
-		st->head_end = p->order >= 0 ? p->pfn + (1ull << p->order) : p->pfn + 1;
-		st->head_class = c;
-		sc->head_set = true;
-	} else if (p->compound == KP_COMPOUND_TAIL) {
-		uint64_t hp, sec = sc->mm->model == KP_MODEL_SPARSE ?
-			p->pfn >> sc->mm->pfn_section_shift : 0;   /* the lookup's hint */
-		if (!sc->tail_valid || p->compound_head_addr != sc->tail_addr || sec != sc->tail_sec) {
-			sc->tail_ok = kp_mm_page_to_pfn(sc->mm, p->compound_head_addr, p->pfn,
-							&sc->tail_hp);
-			sc->tail_valid = true;
-			sc->tail_addr = p->compound_head_addr;
-			sc->tail_sec = sec;
+	if (p->compound == KP_COMPOUND_TAIL) {
+		bool ok = scan_tail_head(sc, p, &hp);
+		if (ok) {
+			p->head_pfn = hp;
+			if (!sc->head_set) {
+				if (sc->part && !sc->guessed && hp < sc->part_start)
+					scan_guess_head(sc, hp);
+				sc->head_used = true;
+			}
 		}
-		hp = sc->tail_hp;
-		if (!sc->tail_ok)
-			return c;   /* a wild compound_head: classed on its own */
-		p->head_pfn = hp;
-		if (!sc->head_set) {
-			if (sc->part && !sc->guessed && hp < sc->part_start)
-				scan_guess_head(sc, hp);
-			sc->head_used = true;
-		}
-		if (hp == st->head_pfn && p->pfn < st->head_end) {
+		if (in_head && hp != st->head_pfn)
+			scan_broken(bs, KP_INV_HEAD_TAILS, p->pfn);
+		if (ok && hp == st->head_pfn && p->pfn < st->head_end) {
 			p->hugetlb = st->head_class == KP_CLASS_HUGETLB;
 			return st->head_class;
 		}
+		/* (a head whose first tail is not in the dump has no known order) */
+		if (p->in_dump && !(ok && hp == st->head_pfn && st->head_unsized))
+			scan_broken(bs, KP_INV_TAIL_COVERED, p->pfn);
+		return c;   /* a wild or uncovered compound_head: classed on its own */
+	}
+	if (in_head)
+		scan_broken(bs, KP_INV_HEAD_TAILS, p->pfn);
+	if (p->compound == KP_COMPOUND_HEAD) {
+		st->head_pfn = p->pfn;
+		st->head_end = p->order >= 0 ? p->pfn + (1ull << p->order) : p->pfn + 1;
+		st->head_unsized = p->order < 0;
+		st->head_class = c;
+		sc->head_set = true;
 	}
 	return c;
 }
@@ -188,11 +259,15 @@ bool scan_part_agrees(const struct scan_ctx *sc, const struct scan_state *actual
 	uint64_t s = sc->part_start;
 
 	/* No free block is guessed: pages probed before the part's first free
-	 * head must lie past the actual one's end. */
-	if (sc->free_probe < actual->free_end)
+	 * head must lie past the actual one's end; a free block reaching into
+	 * the part (none does on a sound dump: blocks are aligned to their
+	 * order) had its pages judged as if it were not there. */
+	if (sc->free_probe < actual->free_end || actual->free_end > s)
 		return false;
+	/* A compound page reaching into the part: its pages there were judged
+	 * (as its tails or not) with the head the part started with. */
 	if (!sc->head_used)
-		return true;
+		return actual->head_end <= s;
 	if (in->head_end <= s && actual->head_end <= s)
 		return true;   /* neither reaches into the part */
 	return in->head_pfn == actual->head_pfn && in->head_end == actual->head_end &&
@@ -248,7 +323,7 @@ static kp_error *scan_batch(struct scan_ctx *sc, uint64_t pfn, uint64_t n, bool 
 		bool has_next = (i + 1 < n || lookahead) && !page_missing[i + 1];
 		kp_decoder_page(&sc->dec, raw, has_next ? raw + psize : NULL, pfn + i, &p);
 		p.in_dump = !page_missing[i];
-		enum kp_class c = scan_context_class(sc, &p);
+		enum kp_class c = scan_context_class(sc, &p, st);
 		st->pages++;
 		if (!p.in_dump)
 			st->missing++;

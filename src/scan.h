@@ -40,10 +40,26 @@ extern volatile sig_atomic_t kp_interrupted;
 typedef int (*kp_page_fn)(void *arg, const struct kp_page *p, enum kp_class cls,
 			  const uint8_t *raw);
 
+/* What every kernel's mem_map keeps, whatever the era: checked on each page
+ * the scan decodes, in pfn order. A broken one means the dump is damaged or
+ * kpage misreads the layout: never a quiet census (kp_invariants_report). */
+enum kp_invariant {
+	KP_INV_TAIL_COVERED,   /* a tail names a head whose order covers it */
+	KP_INV_HEAD_TAILS,     /* a head of order N: the 2^N - 1 pages after it are its tails */
+	KP_INV_FREE_UNUSED,    /* the pages of a free block are not in use */
+	KP_INV__SCAN,
+};
+const char *kp_invariant_name(enum kp_invariant i);
+const char *kp_invariant_text(enum kp_invariant i);
+
 struct kp_scan_stats {
 	uint64_t pages, missing, batches, bytes;
 	uint64_t unreadable;   /* of the missing: struct pages not even mapped */
+	uint64_t broken[KP_INV__SCAN];      /* pages that break each invariant */
+	uint64_t broken_pfn[KP_INV__SCAN];  /* the first of them (if broken) */
 };
+/* Adds S to TO (the parts of a threaded scan, in pfn order). */
+void kp_scan_stats_add(struct kp_scan_stats *to, const struct kp_scan_stats *s);
 
 /* Scans pfns in [start, end) that have a struct page, in pfn order. */
 kp_error *kp_scan(struct kp_mm *mm, uint64_t start, uint64_t end, kp_page_fn fn, void *arg,

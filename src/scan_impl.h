@@ -15,6 +15,7 @@ struct scan_state {
 	uint64_t free_end;             /* pfns below it are in a free block */
 	uint64_t head_pfn, head_end;   /* the current compound page */
 	enum kp_class head_class;
+	bool head_unsized;             /* its order is not in the dump */
 };
 
 struct scan_ctx {

@@ -203,15 +203,6 @@ static void workers_join(struct worker *w, unsigned n)
 	}
 }
 
-static void stats_add(struct kp_scan_stats *to, const struct kp_scan_stats *s)
-{
-	to->pages += s->pages;
-	to->missing += s->missing;
-	to->batches += s->batches;
-	to->bytes += s->bytes;
-	to->unreadable += s->unreadable;
-}
-
 /* In pfn order: each part is checked against the state its predecessor
  * ended with (scanned again from it when needed) and merged. */
 static kp_error *pool_merge(struct pool *pool, struct kp_mm *mm, uint8_t *buf,
@@ -237,7 +228,7 @@ static kp_error *pool_merge(struct pool *pool, struct kp_mm *mm, uint8_t *buf,
 		}
 		if (!err && !stopped) {
 			pool->ops->part_merge(pool->arg, p->state);
-			stats_add(st, &p->stats);
+			kp_scan_stats_add(st, &p->stats);
 			actual = p->sc.st;
 			stopped = p->stopped;
 		}

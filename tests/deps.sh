@@ -6,7 +6,7 @@
 #                           tests/kernel/prepare.sh)
 set -e
 build="gcc make autoconf pkg-config libdw-dev libelf-dev libkdumpfile-dev libreadline-dev libbpf-dev libdebuginfod-dev"
-test="$build dwarves jq python3 qemu-system-x86 busybox-static crash python3-drgn makedumpfile cpio bc clang libclang-rt-14-dev e2fsprogs xz-utils tmux librsvg2-bin valgrind debuginfod"
+test="$build dwarves jq python3 qemu-system-x86 busybox-static crash python3-drgn makedumpfile cpio bc clang libclang-rt-14-dev e2fsprogs kmod xz-utils tmux librsvg2-bin valgrind debuginfod"
 case "${1:-build}" in
 build) want=$build ;;
 test) want=$test ;;

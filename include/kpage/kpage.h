@@ -197,6 +197,11 @@ struct kp_layout {
 	struct kp_field zone_pcp;
 	uint32_t pcp_count_offset;
 	bool pcp_known;
+	/* the per-cpu deltas of vm_stat not yet folded into it: s8
+	 * vm_stat_diff[] in zone->per_cpu_zonestats (5.14+) or zone->pageset */
+	struct kp_field zone_pcp_stats;
+	uint32_t vm_stat_diff_offset;
+	bool vm_stat_diff_known;
 	int64_t mt_pcptypes, mt_highatomic, mt_cma;   /* enum migratetype, -1 */
 	/* pglist_data.node_zonelists[ZONELIST_FALLBACK]._zonerefs[] */
 	struct kp_field pgdat_zonelists, zonelist_zonerefs, zoneref_zone, zoneref_idx;

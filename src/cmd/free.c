@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "buddy.h"
+#include "checks.h"
 #include "cmd.h"
 #include "query.h"
 
@@ -97,6 +98,11 @@ static void free_json(struct free_opts *o)
 	struct kp_free_report *r = o->r;
 
 	kp_json_object_begin(out);
+	if (r->scanned) {
+		struct kp_checks k = { .n = 0 };
+		kp_checks_from_scan(&k, &r->scan_stats);
+		kp_checks_json(o->s, out, &k);
+	}
 	kp_json_kstr(out, "types", kp_types_source(o->s->ty));
 	kp_json_key(out, "zones");
 	kp_json_array_begin(out);
@@ -247,6 +253,11 @@ static kp_error *cmd_free(struct kp_session *s, int argc, char **argv, int *stat
 			ok = ok && free_zone_consistent(&r, &r.zones[i], s->layout.nr_orders, r.nr_mt);
 		if (!ok)
 			*status = KP_EXIT_INCONSISTENT;
+		if (r.scanned) {
+			struct kp_checks k = { .n = 0 };
+			kp_checks_from_scan(&k, &r.scan_stats);
+			kp_checks_warn(s, &k, status);
+		}
 	}
 	kp_free_report_release(&r);
 	return err;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "checks.h"
 #include "cmd.h"
 #include "query.h"
 
@@ -275,9 +276,13 @@ static kp_error *cmd_map(struct kp_session *s, int argc, char **argv, int *statu
 		m.cells[c].max_free_order = -1;
 		m.cells[c].mt = kp_mm_pageblock_migratetype(&s->mm, c * m.cell_pages, &mt) ? (uint8_t)mt : 0xff;
 	}
-	err = kp_scan_parts(&s->mm, 0, s->mm.max_pfn, &map_ops, &m, NULL);
+	struct kp_scan_stats st = { 0 };
+	struct kp_checks k = { .n = 0 };
+	err = kp_scan_parts(&s->mm, 0, s->mm.max_pfn, &map_ops, &m, &st);
+	kp_checks_from_scan(&k, &st);
 	if (!err && s->out.json) {
 		kp_json_object_begin(&s->out);
+		kp_checks_json(s, &s->out, &k);
 		kp_json_kuint(&s->out, "cell_pages", m.cell_pages);
 		kp_json_kuint(&s->out, "cells", m.ncells);
 		kp_json_key(&s->out, "classes");
@@ -293,6 +298,8 @@ static kp_error *cmd_map(struct kp_session *s, int argc, char **argv, int *statu
 		err = map_svg(&m, svg, (uint32_t)width, by_mt);
 	else if (!err && !s->out.json)
 		map_terminal(&m, (uint32_t)width, by_mt, color);
+	if (!err)
+		kp_checks_warn(s, &k, status);
 	free(m.cells);
 	return err;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checks.h"
 #include "cmd.h"
 #include "internal.h"
 
@@ -10,6 +11,7 @@ struct stat_zone {
 	uint64_t count[KP_CLASS__COUNT];
 	uint64_t total;
 	int64_t nr_free_pages;     /* vm_stat[NR_FREE_PAGES], -1 unknown */
+	bool nr_free_exact;        /* the per-cpu deltas are added in */
 };
 
 struct stat_ctx {
@@ -89,27 +91,75 @@ static void stat_part_merge(void *arg, void *part)
 
 static const struct kp_scan_ops stat_ops = { stat_part_new, stat_one, stat_part_merge, free };
 
+/* NR_FREE_PAGES as zone_page_state_snapshot() has it: zone->vm_stat and
+ * the per-cpu deltas not yet folded into it. */
 static void stat_read_counters(struct stat_ctx *sc)
 {
 	struct kp_mm *mm = &sc->s->mm;
 	const struct kp_layout *l = &sc->s->layout;
 	for (uint32_t i = 0; i < mm->nr_zones; i++) {
-		uint64_t v;
-		sc->zones[i].nr_free_pages = -1;
+		uint64_t v, pcs;
+		int64_t diff;
+		struct stat_zone *z = &sc->zones[i];
+		z->nr_free_pages = -1;
 		if (l->nr_free_pages_item < 0 || !l->zone_vm_stat.present)
 			continue;
 		if (!kp_mm_read_u64(mm, mm->zones[i].addr + l->zone_vm_stat.offset +
 				    (uint64_t)l->nr_free_pages_item * l->zone_vm_stat.elem_size, &v))
-			sc->zones[i].nr_free_pages = (int64_t)v;
+			z->nr_free_pages = (int64_t)v;
+		kp_error *err = NULL;
+		if (z->nr_free_pages < 0 || !l->vm_stat_diff_known ||
+		    (err = kp_mm_read_u64(mm, mm->zones[i].addr + l->zone_pcp_stats.offset, &pcs))) {
+			kp_error_free(err);
+			continue;
+		}
+		if (kp_mm_percpu_sum(mm, pcs, l->vm_stat_diff_offset + (uint32_t)l->nr_free_pages_item,
+				     1, true, &diff)) {
+			z->nr_free_pages += diff;
+			z->nr_free_exact = true;
+		}
 	}
 }
 
-static void stat_json(struct stat_ctx *sc, const struct kp_scan_stats *st)
+/* Invariants beyond the scan's: each zone's pages not reserved are its
+ * managed_pages, and its free pages its NR_FREE_PAGES (with the per-cpu
+ * deltas; without them the counter may lag by a few pages a CPU, and is not
+ * judged). Zones with struct pages missing from the dump are not judged. */
+static void stat_checks(struct stat_ctx *sc, const struct kp_scan_stats *st, struct kp_checks *k)
+{
+	const struct kp_layout *l = &sc->s->layout;
+	const struct kp_mm *mm = &sc->s->mm;
+	uint64_t managed_off = 0, free_off = 0;
+
+	kp_checks_from_scan(k, st);
+	kp_checks_add(k, "zone-of-flags", "pages whose flags name another zone than the one "
+		      "spanning them", sc->zone_mismatch, false, 0);
+	for (uint32_t i = 0; i < mm->nr_zones; i++) {
+		const struct stat_zone *z = &sc->zones[i];
+		if (z->count[KP_CLASS_MISSING])
+			continue;
+		int64_t d = (int64_t)(z->total - z->count[KP_CLASS_RESERVED]) -
+			    (int64_t)mm->zones[i].managed;
+		if (l->zone_managed.present && kp_class_known(l, KP_CLASS_RESERVED))
+			managed_off += (uint64_t)(d < 0 ? -d : d);
+		d = (int64_t)z->count[KP_CLASS_FREE] - z->nr_free_pages;
+		if (z->nr_free_exact)
+			free_off += (uint64_t)(d < 0 ? -d : d);
+	}
+	kp_checks_add(k, "managed", "pages more or fewer outside PG_reserved than the zones' "
+		      "managed_pages", managed_off, false, 0);
+	kp_checks_add(k, "nr-free-pages", "free pages more or fewer than the zones' NR_FREE_PAGES",
+		      free_off, false, 0);
+}
+
+static void stat_json(struct stat_ctx *sc, const struct kp_scan_stats *st,
+		      const struct kp_checks *k)
 {
 	struct kp_out *o = &sc->s->out;
 	struct kp_mm *mm = &sc->s->mm;
 
 	kp_json_object_begin(o);
+	kp_checks_json(sc->s, o, k);
 	kp_json_kuint(o, "pages_scanned", st->pages);
 	kp_json_kuint(o, "pages_missing", st->missing);
 	kp_json_kuint(o, "pages_unreadable", st->unreadable);
@@ -209,9 +259,6 @@ static void stat_text(struct stat_ctx *sc, const struct kp_scan_stats *st)
 	if (st->unreadable)
 		kp_out_printf(o, "%llu struct pages could not be read (their mapping is gone)\n",
 			      (unsigned long long)st->unreadable);
-	if (sc->zone_mismatch)
-		kp_out_printf(o, "%llu pages whose flags name another zone than the one spanning them\n",
-			      (unsigned long long)sc->zone_mismatch);
 }
 
 static kp_error *cmd_stat(struct kp_session *s, int argc, char **argv, int *status)
@@ -230,12 +277,15 @@ static kp_error *cmd_stat(struct kp_session *s, int argc, char **argv, int *stat
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	err = kp_scan_parts(&s->mm, 0, s->mm.max_pfn, &stat_ops, &sc, &st);
 	if (!err) {
+		struct kp_checks k = { .n = 0 };
 		stat_read_counters(&sc);
+		stat_checks(&sc, &st, &k);
 		if (s->out.json)
-			stat_json(&sc, &st);
+			stat_json(&sc, &st, &k);
 		else
 			stat_text(&sc, &st);
-		if (sc.zone_mismatch || st.unreadable)
+		kp_checks_warn(s, &k, status);
+		if (st.unreadable)
 			*status = KP_EXIT_INCONSISTENT;
 	}
 	free(sc.zones);

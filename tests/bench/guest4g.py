@@ -17,4 +17,4 @@ tier.VARIANTS['4g'] = ['-m', '4G', '-smp', '2']
 if __name__ == '__main__':
     if len(sys.argv) != 1:
         raise SystemExit(__doc__)
-    tier.prepare('4g')
+    tier.prepare('bookworm', '4g')

@@ -39,6 +39,29 @@ sys.exit(0 if z['consistent'] and z['free_pages_walked'] > 0 else 1)"
 	fi
 done
 
+# The scan's invariants broken (a compound page's tail cut off, a page in
+# use inside a free block): every scanning command says which, how many and
+# where, in one warning line, marks its JSON inconsistent, and exits 3.
+for c in tail-cut free-used; do
+	d=$KP_TOP/build/fx/corrupt-$c
+	if ! sh "$KP_TOP/tests/fixtures/make-fixture.sh" v6_1 vmemmap "$d" 2 "$c" > "$d.log" 2>&1; then
+		fail "corrupt/$c/generate" "$(tail -n 3 "$d.log" | tr '\n' ' ')"
+		continue
+	fi
+	want=$(sed -n 's/^#corrupt [^ ]* //p' "$d/truth.txt")
+	for cmd in stat free map; do
+		for t in 1 2; do
+			KPAGE_THREADS=$t expect_out "corrupt/$c/$cmd/threads-$t" 3 "^kpage: warning: $want [a-z].*, first at pfn [0-9]+\$" "" \
+				"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" $cmd
+		done
+	done
+	"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" --json stat > "$d/stat.json" 2> /dev/null
+	check "corrupt/$c/json-inconsistent" python3 -c "
+import json,sys
+s=json.load(open('$d/stat.json'))
+sys.exit(0 if s['consistent'] is False and sum(v['broken'] for v in s['invariants'].values()) == 1 else 1)"
+done
+
 # Damaged files, made at test time from a good fixture (tests/cli/damage.py,
 # sparse copies).
 d=$KP_TOP/build/fx/v6_1-vmemmap

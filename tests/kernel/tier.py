@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """The real-kernel tier's guest and dumps, cached.
 
-    tier.py prepare VARIANT     -> prints the cache directory of the variant
+    tier.py prepare SUITE VARIANT   -> prints the cache directory of the variant
 
-Installs the Debian kernel that linux-image-cloud-amd64 depends on and its
--dbg package, builds an initramfs (busybox, modules, memload), boots it under
+Fetches the Debian kernel that SUITE's linux-image-cloud-amd64 depends on and
+its -dbg package (debkernel.py: a private apt state, apt-get download,
+dpkg-deb -x; nothing is installed), builds an initramfs (busybox, modules, memload), boots it under
 QEMU (TCG, KASLR on, -device vmcoreinfo), waits for KPAGE-READY, and writes
 the dumps over QMP: vmcore.elf (physical), vmcore-paging.elf (virtual, for
 drgn), vmcore.kdump-zlib (QEMU's flattened kdump) and vmcore.kdump
 (reassembled by makedumpfile -R). The guest's own view (/proc files,
 kpageflags, kpagecount) is in truth/. Everything lives under
-$XDG_CACHE_HOME/kpage/kernel/RELEASE/VARIANT, stamped when complete.
+$XDG_CACHE_HOME/kpage/kernel/RELEASE/VARIANT, stamped when complete; the
+file `vmlinux` there names the debug vmlinux.
 Variants: 1g (one node, 1 GiB), numa2 (two nodes, 2 GiB), live (1.5 GiB, with
 kpage and its libraries in the initramfs and the vmlinux as a read-only
 virtio disk /dev/vdb: the guest runs kpage on its own /proc/kcore and records
@@ -26,6 +28,8 @@ import subprocess
 import sys
 import tarfile
 import time
+
+import debkernel
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 VARIANTS = {
@@ -63,34 +67,9 @@ def run(cmd, **kw):
     return subprocess.run(cmd, check=True, **kw)
 
 
-def kernel_release():
-    out = subprocess.run(['apt-cache', 'depends', 'linux-image-cloud-amd64'],
-                         capture_output=True, text=True).stdout
-    if 'linux-image-' not in out.replace('linux-image-cloud-amd64', ''):
-        run(['apt-get', 'update', '-qq'])
-        out = subprocess.run(['apt-cache', 'depends', 'linux-image-cloud-amd64'],
-                             capture_output=True, text=True).stdout
-    for line in out.splitlines():
-        line = line.strip()
-        if line.startswith('Depends: linux-image-'):
-            return line.split('linux-image-', 1)[1]
-    raise SystemExit('cannot find the kernel linux-image-cloud-amd64 depends on')
-
-
-def install_kernel(rel):
-    need = [p for p, f in ((f'linux-image-{rel}', f'/boot/vmlinuz-{rel}'),
-                           (f'linux-image-{rel}-dbg', f'/usr/lib/debug/boot/vmlinux-{rel}'))
-            if not os.path.exists(f)]
-    if need:
-        log(f'installing {" ".join(need)} (about 280 MB)')
-        env = dict(os.environ, DEBIAN_FRONTEND='noninteractive')
-        run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends'] + need, env=env,
-            stdout=subprocess.DEVNULL)
-
-
-def module_paths(rel):
-    """The modules needed, dependencies first, from modules.dep."""
-    base = f'/lib/modules/{rel}'
+def module_paths(base):
+    """The modules needed, dependencies first, from modules.dep (those built
+    in, as virtio_pci in 6.12 and later, are not in it)."""
     deps = {}
     for line in open(f'{base}/modules.dep'):
         mod, _, rest = line.partition(':')
@@ -109,7 +88,7 @@ def module_paths(rel):
     return [os.path.join(base, m) for m in order]
 
 
-def build_initramfs(rel, out, live):
+def build_initramfs(kernel, out, live):
     root = out + '.root'
     shutil.rmtree(root, ignore_errors=True)
     for d in ('bin', 'proc', 'sys', 'dev', 'tmp', 'modules'):
@@ -122,7 +101,7 @@ def build_initramfs(rel, out, live):
     shutil.copy(os.path.join(HERE, 'guest-init.sh'), os.path.join(root, 'init'))
     os.chmod(os.path.join(root, 'init'), 0o755)
     names = []
-    for path in module_paths(rel):
+    for path in module_paths(kernel['modules']):
         name = os.path.basename(path)
         if name.endswith('.xz'):
             run(['xz', '-dc', path], stdout=open(os.path.join(root, 'modules', name[:-3]), 'wb'))
@@ -178,11 +157,11 @@ class QMP:
             raise RuntimeError(f'dump {path}: {st}')
 
 
-def vmlinux_image(rel):
+def vmlinux_image(kernel):
     """An ext4 image holding the vmlinux (built into the guest kernel; libelf
     cannot size a raw block device), made once per release."""
-    src = f'/usr/lib/debug/boot/vmlinux-{rel}'
-    img = os.path.join(cache_root(), 'kernel', rel, 'vmlinux.ext4')
+    src = kernel['vmlinux']
+    img = os.path.join(cache_root(), 'kernel', kernel['release'], 'vmlinux.ext4')
     if not os.path.exists(img) or os.path.getmtime(img) < os.path.getmtime(src):
         stage = img + '.d'
         shutil.rmtree(stage, ignore_errors=True)
@@ -202,8 +181,7 @@ def cache_root():
     return os.path.join(cache, 'kpage')
 
 
-def boot_and_dump(rel, variant, d, timings):
-    kernel = f'/boot/vmlinuz-{rel}'
+def boot_and_dump(kernel, variant, d, timings):
     disk = os.path.join(d, 'truth.tar.img')
     with open(disk, 'wb') as f:
         f.truncate(64 << 20)
@@ -214,12 +192,12 @@ def boot_and_dump(rel, variant, d, timings):
             os.unlink(p)
     cmd = ['qemu-system-x86_64', '-machine', 'q35', '-cpu', 'qemu64', '-nographic',
            '-no-reboot', '-display', 'none', '-monitor', 'none',
-           '-kernel', kernel, '-initrd', os.path.join(d, 'initramfs.gz'),
+           '-kernel', kernel['vmlinuz'], '-initrd', os.path.join(d, 'initramfs.gz'),
            '-append', 'console=ttyS0 quiet panic=-1 transparent_hugepage=always',
            '-device', 'vmcoreinfo', '-drive', f'file={disk},format=raw,if=virtio',
            '-qmp', f'unix:{qmp_path},server,nowait', '-serial', f'file:{serial}'] + VARIANTS[variant]
     if variant == 'live':
-        cmd += ['-drive', f'file={vmlinux_image(rel)},format=raw,if=virtio,readonly=on']
+        cmd += ['-drive', f'file={vmlinux_image(kernel)},format=raw,if=virtio,readonly=on']
     t0 = time.time()
     q = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=open(os.path.join(d, 'qemu.err'), 'w'))
     try:
@@ -264,14 +242,14 @@ def boot_and_dump(rel, variant, d, timings):
     timings['makedumpfile -R'] = time.time() - t
 
 
-def prepare(variant):
+def prepare(suite, variant):
     if variant not in VARIANTS:
         raise SystemExit(f'unknown variant {variant} ({", ".join(VARIANTS)})')
     timings = {}
     t = time.time()
-    rel = kernel_release()
-    install_kernel(rel)
-    timings['kernel install'] = time.time() - t
+    kernel = debkernel.fetch(suite)
+    rel = kernel['release']
+    timings['kernel fetch'] = time.time() - t
     d = os.path.join(cache_root(), 'kernel', rel, variant)
     os.makedirs(d, exist_ok=True)
     inputs = hashlib.sha256()
@@ -282,28 +260,30 @@ def prepare(variant):
         inputs.update(open(kpage_binary(), 'rb').read())
     key = inputs.hexdigest()
     stamp = os.path.join(d, 'STAMP')
+    with open(os.path.join(d, 'vmlinux'), 'w') as f:
+        f.write(kernel['vmlinux'] + '\n')
     if os.path.exists(stamp) and open(stamp).read().strip() == key:
-        log(f'{variant}: cached in {d}')
+        log(f'{suite} {variant}: cached in {d}')
         print(d)
         return
     if os.path.exists(stamp):
         os.unlink(stamp)
     t = time.time()
-    build_initramfs(rel, os.path.join(d, 'initramfs.gz'), variant == 'live')
+    build_initramfs(kernel, os.path.join(d, 'initramfs.gz'), variant == 'live')
     timings['initramfs'] = time.time() - t
-    boot_and_dump(rel, variant, d, timings)
+    boot_and_dump(kernel, variant, d, timings)
     with open(os.path.join(d, 'release'), 'w') as f:
         f.write(rel + '\n')
     with open(os.path.join(d, 'timings.txt'), 'w') as f:
         for k, v in timings.items():
             f.write(f'{k}: {v:.1f}s\n')
-            log(f'{variant}: {k} {v:.1f}s')
+            log(f'{suite} {variant}: {k} {v:.1f}s')
     with open(stamp, 'w') as f:
         f.write(key + '\n')
     print(d)
 
 
 if __name__ == '__main__':
-    if len(sys.argv) != 3 or sys.argv[1] != 'prepare':
+    if len(sys.argv) != 4 or sys.argv[1] != 'prepare':
         raise SystemExit(__doc__)
-    prepare(sys.argv[2])
+    prepare(sys.argv[2], sys.argv[3])
