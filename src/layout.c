@@ -87,6 +87,30 @@ static bool vmci_type_bit(const char *vmci, const char *key, uint32_t *bit)
 	return true;
 }
 
+/* 6.12+ VMCOREINFO: NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE) is PGTY_buddy << 24 (the
+ * low 24 bits clear), where earlier kernels wrote ~bit (-129). The type byte
+ * of each page type VMCOREINFO names; table and guard it does not name. */
+static bool vmci_type_byte(const char *vmci, struct kp_layout *l)
+{
+	static const struct { const char *key; size_t off; } t[] = {
+		{ "NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)", offsetof(struct kp_layout, type_buddy) },
+		{ "NUMBER(PAGE_OFFLINE_MAPCOUNT_VALUE)", offsetof(struct kp_layout, type_offline) },
+		{ "NUMBER(PAGE_HUGETLB_MAPCOUNT_VALUE)", offsetof(struct kp_layout, type_hugetlb) },
+		{ "NUMBER(PAGE_SLAB_MAPCOUNT_VALUE)", offsetof(struct kp_layout, type_slab) },
+		{ "NUMBER(PAGE_UNACCEPTED_MAPCOUNT_VALUE)", offsetof(struct kp_layout, type_unaccepted) },
+	};
+	int64_t v;
+	if (!kp_vmcoreinfo_number(vmci, t[0].key, &v) || ((uint32_t)v & 0xffffff) ||
+	    ((uint32_t)v >> 24) < 0xf0)
+		return false;
+	l->buddy_rule = KP_BUDDY_TYPE_BYTE;
+	l->buddy_rule_source = "VMCOREINFO NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE) (type in the top byte)";
+	for (size_t i = 0; i < KP_ARRAY_SIZE(t); i++)
+		if (kp_vmcoreinfo_number(vmci, t[i].key, &v) && !((uint32_t)v & 0xffffff))
+			*(uint32_t *)((char *)l + t[i].off) = (uint32_t)v >> 24;
+	return true;
+}
+
 static void layout_page_types(struct kp_types *ty, const char *vmci, struct kp_layout *l)
 {
 	int64_t v;
@@ -116,6 +140,8 @@ static void layout_page_types(struct kp_types *ty, const char *vmci, struct kp_l
 		}
 		return;
 	}
+	if (!l->pg_page_type.present && vmci_type_byte(vmci, l))
+		return;
 	if (l->pg_page_type.present) {
 		l->buddy_rule = KP_BUDDY_TYPE_BITS;
 		l->type_base = 0xf0000000u;
@@ -186,9 +212,11 @@ static kp_error *layout_page(struct kp_types *ty, const char *vmci, struct kp_la
 	if (kp_types_has(ty, "struct folio") &&
 	    (err = field(ty, "struct folio", "_flags_1", &f1)))
 		return err;
+	/* A compound_head without compound_order (VMCOREINFO, which names no
+	 * folio): the order moved into the first tail's flags (6.6). */
 	if (l->pg_compound_order.present)
 		l->order_rule = KP_ORDER_MEMBER;
-	else if (f1.present)
+	else if (f1.present || l->pg_compound_head.present)
 		l->order_rule = KP_ORDER_FLAGS_1;
 	else
 		l->order_rule = KP_ORDER_LRU_PREV;

@@ -169,7 +169,10 @@ static inline void decode_rest(const struct kp_layout *l, const uint8_t *raw, co
 	decode_compound(l, raw, next, p, ch);
 	if (p->type == KP_TYPE_HUGETLB)
 		p->hugetlb = true;
-	if (p->compound == KP_COMPOUND_TAIL || p->type != KP_TYPE_NONE || !p->mapping)
+	/* A hugetlb folio (a page type from 6.9) keeps its mapping: anon_vma
+	 * or the hugetlbfs file. */
+	if (p->compound == KP_COMPOUND_TAIL || (p->type != KP_TYPE_NONE && p->type != KP_TYPE_HUGETLB) ||
+	    !p->mapping)
 		return;
 	switch (p->mapping & 3) {
 	case 0: p->mapping_kind = KP_MAP_FILE; break;

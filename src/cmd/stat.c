@@ -11,7 +11,8 @@ struct stat_zone {
 	uint64_t count[KP_CLASS__COUNT];
 	uint64_t total;
 	int64_t nr_free_pages;     /* vm_stat[NR_FREE_PAGES], -1 unknown */
-	bool nr_free_exact;        /* the per-cpu deltas are added in */
+	int64_t nr_free_delta;     /* the per-cpu deltas not folded into it */
+	bool nr_free_exact;        /* nr_free_delta is known */
 };
 
 struct stat_ctx {
@@ -91,8 +92,9 @@ static void stat_part_merge(void *arg, void *part)
 
 static const struct kp_scan_ops stat_ops = { stat_part_new, stat_one, stat_part_merge, free };
 
-/* NR_FREE_PAGES as zone_page_state_snapshot() has it: zone->vm_stat and
- * the per-cpu deltas not yet folded into it. */
+/* NR_FREE_PAGES as /proc/zoneinfo and crash show it (zone->vm_stat), and
+ * the per-cpu deltas not yet folded into it: their sum is what
+ * zone_page_state_snapshot() gives, the count of free pages. */
 static void stat_read_counters(struct stat_ctx *sc)
 {
 	struct kp_mm *mm = &sc->s->mm;
@@ -115,7 +117,7 @@ static void stat_read_counters(struct stat_ctx *sc)
 		}
 		if (kp_mm_percpu_sum(mm, pcs, l->vm_stat_diff_offset + (uint32_t)l->nr_free_pages_item,
 				     1, true, &diff)) {
-			z->nr_free_pages += diff;
+			z->nr_free_delta = diff;
 			z->nr_free_exact = true;
 		}
 	}
@@ -142,7 +144,7 @@ static void stat_checks(struct stat_ctx *sc, const struct kp_scan_stats *st, str
 			    (int64_t)mm->zones[i].managed;
 		if (l->zone_managed.present && kp_class_known(l, KP_CLASS_RESERVED))
 			managed_off += (uint64_t)(d < 0 ? -d : d);
-		d = (int64_t)z->count[KP_CLASS_FREE] - z->nr_free_pages;
+		d = (int64_t)z->count[KP_CLASS_FREE] - (z->nr_free_pages + z->nr_free_delta);
 		if (z->nr_free_exact)
 			free_off += (uint64_t)(d < 0 ? -d : d);
 	}
@@ -185,6 +187,8 @@ static void stat_json(struct stat_ctx *sc, const struct kp_scan_stats *st,
 			kp_json_kstr(o, "zone", mm->zones[i].name);
 			kp_json_kuint(o, "zone_index", mm->zones[i].index);
 			kp_json_kint(o, "nr_free_pages", z->nr_free_pages);
+			if (z->nr_free_exact)
+				kp_json_kint(o, "nr_free_pages_pcp_delta", z->nr_free_delta);
 		} else {
 			kp_json_kstr(o, "zone", "other");
 		}

@@ -18,7 +18,12 @@ def pahole_members(text):
         if not m or line.strip().startswith('}'):
             continue
         decl = re.sub(r'\s*__attribute__\(\(.*?\)\)\)?', '', m.group(1)).strip()
-        name = re.sub(r'\[.*', '', decl.split()[-1]).lstrip('*').split(':')[0]
+        words = decl.split()
+        name = re.sub(r'\[.*', '', words[-1]).lstrip('*').split(':')[0]
+        # an anonymous member of a tagged struct type (7.x builds with
+        # -fms-extensions): "struct freelist_counters;"
+        if len(words) == 2 and words[0] in ('struct', 'union'):
+            name = ''
         # function pointers: "void (*name)(args)"
         fp = re.search(r'\(\*(\w+)\)', decl)
         if fp:

@@ -30,10 +30,11 @@ def load_u64s(path):
     return struct.unpack(f'<{len(data) // 8}Q', data[:len(data) // 8 * 8])
 
 
-def kpage_view(p, head=None):
+def kpage_view(p, head=None, folio_flags=False):
     """What /proc/kpageflags would say of the page kpage decoded; HEAD is the
-    decoded head page for a tail (PageAnon() and PageHuge() look there)."""
-    names = set(p['flag_names'])
+    decoded head page for a tail (PageAnon() and PageHuge() look there; with
+    FOLIO_FLAGS, the kernel reports a tail with its folio's flags)."""
+    names = set((head if folio_flags and head else p)['flag_names'])
     mapping = (head or p)['mapping_kind']
     cls = p['class']
     tail = p['compound'] == 'tail'
@@ -56,8 +57,12 @@ def kpage_view(p, head=None):
 
 
 def truth_view(flags, count):
+    # 6.12's stable_page_flags() tests PageAnon() on a slab's folio, whose
+    # mapping word holds slab fields: KPF_ANON (and KPF_KSM) on slab pages
+    # is that, not an anonymous page.
     return {
-        'buddy': bit(flags, 'BUDDY'), 'slab': bit(flags, 'SLAB'), 'anon': bit(flags, 'ANON'),
+        'buddy': bit(flags, 'BUDDY'), 'slab': bit(flags, 'SLAB'),
+        'anon': bit(flags, 'ANON') and not bit(flags, 'SLAB'),
         'huge': bit(flags, 'HUGE'), 'thp': bit(flags, 'THP'),
         'compound_head': bit(flags, 'COMPOUND_HEAD'), 'compound_tail': bit(flags, 'COMPOUND_TAIL'),
         'lru': bit(flags, 'LRU'), 'reserved': bit(flags, 'RESERVED'),
@@ -74,6 +79,11 @@ def main():
         strict = set(args[i + 1].split(','))
         del args[i:i + 2]
     flags, counts = load_u64s(args[0]), load_u64s(args[1])
+    # PG_lru is only ever set on a head: a tail with KPF_LRU means this
+    # kernel's /proc/kpageflags reports tails with their folio's flags (6.12).
+    folio_flags = any(bit(f, 'COMPOUND_TAIL') and bit(f, 'LRU') for f in flags)
+    if folio_flags:
+        print('this kernel reports compound tails with their folio\'s flags')
     mismatch, compared, seen = {}, 0, 0
     heads = {}
     for line in open(args[2]):
@@ -85,7 +95,7 @@ def main():
             continue
         seen += 1
         head = heads.get(p.get('head_pfn')) if p['compound'] == 'tail' else None
-        mine, theirs = kpage_view(p, head), truth_view(flags[pfn], counts[pfn])
+        mine, theirs = kpage_view(p, head, folio_flags), truth_view(flags[pfn], counts[pfn])
         compared += 1
         for k in mine:
             if mine[k] != theirs[k]:

@@ -48,7 +48,7 @@ def census_by_span(pages_path, zones):
                     break
                 c['tail'] += p['compound'] == 'tail'
                 c['head'] += p['compound'] == 'head'
-                c['slab'] += 'slab' in p['flag_names']
+                c['slab'] += 'slab' in p['flag_names'] or p['page_type'] == 'slab'
                 c['reserved'] += 'reserved' in p['flag_names']
                 break
     return out
@@ -77,6 +77,65 @@ def parse_zoneinfo(text):
     return out
 
 
+def parse_pagetypeinfo(text):
+    """Free blocks per (node, zone, type) and order, and "Number of blocks
+    type" per (node, zone, type)."""
+    free, blocks, types = {}, {}, None
+    for line in text.splitlines():
+        m = re.match(r'Node\s+(\d+), zone\s+(\S+), type\s+(\S+)\s+(.*)', line)
+        if m:
+            free[f'{m[1]} {m[2]} {m[3]}'] = [int(x) for x in m[4].split()]
+            continue
+        if line.startswith('Number of blocks type'):
+            types = line.split()[4:]
+            continue
+        m = re.match(r'Node (\d+), zone\s+(\S+)\s+(.*)', line)
+        if m and types:
+            for t, v in zip(types, m[3].split()):
+                blocks[f'{m[1]} {m[2]} {t}'] = int(v)
+    return free, blocks
+
+
+def compare_pagetypeinfo(d, zones, serial):
+    """Pageblocks per migratetype and free blocks per migratetype and order,
+    as /proc/pagetypeinfo printed on the console moments before the stop
+    (with buddyinfo): the blocks exactly, the free blocks within buddyinfo's
+    slack."""
+    if 'KPAGE-PAGETYPEINFO' not in serial:
+        say(False, 'pagetypeinfo', 'the guest printed no pagetypeinfo')
+        return
+    free, blocks = parse_pagetypeinfo(serial.split('KPAGE-PAGETYPEINFO')[-1].split('KPAGE-END')[0])
+    for z in zones:
+        key, name = f"{z['node']} {z['zone']}", f"{z['node']}:{z['zone']}"
+        theirs = {k.split()[2]: v for k, v in blocks.items() if k.startswith(key + ' ')}
+        mine = z.get('pageblocks') or {}
+        bad = [f'{t}: kpage {mine.get(t)} guest {v}' for t, v in theirs.items() if mine.get(t, 0) != v]
+        bad += [f'{t}: kpage {v}, not in the guest' for t, v in mine.items() if t not in theirs and v]
+        say(theirs and not bad, f'pagetypeinfo-blocks/{name}',
+            '; '.join(bad) or f'{sum(theirs.values())} pageblocks: ' +
+            ' '.join(f'{t} {v}' for t, v in theirs.items() if v))
+        pages, worst = 0, []
+        for t, want in ((k.split()[2], v) for k, v in free.items() if k.startswith(key + ' ')):
+            got = (z.get('pagetypeinfo') or {}).get(t, [0] * len(want))
+            pages += sum(abs(a - b) << i for i, (a, b) in enumerate(zip(got, want)))
+            if got != want:
+                worst.append(f'{t} kpage {got} guest {want}')
+        say(pages <= 512, f'pagetypeinfo-free/{name}',
+            f'{pages} pages differ (slack 512, expected: the guest moved since)' + (': ' + worst[0] if worst else '')
+            if pages else 'equal per migratetype and order')
+
+
+def compare_hugetlb(d):
+    """The hugetlb pages of the census: HugePages_Total x pages a huge page."""
+    meminfo = dict(re.findall(r'^(\S+):\s+(\d+)', open(os.path.join(d, 'truth', 'meminfo')).read(), re.M))
+    want = int(meminfo.get('HugePages_Total', 0)) * int(meminfo.get('Hugepagesize', 0)) // 4
+    stat = json.load(open(os.path.join(d, 'kpage.stat.vmcore.elf.json')))
+    got = sum(z['classes']['hugetlb'] for z in stat['zones'])
+    say(want and got == want, 'hugetlb-pages',
+        f'kpage {got}, guest HugePages_Total {meminfo.get("HugePages_Total")} x '
+        f'{int(meminfo.get("Hugepagesize", 0)) // 4} = {want}')
+
+
 def main():
     d, free_path, pages_path, zones_path = sys.argv[1:5]
     free = json.load(open(free_path))
@@ -93,9 +152,17 @@ def main():
     else:
         bad = diff(nonzero(mine), nonzero(crash['lists']))
         say(not bad, 'crash-kmem-f', f'{len(nonzero(mine))} non-empty lists' if not bad else '; '.join(bad))
+        # crash shows the counter (vm_zone_stat), which lags the free
+        # lists by the per-cpu deltas not yet folded into it: compare it
+        # with the zones' counters kpage read, and the lists with the
+        # counters and the deltas.
+        stat = json.load(open(os.path.join(d, 'kpage.stat.vmcore.elf.json')))
+        counter = sum(z.get('nr_free_pages', 0) for z in stat['zones'])
+        delta = sum(z.get('nr_free_pages_pcp_delta', 0) for z in stat['zones'])
         total = sum(z['free_pages_walked'] for z in free['zones'])
-        say(total == crash['nr_free_pages'], 'crash-nr_free_pages',
-            f'kpage {total} crash {crash["nr_free_pages"]}')
+        say(counter == crash['nr_free_pages'] and total == counter + delta, 'crash-nr_free_pages',
+            f'kpage counters {counter} (+ per-cpu deltas {delta} = {counter + delta}, '
+            f'the pages on the lists {total}) crash {crash["nr_free_pages"]}')
 
     drgn = json.load(open(os.path.join(d, 'drgn.json')))
     if 'error' in drgn:
@@ -157,6 +224,8 @@ def main():
             say(ok, f'{key}/{name}', f'kpage {mine} kernel {kern}' +
                 (f' (buddyinfo moved {zone_drift[name]} pages: tolerance {tol}/1000)' if tol else ' (exact)'))
 
+    compare_pagetypeinfo(d, zones, serial)
+    compare_hugetlb(d)
     info = parse_zoneinfo(open(os.path.join(d, 'truth', 'zoneinfo')).read())
     for z in zones:
         key = f"{z['node']} {z['zone']}"

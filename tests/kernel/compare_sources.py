@@ -3,8 +3,9 @@
 from VMCOREINFO) must be identical in everything both can supply.
 
 usage: compare_sources.py DWARF_JSON BTF_JSON
-What BTF mode cannot supply, and is left out of the comparison: pcp_pages
-(needs __per_cpu_offset and nr_cpu_ids, which only a symbol table has), and
+What BTF mode cannot supply, and is left out of the comparison: pcp_pages and
+nr_free_pages_pcp_delta (per-cpu reads need __per_cpu_offset and nr_cpu_ids,
+which only a symbol table has), and
 the types source itself, and the spelling of migratetype names (from enum migratetype instead of the
 kernel's migratetype_names[], so "Highatomic" for "HighAtomic")."""
 import json
@@ -13,7 +14,7 @@ import sys
 
 def normalize(v):
     if isinstance(v, dict):
-        return {k.lower(): normalize(x) for k, x in v.items() if k not in ('pcp_pages', 'types')}
+        return {k.lower(): normalize(x) for k, x in v.items() if k not in ('pcp_pages', 'nr_free_pages_pcp_delta', 'types')}
     if isinstance(v, list):
         return [normalize(x) for x in v]
     return v

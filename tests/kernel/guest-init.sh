@@ -56,6 +56,8 @@ echo KPAGE-UNUSABLE
 cat /sys/kernel/debug/extfrag/unusable_index
 echo KPAGE-EXTFRAG
 cat /sys/kernel/debug/extfrag/extfrag_index
+echo KPAGE-PAGETYPEINFO
+cat /proc/pagetypeinfo
 echo KPAGE-END
 echo KPAGE-READY
 while true; do sleep 3600; done

@@ -49,7 +49,9 @@ def main():
         if m:
             nr_free = int(m.group(1))
     if not lists:
-        json.dump({'error': 'crash printed no free lists: ' + (r.stderr or text)[-500:]}, open(out, 'w'))
+        said = ' '.join((r.stderr + text).split())[-300:] or 'nothing'
+        json.dump({'error': f'crash exited {r.returncode} with no free lists; it said: {said}'},
+                  open(out, 'w'))
         return 2
     json.dump({'lists': lists, 'zone_free': zone_free, 'nr_free_pages': nr_free}, open(out, 'w'))
     return 0

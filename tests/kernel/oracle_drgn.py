@@ -5,12 +5,60 @@ and tails per zone) decoded here from drgn's type offsets.
 
 usage: oracle_drgn.py VMLINUX VMCORE OUT_JSON   (run with Debian's python3)
 drgn 0.0.22 reads only ELF dumps with virtual addresses (QEMU paging=true).
+Every rule comes from the kernel itself, through drgn, not from kpage: page
+types from enum pagetype (6.12+) or VMCOREINFO's PAGE_*_MAPCOUNT_VALUE,
+PG_slab or the slab page type, compound_head or compound_info (bit 0 marks a
+tail in both), buddy_list or lru.
 On failure writes {"error": "..."} and exits 2."""
 import json
 import struct
 import sys
 
 SECTION_PAGES = 1 << 15   # x86_64: 128 MiB sections of 4 KiB pages
+
+
+def enumerator(prog, name):
+    try:
+        return prog[name].value_()
+    except KeyError:
+        return None
+
+
+def vmcoreinfo_number(prog, key):
+    """NUMBER(KEY) of the VMCOREINFO note the kernel keeps (vmcoreinfo_data)."""
+    text = prog.read(prog['vmcoreinfo_data'].value_(), prog['vmcoreinfo_size'].value_()).decode(
+        errors='replace')
+    for line in text.splitlines():
+        if line.startswith(f'NUMBER({key})='):
+            return int(line.split('=', 1)[1])
+    return None
+
+
+def kernel_rules(prog, drgn):
+    page_t = prog.type('struct page')
+    members = {m.name for m in page_t.members if m.name}
+
+    def has(name):
+        try:
+            drgn.offsetof(page_t, name)
+            return True
+        except LookupError:
+            return False
+    compound = 'compound_info' if has('compound_info') else 'compound_head'
+    off = {m: drgn.offsetof(page_t, m) for m in ('flags', 'private', 'page_type')}
+    off['compound'] = drgn.offsetof(page_t, compound)
+    pg = {name: enumerator(prog, f'PG_{name}') for name in ('slab', 'reserved', 'head')}
+    pgty_buddy, pgty_slab = enumerator(prog, 'PGTY_buddy'), enumerator(prog, 'PGTY_slab')
+    if pgty_buddy is not None:
+        # 6.12+: one type in the top byte (include/linux/page-flags.h)
+        def is_buddy(t): return t >> 24 == pgty_buddy
+    else:
+        # 4.18 - 6.11: a type is set when its bit is clear under PAGE_TYPE_BASE
+        bit = ~vmcoreinfo_number(prog, 'PAGE_BUDDY_MAPCOUNT_VALUE') & 0xffffffff
+        def is_buddy(t): return t & (0xf0000000 | bit) == 0xf0000000
+    def is_slab_type(t): return pgty_slab is not None and t >> 24 == pgty_slab
+    return dict(psize=page_t.size, off=off, pg=pg, is_buddy=is_buddy, is_slab_type=is_slab_type,
+                list='buddy_list' if has('buddy_list') else 'lru', members=members)
 
 
 def main():
@@ -24,11 +72,13 @@ def main():
     except Exception as e:  # drgn reports many kinds of errors
         json.dump({'error': f'drgn: {type(e).__name__}: {e}'}, open(out, 'w'))
         return 2
-    page_t = prog.type('struct page')
-    psize = page_t.size
-    off = {m: drgn.offsetof(page_t, m) for m in ('flags', 'private', 'compound_head', 'page_type')}
-    pg = {name: prog[f'PG_{name}'].value_() for name in ('slab', 'reserved', 'head')}
-    buddy_bit = 0x80      # PG_buddy in page_type, include/linux/page-flags.h of 6.1
+    try:
+        rules = kernel_rules(prog, drgn)
+    except Exception as e:
+        json.dump({'error': f'drgn: the kernel\'s rules: {type(e).__name__}: {e}'}, open(out, 'w'))
+        return 2
+    psize, off, pg = rules['psize'], rules['off'], rules['pg']
+    is_buddy, is_slab_type = rules['is_buddy'], rules['is_slab_type']
     nr_mt = prog['MIGRATE_TYPES'].value_()
     vmemmap = prog['vmemmap_base'].value_()
     lists, nr_free, census, uncovered = {}, {}, {}, []
@@ -54,7 +104,7 @@ def main():
                 nr_free[f'{key} {order}'] = area.nr_free.value_()
                 for mt in range(nr_mt):
                     n = sum(1 for _ in list_for_each_entry('struct page', area.free_list[mt].address_of_(),
-                                                            'buddy_list'))
+                                                            rules['list']))
                     lists[f'{key} {order} {mt}'] = n
             start, span = zone.zone_start_pfn.value_(), zone.spanned_pages.value_()
             c = dict(free=0, slab=0, reserved=0, head=0, tail=0, pages=0)
@@ -74,9 +124,9 @@ def main():
                     o = j * psize
                     flags = struct.unpack_from('<Q', data, o + off['flags'])[0]
                     ptype = struct.unpack_from('<I', data, o + off['page_type'])[0]
-                    ch = struct.unpack_from('<Q', data, o + off['compound_head'])[0]
+                    ch = struct.unpack_from('<Q', data, o + off['compound'])[0]
                     c['pages'] += 1
-                    if ptype & (0xf0000000 | buddy_bit) == 0xf0000000:
+                    if is_buddy(ptype):
                         order = struct.unpack_from('<Q', data, o + off['private'])[0]
                         c['free'] += 1
                         free_end = i + j + (1 << order)
@@ -88,7 +138,7 @@ def main():
                         c['tail'] += 1
                     elif flags >> pg['head'] & 1:
                         c['head'] += 1
-                    if flags >> pg['slab'] & 1:
+                    if (pg['slab'] is not None and flags >> pg['slab'] & 1) or is_slab_type(ptype):
                         c['slab'] += 1
                     if flags >> pg['reserved'] & 1:
                         c['reserved'] += 1

@@ -99,6 +99,23 @@ for variant in $variants; do
 		step "kpage under valgrind"
 	fi
 	if [ "$variant" = 1g ]; then
+		# layout TYPE: every member's offset and size as pahole has them.
+		# (struct folio is 5.16+, struct slab 5.17+: both must lack them)
+		for t in page folio slab zone free_area; do
+			pahole -C "$t" "$V" > "$d/pahole.$t" 2>&1
+			"$KPAGE" --vmlinux "$V" --json layout "$t" > "$d/layout.$t.json" 2> "$d/layout.$t.err"
+			rc=$?
+			if [ ! -s "$d/pahole.$t" ]; then
+				expect_exit "kernel/$v/layout-pahole/$t-absent" 1 "no (struct|type) .*$t" \
+					"$KPAGE" --vmlinux "$V" layout "$t"
+				continue
+			fi
+			check "kernel/$v/layout-pahole/$t" python3 "$KP_TOP/tests/cli/pahole_compare.py" \
+				"$d/pahole.$t" "$d/layout.$t.json"
+		done
+		step "layout against pahole"
+	fi
+	if [ "$variant" = 1g ]; then
 		# A real makedumpfile -d 31 dump (zero, cache, user and free pages
 		# left out). makedumpfile 1.7.2 cannot read QEMU 7.2's ELF header
 		# layout (program headers after section headers): elf-phdr-fix.py
