@@ -23,10 +23,15 @@ ASAN_OBJS := $(LIB_SRCS:src/%.c=$(B)/asan/%.o) $(CMD_SRCS:src/%.c=$(B)/asan/%.o)
 
 all: $(B)/kpage
 
+# The build dependencies first (autoconf among them): on a fresh machine
+# make demo or make check would otherwise run autoconf and configure before
+# tests/deps.sh installed them.
 configure: configure.ac
+	sh tests/deps.sh build
 	autoconf
 
 config.mk: configure config.mk.in
+	sh tests/deps.sh build
 	./configure -q
 
 $(B)/obj/%.o: src/%.c $(HDRS) config.mk

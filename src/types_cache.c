@@ -129,36 +129,49 @@ static void memo_load(struct kp_types *ty)
 	fclose(f);
 }
 
-/* Written whole to a temporary file and renamed: readers never see half. */
+/* mkdir -p of the directory of PATH; false (errno set) when it cannot be. */
+static bool memo_make_dirs(const char *path)
+{
+	char dir[4096];
+	snprintf(dir, sizeof(dir), "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (!slash)
+		return true;
+	*slash = '\0';
+	for (char *p = dir + 1; ; p++) {
+		if (*p && *p != '/')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+			return false;
+		*p = c;
+		if (!c)
+			return true;
+	}
+}
+
+/* Written whole to a temporary file and renamed: readers never see half. A
+ * memo that cannot be kept is said once: every run then reads the DWARF. */
 static void memo_save(struct kp_types *ty)
 {
 	char tmp[4200];
-	FILE *f;
+	FILE *f = NULL;
 
 	if (!ty->dirty || !ty->memo_path[0])
 		return;
-	char *slash = strrchr(ty->memo_path, '/');
-	*slash = '\0';
-	char parent[4096];
-	snprintf(parent, sizeof(parent), "%s", ty->memo_path);
-	char *p2 = strrchr(parent, '/');
-	if (p2) {
-		*p2 = '\0';
-		mkdir(parent, 0755);
-		*p2 = '/';
-	}
-	mkdir(ty->memo_path, 0755);
-	*slash = '/';
 	snprintf(tmp, sizeof(tmp), "%s.%d", ty->memo_path, (int)getpid());
-	if (!(f = fopen(tmp, "w")))
-		return;
-	fprintf(f, MEMO_VERSION "\n");
-	for (size_t i = 0; i < ty->n; i++)
-		fprintf(f, "%s\t%s\n", ty->m[i].key, ty->m[i].val);
-	if (fclose(f) == 0)
-		rename(tmp, ty->memo_path);
-	else
-		unlink(tmp);
+	if (memo_make_dirs(ty->memo_path) && (f = fopen(tmp, "w"))) {
+		fprintf(f, MEMO_VERSION "\n");
+		for (size_t i = 0; i < ty->n; i++)
+			fprintf(f, "%s\t%s\n", ty->m[i].key, ty->m[i].val);
+		if (fclose(f) == 0 && rename(tmp, ty->memo_path) == 0)
+			return;
+	}
+	int e = errno;
+	unlink(tmp);
+	fprintf(stderr, "kpage: note: the types memo cannot be kept in %s (%s): every run reads "
+		"the DWARF again (KPAGE_NO_TYPES_CACHE=1 silences this)\n", ty->memo_path, strerror(e));
 }
 
 kp_error *kp_types_open_btf(const char *path, struct kp_types **out)

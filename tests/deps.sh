@@ -24,5 +24,8 @@ if [ "$(id -u)" != 0 ]; then
 fi
 echo "kpage: installing$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends $missing >/dev/null
+# Another apt or dpkg (unattended-upgrades, a second make) may hold the lock:
+# wait for it (up to 10 minutes) instead of failing at once.
+lock="-o DPkg::Lock::Timeout=600"
+apt-get $lock update -qq
+apt-get $lock install -y -qq --no-install-recommends $missing >/dev/null
