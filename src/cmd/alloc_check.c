@@ -204,7 +204,6 @@ static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, in
 	struct gfp g;
 	kp_error *err;
 
-	(void)status;
 	if (argc < 2 || !kp_parse_u64(argv[1], &order))
 		return kp_errorf(KP_EXIT_USAGE, "usage: %s", kp_cmd_alloc_check.usage);
 	for (int i = 2; i < argc; i += 2) {
@@ -278,6 +277,12 @@ static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, in
 				      "on the slow path's first try (kswapd woken, no reclaim yet)");
 		else
 			kp_out_printf(o, "=> no zone can serve it without reclaim or compaction\n");
+	}
+	/* The answer rests on the free lists: damaged ones make it doubtful. */
+	if (!err && r.total_issues) {
+		fprintf(stderr, "kpage: warning: alloc-check: the free lists are damaged (%zu issues; "
+			"see free): this answer rests on them\n", r.total_issues);
+		*status = KP_EXIT_INCONSISTENT;
 	}
 	kp_free_report_release(&r);
 	return err;
