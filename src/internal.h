@@ -83,6 +83,6 @@ struct kp_decoder {
 };
 void kp_decoder_init(struct kp_decoder *d, const struct kp_layout *l);
 void kp_decoder_page(const struct kp_decoder *d, const uint8_t *raw, const uint8_t *next,
-		     uint64_t pfn, struct kp_page *p);
+		     uint64_t pfn, uint64_t page_va, struct kp_page *p);
 
 #endif

@@ -125,7 +125,7 @@ static void scan_guess_head(struct scan_ctx *sc, uint64_t hp)
 		kp_error_free(err);
 		return;
 	}
-	kp_page_decode(mm->l, raw, run > 1 ? raw + psize : NULL, hp, &h);
+	kp_page_decode(mm->l, raw, run > 1 ? raw + psize : NULL, hp, va, &h);
 	if (h.compound != KP_COMPOUND_HEAD)
 		return;
 	sc->st.head_pfn = sc->in.head_pfn = hp;
@@ -321,7 +321,8 @@ static kp_error *scan_batch(struct scan_ctx *sc, uint64_t pfn, uint64_t n, bool 
 		struct kp_page p;
 		const uint8_t *raw = sc->buf + i * psize;
 		bool has_next = (i + 1 < n || lookahead) && !page_missing[i + 1];
-		kp_decoder_page(&sc->dec, raw, has_next ? raw + psize : NULL, pfn + i, &p);
+		kp_decoder_page(&sc->dec, raw, has_next ? raw + psize : NULL, pfn + i,
+				page_va + i * psize, &p);
 		p.in_dump = !page_missing[i];
 		enum kp_class c = scan_context_class(sc, &p, st);
 		st->pages++;

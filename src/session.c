@@ -114,6 +114,7 @@ static void session_describe(struct kp_session *s)
 	fprintf(stderr, "kpage: struct page %u bytes; refcount member %s; free list member %s\n",
 		l->page_size, l->refcount_name, l->list_member);
 	fprintf(stderr, "kpage: buddy test: %s\n", l->buddy_rule_source);
+	fprintf(stderr, "kpage: compound tails: %s\n", l->compound_rule_source);
 	fprintf(stderr, "kpage: compound order: %s\n", order[l->order_rule]);
 	fprintf(stderr, "kpage: memory model %s (%s); %u nodes, %u zones, max pfn %llu\n",
 		kp_mm_model_name(s->mm.model), s->mm.model_source, s->mm.nr_nodes,

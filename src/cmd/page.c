@@ -23,13 +23,14 @@ static const char *mapping_name(enum kp_mapping_kind m)
 static const char *page_variant(const struct kp_session *s, const struct kp_page *p,
 				enum kp_class c)
 {
-	(void)s;
 	if (p->type == KP_TYPE_BUDDY)
 		return "buddy (free block head: list link, order in private)";
 	if (c == KP_CLASS_FREE)
 		return "free block tail";
 	if (p->compound == KP_COMPOUND_TAIL)
-		return "compound tail (compound_head)";
+		return s->layout.compound_rule == KP_COMPOUND_FLAGS ? "compound tail (first_page)" :
+		       !strcmp(s->layout.compound_member, "compound_info") ?
+		       "compound tail (compound_info)" : "compound tail (compound_head)";
 	if (p->type == KP_TYPE_SLAB)
 		return "slab (slab_cache, freelist)";
 	if (p->type == KP_TYPE_TABLE)
