@@ -75,6 +75,10 @@ static inline uint64_t kp_field_load(const uint8_t *base, const struct kp_field 
 	return kp_load(base + f->offset, f->size);
 }
 
+/* layout_pageblock.c: the pageblock bitmap's shape from enum pageblock_bits
+ * (pb_* of the layout); an unknown shape is noted in l->pb_error. */
+kp_error *kp_layout_pageblock(struct kp_types *ty, struct kp_layout *l);
+
 /* page_decode.c: kp_page_decode for the scans, the layout checked once. */
 struct kp_decoder {
 	const struct kp_layout *l;

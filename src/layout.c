@@ -512,7 +512,8 @@ kp_error *kp_layout_build(struct kp_types *ty, const char *vmci, struct kp_layou
 
 	memset(l, 0, sizeof(*l));
 	if ((err = layout_page(ty, vmci, l)) || (err = layout_zone(ty, l)) ||
-	    (err = layout_pgdat(ty, l)) || (err = layout_check_bounds(ty, l)))
+	    (err = layout_pgdat(ty, l)) || (err = layout_check_bounds(ty, l)) ||
+	    (err = kp_layout_pageblock(ty, l)))
 		return err;
 	/* x86_64: pageblock_order = HPAGE_SHIFT - PAGE_SHIFT, a macro. */
 	l->pageblock_order = 9;

@@ -240,6 +240,14 @@ struct kp_layout {
 	struct kp_field ms_section_mem_map;
 	struct kp_field ms_usage, ms_pageblock_flags, msu_pageblock_flags;
 	uint32_t pageblock_order;
+	/* enum pageblock_bits: bits per pageblock in the bitmap, where the
+	 * migratetype is (mt_shift, mt_bits), the isolate bit (-1: none) and
+	 * MIGRATE_ISOLATE, which it reads as; pb_error: a shape kpage does not
+	 * know (then no pageblock is read) */
+	uint32_t pb_stride, pb_mt_shift, pb_mt_bits;
+	int32_t pb_isolate_bit;
+	int64_t mt_isolate;
+	char pb_source[160], pb_error[200];
 	uint32_t section_map_mask_bits;
 	uint32_t section_size_bits, max_physmem_bits;
 
