@@ -256,11 +256,34 @@ void kp_decoder_page(const struct kp_decoder *d, const uint8_t *raw, const uint8
 		    kp_load(raw + l->pg_compound_head.offset, 8) : 0, page_va, d->type_all);
 }
 
+/* A folio's first tail (the scan named its head): its flags word holds the
+ * folio's own flags (folio->_flags_1), the order in its low byte. */
+static bool first_tail(const struct kp_layout *l, const struct kp_page *p)
+{
+	return l->order_rule == KP_ORDER_FLAGS_1 && p->compound == KP_COMPOUND_TAIL &&
+	       p->head_pfn && p->head_pfn + 1 == p->pfn;
+}
+
 /* The name of flag BIT for this page: the enum's own name, or an alias that
  * the page's state selects. */
 static const char *flag_name_in_context(const struct kp_layout *l, const struct kp_page *p,
 					int bit)
 {
+	if (first_tail(l, p)) {
+		if (bit == l->pg_has_hwpoisoned)
+			return "has_hwpoisoned";
+		if (bit == l->pg_large_rmappable)
+			return "large_rmappable";
+		if (bit == l->pg_partially_mapped)
+			return "partially_mapped";
+	}
+	/* 6.17+: movable_ops typed pages (page_has_movable_ops()) */
+	bool mops = l->pg_movable_ops >= 0 && kp_page_flag(l, p, l->pg_movable_ops) &&
+		    (p->type == KP_TYPE_OFFLINE || p->type == KP_TYPE_ZSMALLOC);
+	if (mops && bit == l->pg_movable_ops)
+		return "movable_ops";
+	if (mops && bit == l->pg_movable_ops_isolated)
+		return "movable_ops_isolated";
 	if (bit == l->pg_swapcache && bit != l->pg_swapbacked &&
 	    kp_page_flag(l, p, l->pg_swapbacked))
 		return "swapcache";
@@ -282,9 +305,11 @@ void kp_page_flag_names(const struct kp_layout *l, const struct kp_page *p, char
 	 * ids or tags: they are shown together as unknown, not as flags. */
 	int n = l->nr_pageflags ? l->nr_pageflags : (int)l->zones_shift;
 	uint64_t unknown = 0;
+	/* a first tail's low byte is the folio order, no flags */
+	int from = first_tail(l, p) ? 8 : 0;
 
 	buf[0] = '\0';
-	for (int bit = 0; bit <= n && bit < KP_MAX_FLAGS; bit++) {
+	for (int bit = from; bit <= n && bit < KP_MAX_FLAGS; bit++) {
 		char tmp[40];
 		const char *name;
 		if (bit == n) {

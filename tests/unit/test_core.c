@@ -170,6 +170,31 @@ static void test_decode(void)
 	l.mapping_movable_bit = true;
 	put(raw, 24, 0, 8);
 
+	/* a folio's first tail: the low byte of its flags is the order, and its
+	 * flags are the folio's (PG_workingset there is large_rmappable) */
+	{
+		static const char *const nm[24] = { "locked", "error", "referenced", "uptodate",
+			[9] = "workingset", [16] = "head" };
+		char names[256];
+		memcpy(l.flag_name, nm, sizeof(nm));
+		l.order_rule = KP_ORDER_FLAGS_1;
+		l.pg_large_rmappable = 9;
+		memset(raw, 0, sizeof(raw));
+		put(raw, 0, 0x09 | 1ull << 9, 8);
+		put(raw, 8, 0xffffea0000000001ull, 8);
+		put(raw, 48, 0xffffffff, 4);
+		kp_page_decode(&l, raw, NULL, 8, 0, &p);
+		p.head_pfn = 7;
+		kp_page_flag_names(&l, &p, names, sizeof(names));
+		CHECK("flags_first_tail", !strcmp(names, "large_rmappable"));
+		p.head_pfn = 6;
+		kp_page_flag_names(&l, &p, names, sizeof(names));
+		CHECK("flags_other_tail", !strcmp(names, "locked,uptodate,workingset"));
+		l.order_rule = KP_ORDER_MEMBER;
+		l.pg_large_rmappable = -1;
+		memset(l.flag_name, 0, sizeof(l.flag_name));
+	}
+
 	/* 6.12+: the type in the top byte */
 	l.buddy_rule = KP_BUDDY_TYPE_BYTE;
 	l.type_buddy = 0xf0; l.type_slab = 0xf5; l.type_table = 0xf2; l.type_offline = 0xf1;
