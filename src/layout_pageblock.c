@@ -113,9 +113,14 @@ kp_error *kp_layout_pageblock(struct kp_types *ty, struct kp_layout *l)
 	if (!pe.n) {
 		l->pb_stride = 4;
 		l->pb_mt_bits = 3;
-		snprintf(l->pb_source, sizeof(l->pb_source), "era rule, assumed (no enum "
-			 "pageblock_bits in the types from %s): 4 bits a pageblock, migratetype "
-			 "in bits 0-2", kp_types_source(ty));
+		if (!l->msu_pageblock_flags.present && !l->ms_pageblock_flags.present &&
+		    !l->zone_pageblock_flags.present)
+			snprintf(l->pb_source, sizeof(l->pb_source), "not read: the types from %s "
+				 "locate no pageblock bitmap", kp_types_source(ty));
+		else
+			snprintf(l->pb_source, sizeof(l->pb_source), "era rule, assumed (no enum "
+				 "pageblock_bits in the types from %s): 4 bits a pageblock, "
+				 "migratetype in bits 0-2", kp_types_source(ty));
 		return NULL;
 	}
 	bool is_new = pb_value(&pe, "PB_migrate_0", &v);
