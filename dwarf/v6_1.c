@@ -23,6 +23,7 @@
  *   migratetype_names, _totalram_pages            mm/page_alloc.c
  *   vm_zone_stat                                  mm/vmstat.c
  *   mem_section                                   mm/sparse.c
+ *   enum pageblock_bits                           include/linux/pageblock-flags.h
  * `pahole -C X` on the compiled file equals pahole on the Debian vmlinux for
  * X = page folio zone pglist_data free_area mem_section mem_section_usage
  * per_cpu_pages per_cpu_zonestat per_cpu_nodestat lruvec zonelist (default
@@ -657,6 +658,22 @@ enum migratetype {
 	MIGRATE_ISOLATE,	/* can't allocate from here */
 #endif
 	MIGRATE_TYPES
+};
+
+/* ---- include/linux/pageblock-flags.h ------------------------------------ */
+#define PB_migratetype_bits 3
+/* Bit indices that affect a whole block of pages */
+enum pageblock_bits {
+	PB_migrate,
+	PB_migrate_end = PB_migrate + PB_migratetype_bits - 1,
+			/* 3 bits required for migrate types */
+	PB_migrate_skip,/* If set the block is skipped by compaction */
+
+	/*
+	 * Assume the bits will always align on a word. If this assumption
+	 * changes then get/set pageblock needs updating.
+	 */
+	NR_PAGEBLOCK_BITS
 };
 
 struct free_area {

@@ -27,7 +27,8 @@
  *      to be in 6.15), NR_HUGETLB before them.
  *  [E] Linux 6.1 sources (Debian linux-source-6.1) for everything unchanged
  *      since (spinlock, seqlock, mutex, wait queue, page-flags-layout.h rules,
- *      mem_section, zoneref/zonelist, deferred_split).
+ *      mem_section, zoneref/zonelist, deferred_split, enum pageblock_bits:
+ *      PB_migrate_isolate came in 6.16).
  *  [M] from memory of the 6.12..6.15 sources, not re-read: struct slab
  *      (mm/slab.h, 6.15: SLUB only), lru_gen_folio, lru_gen_mm_state,
  *      lru_gen_mm_walk, lru_gen_memcg, memory_failure_stats,
@@ -892,6 +893,22 @@ enum migratetype {
 	MIGRATE_ISOLATE,	/* can't allocate from here */
 #endif
 	MIGRATE_TYPES
+};
+
+/* ---- include/linux/pageblock-flags.h ------------------------------------ */
+#define PB_migratetype_bits 3
+/* Bit indices that affect a whole block of pages */
+enum pageblock_bits {
+	PB_migrate,
+	PB_migrate_end = PB_migrate + PB_migratetype_bits - 1,
+			/* 3 bits required for migrate types */
+	PB_migrate_skip,/* If set the block is skipped by compaction */
+
+	/*
+	 * Assume the bits will always align on a word. If this assumption
+	 * changes then get/set pageblock needs updating.
+	 */
+	NR_PAGEBLOCK_BITS
 };
 
 struct free_area {

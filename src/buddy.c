@@ -94,7 +94,7 @@ static kp_error *walk_entry(struct walk *w, const struct buddy_rec *rec, const s
 	}
 	if ((err = walk_read_page(w, page_va, raw)))
 		return err;
-	kp_page_decode(l, raw, NULL, pfn, p);
+	kp_page_decode(l, raw, NULL, pfn, page_va, p);
 	*prev = kp_load(raw + l->pg_list.offset + l->lh_prev.offset, 8);
 	*next = kp_load(raw + l->pg_list.offset + l->lh_next.offset, 8);
 	return NULL;

@@ -75,6 +75,10 @@ static inline uint64_t kp_field_load(const uint8_t *base, const struct kp_field 
 	return kp_load(base + f->offset, f->size);
 }
 
+/* layout_pageblock.c: the pageblock bitmap's shape from enum pageblock_bits
+ * (pb_* of the layout); an unknown shape is noted in l->pb_error. */
+kp_error *kp_layout_pageblock(struct kp_types *ty, struct kp_layout *l);
+
 /* page_decode.c: kp_page_decode for the scans, the layout checked once. */
 struct kp_decoder {
 	const struct kp_layout *l;
@@ -83,6 +87,6 @@ struct kp_decoder {
 };
 void kp_decoder_init(struct kp_decoder *d, const struct kp_layout *l);
 void kp_decoder_page(const struct kp_decoder *d, const uint8_t *raw, const uint8_t *next,
-		     uint64_t pfn, struct kp_page *p);
+		     uint64_t pfn, uint64_t page_va, struct kp_page *p);
 
 #endif

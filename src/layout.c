@@ -72,6 +72,15 @@ static kp_error *layout_pageflags(struct kp_types *ty, struct kp_layout *l)
 	l->pg_uptodate = enum_bit(ty, "PG_uptodate");
 	l->pg_reported = enum_bit(ty, "PG_reported");
 	l->pg_anon_exclusive = enum_bit(ty, "PG_anon_exclusive");
+	l->pg_movable_ops = enum_bit(ty, "PG_movable_ops");
+	l->pg_movable_ops_isolated = enum_bit(ty, "PG_movable_ops_isolated");
+	l->pg_has_hwpoisoned = enum_bit(ty, "PG_has_hwpoisoned");
+	l->pg_large_rmappable = enum_bit(ty, "PG_large_rmappable");
+	l->pg_partially_mapped = enum_bit(ty, "PG_partially_mapped");
+	/* include/linux/page-flags.h: PAGE_MAPPING_MOVABLE (page->mapping bit
+	 * 1) went with PG_isolated in 6.17, when movable_ops pages got a flag
+	 * of their own (PG_movable_ops); bit 1 is FOLIO_MAPPING_ANON_KSM since. */
+	l->mapping_movable_bit = !(l->pg_movable_ops >= 0 && enum_bit(ty, "PG_isolated") < 0);
 	if (l->nr_pageflags <= 0 || l->nr_pageflags > KP_MAX_FLAGS)
 		l->nr_pageflags = 0;
 	return NULL;
@@ -173,6 +182,77 @@ static void layout_page_types(struct kp_types *ty, const char *vmci, struct kp_l
 	}
 }
 
+/* CONFIG_HUGETLB_PAGE_OPTIMIZE_VMEMMAP in the debuginfo: zone->vmemmap_tails
+ * (include/linux/mmzone.h, 7.1+) or the variable vmemmap_optimize_enabled
+ * (mm/hugetlb_vmemmap.c, built only with it); NULL when neither is there. */
+static const char *hvo_evidence(struct kp_types *ty)
+{
+	struct kp_field f;
+	uint32_t len;
+	int depth;
+	kp_error *err = kp_types_field(ty, "struct zone", "vmemmap_tails", &f);
+
+	if (!err && f.present)
+		return "zone.vmemmap_tails";
+	kp_error_free(err);
+	if (kp_types_var(ty, "vmemmap_optimize_enabled", &len, &depth))
+		return "variable vmemmap_optimize_enabled";
+	return NULL;
+}
+
+/* How a tail names its head: compound_head (4.x - 7.0) is the head's address
+ * + 1; compound_info (7.1+) too, unless compound_info_has_mask()
+ * (include/linux/page-flags.h): HUGETLB_PAGE_OPTIMIZE_VMEMMAP and a struct
+ * page whose size is a power of two, when it is a mask of the tail's own
+ * address; before both, PG_tail (or PG_compound|PG_reclaim) and first_page. */
+static kp_error *layout_compound(struct kp_types *ty, struct kp_layout *l)
+{
+	static const char *const names[] = { "compound_info", "compound_head", NULL };
+	char *src = l->compound_rule_source;
+	size_t n = sizeof(l->compound_rule_source);
+	kp_error *err = field_any(ty, "struct page", names, &l->pg_compound_head,
+				  &l->compound_member);
+	bool pow2 = l->page_size && !(l->page_size & (l->page_size - 1));
+	const char *hvo;
+
+	if (err)
+		return err;
+	if (!l->pg_compound_head.present) {
+		if (!l->pg_first_page.present ||
+		    (l->pg_tail < 0 && (l->pg_compound < 0 || l->pg_reclaim < 0)))
+			return kp_errorf(KP_EXIT_INPUT, "%s: struct page has neither compound_info nor "
+					 "compound_head, nor PG_tail and first_page: kpage cannot tell "
+					 "compound tails", kp_types_path(ty));
+		l->compound_rule = KP_COMPOUND_FLAGS;
+		l->compound_member = "first_page";
+		snprintf(src, n, "DWARF: %s in enum pageflags, the head in page.first_page",
+			 l->pg_tail >= 0 ? "PG_tail" : "PG_compound|PG_reclaim");
+		return NULL;
+	}
+	l->compound_rule = KP_COMPOUND_POINTER;
+	if (strcmp(l->compound_member, "compound_info") != 0) {
+		snprintf(src, n, "%s: page.compound_head = head + 1", kp_types_source(ty));
+	} else if (!pow2) {
+		snprintf(src, n, "%s: page.compound_info = head + 1 (sizeof(struct page) = %u, "
+			 "not a power of two)", kp_types_source(ty), l->page_size);
+	} else if (!strcmp(kp_types_source(ty), "VMCOREINFO")) {
+		l->compound_rule = KP_COMPOUND_BY_VALUE;
+		snprintf(src, n, "VMCOREINFO: OFFSET(page.compound_info), SIZE(page)=%u, but not "
+			 "whether HUGETLB_PAGE_OPTIMIZE_VMEMMAP is set: each tail's value tells "
+			 "(GENMASK(63, n)|1: a mask of its own address, else head + 1)", l->page_size);
+	} else if ((hvo = hvo_evidence(ty))) {
+		l->compound_rule = KP_COMPOUND_MASK;
+		snprintf(src, n, "%s: page.compound_info = GENMASK(63, order + %d) | 1, head = page "
+			 "& it (%s: HUGETLB_PAGE_OPTIMIZE_VMEMMAP; sizeof(struct page) = %u)",
+			 kp_types_source(ty), __builtin_ctz(l->page_size), hvo, l->page_size);
+	} else {
+		snprintf(src, n, "%s: page.compound_info = head + 1 (no zone.vmemmap_tails nor "
+			 "vmemmap_optimize_enabled: no HUGETLB_PAGE_OPTIMIZE_VMEMMAP)",
+			 kp_types_source(ty));
+	}
+	return NULL;
+}
+
 static kp_error *layout_page(struct kp_types *ty, const char *vmci, struct kp_layout *l)
 {
 	static const char *const refcount[] = { "_refcount", "_count", NULL };
@@ -193,7 +273,6 @@ static kp_error *layout_page(struct kp_types *ty, const char *vmci, struct kp_la
 	    (err = field_any(ty, S, index, &l->pg_index, NULL)) ||
 	    (err = field(ty, S, "lru", &l->pg_lru)) ||
 	    (err = field(ty, S, "freelist", &l->pg_freelist)) ||
-	    (err = field(ty, S, "compound_head", &l->pg_compound_head)) ||
 	    (err = field(ty, S, "first_page", &l->pg_first_page)) ||
 	    (err = field(ty, S, "compound_order", &l->pg_compound_order)) ||
 	    (err = field(ty, S, "compound_dtor", &l->pg_compound_dtor)) ||
@@ -204,7 +283,7 @@ static kp_error *layout_page(struct kp_types *ty, const char *vmci, struct kp_la
 	if (!l->pg_flags.present || !l->pg_refcount.present || !l->pg_list.present)
 		return kp_errorf(KP_EXIT_INPUT, "%s: struct page lacks flags, _refcount/_count "
 				 "or lru in the debuginfo", kp_types_path(ty));
-	if ((err = layout_pageflags(ty, l)))
+	if ((err = layout_pageflags(ty, l)) || (err = layout_compound(ty, l)))
 		return err;
 	layout_page_types(ty, vmci, l);
 
@@ -433,7 +512,8 @@ kp_error *kp_layout_build(struct kp_types *ty, const char *vmci, struct kp_layou
 
 	memset(l, 0, sizeof(*l));
 	if ((err = layout_page(ty, vmci, l)) || (err = layout_zone(ty, l)) ||
-	    (err = layout_pgdat(ty, l)) || (err = layout_check_bounds(ty, l)))
+	    (err = layout_pgdat(ty, l)) || (err = layout_check_bounds(ty, l)) ||
+	    (err = kp_layout_pageblock(ty, l)))
 		return err;
 	/* x86_64: pageblock_order = HPAGE_SHIFT - PAGE_SHIFT, a macro. */
 	l->pageblock_order = 9;

@@ -470,38 +470,61 @@ const struct kp_zone *kp_mm_zone_run(const struct kp_mm *mm, uint64_t pfn, uint6
 	return kp_mm_zone_of_pfn(mm, pfn);
 }
 
-/* NR_PAGEBLOCK_BITS = 4 per pageblock, the migratetype in the low 3 bits
- * (include/linux/pageblock-flags.h); the bitmap is per section (SPARSEMEM)
+/* The pb_stride bits of a pageblock from bit BITIDX of the bitmap at BASE
+ * (they may straddle two words: 2.6.2x had 3 bits a pageblock). */
+static bool pageblock_bits(struct kp_mm *mm, uint64_t base, uint64_t bitidx, uint64_t *out)
+{
+	uint32_t n = mm->l->pb_stride, got = 0;
+	*out = 0;
+	while (got < n) {
+		uint64_t addr = base + ((bitidx + got) / 64) * 8, word;
+		uint32_t sh = (uint32_t)((bitidx + got) % 64), take = 64 - sh < n - got ? 64 - sh : n - got;
+		if (addr != mm->pb_cache_addr) {
+			kp_error *err = kp_mm_read_u64(mm, addr, &word);
+			if (err) {
+				kp_error_free(err);
+				return false;
+			}
+			mm->pb_cache_addr = addr;
+			mm->pb_cache_word = word;
+		}
+		word = mm->pb_cache_word >> sh;
+		*out |= (take < 64 ? word & ((1ull << take) - 1) : word) << got;
+		got += take;
+	}
+	return true;
+}
+
+/* get_pfnblock_migratetype(): the pageblock's bits as enum pageblock_bits
+ * lays them out (layout_pageblock.c); the bitmap is per section (SPARSEMEM)
  * or per zone from its pageblock-aligned start (FLATMEM). */
 bool kp_mm_pageblock_migratetype(struct kp_mm *mm, uint64_t pfn, uint32_t *mt)
 {
 	const struct kp_layout *l = mm->l;
-	uint64_t base, bitidx, word;
+	uint64_t base, bitidx, bits;
 
+	if (!l->pb_stride)
+		return false;      /* enum pageblock_bits of a shape kpage does not know */
 	if (mm->model == KP_MODEL_FLAT) {
 		const struct kp_zone *z = kp_mm_zone_of_pfn(mm, pfn);
 		if (!z || !z->pageblock_flags)
 			return false;
 		base = z->pageblock_flags;
 		uint64_t start = z->start_pfn & ~((1ull << l->pageblock_order) - 1);
-		bitidx = ((pfn - start) >> l->pageblock_order) * 4;
+		bitidx = ((pfn - start) >> l->pageblock_order) * l->pb_stride;
 	} else {
 		uint64_t sec = pfn >> mm->pfn_section_shift;
 		if (sec >= mm->nr_sections || !mm->section_pb[sec])
 			return false;
 		base = mm->section_pb[sec];
-		bitidx = ((pfn & ((1ull << mm->pfn_section_shift) - 1)) >> l->pageblock_order) * 4;
+		bitidx = ((pfn & ((1ull << mm->pfn_section_shift) - 1)) >> l->pageblock_order) *
+			 l->pb_stride;
 	}
-	uint64_t addr = base + (bitidx / 64) * 8;
-	if (addr != mm->pb_cache_addr) {
-		kp_error *err = kp_mm_read_u64(mm, addr, &word);
-		if (err) {
-			kp_error_free(err);
-			return false;
-		}
-		mm->pb_cache_addr = addr;
-		mm->pb_cache_word = word;
-	}
-	*mt = (uint32_t)((mm->pb_cache_word >> (bitidx % 64)) & 7);
+	if (!pageblock_bits(mm, base, bitidx, &bits))
+		return false;
+	if (l->pb_isolate_bit >= 0 && (bits >> l->pb_isolate_bit) & 1)
+		*mt = (uint32_t)l->mt_isolate;
+	else
+		*mt = (uint32_t)((bits >> l->pb_mt_shift) & ((1u << l->pb_mt_bits) - 1));
 	return true;
 }

@@ -73,14 +73,32 @@ static enum kp_page_type type_from_byte(const struct kp_layout *l, uint32_t pt)
 	return KP_TYPE_UNKNOWN;
 }
 
-/* CH: compound_head's value, when the layout has it. */
+bool kp_compound_info_is_mask(uint64_t info)
+{
+	uint64_t low = ~(info & ~UINT64_C(1));   /* GENMASK(63, n) -> 2^n - 1 */
+	return (info & 1) && !(low & (low + 1)) && low >= 0x7f && low < (UINT64_C(1) << 40);
+}
+
+/* A tail's head from CH, the value of compound_head / compound_info: the
+ * head's address + 1, or a mask of the tail's own address VA
+ * (compound_info_has_mask(), include/linux/page-flags.h); 0 when VA is
+ * unknown. */
+static inline uint64_t compound_head_of(const struct kp_layout *l, uint64_t ch, uint64_t va)
+{
+	bool mask = l->compound_rule == KP_COMPOUND_MASK ||
+		    (l->compound_rule == KP_COMPOUND_BY_VALUE && kp_compound_info_is_mask(ch));
+	return mask ? va & ch & ~UINT64_C(1) : ch - 1;
+}
+
+/* CH: compound_head's (compound_info's) value, when the layout has it; VA
+ * the struct page's address. */
 static void decode_compound(const struct kp_layout *l, const uint8_t *raw,
-			    const uint8_t *next, struct kp_page *p, uint64_t ch)
+			    const uint8_t *next, struct kp_page *p, uint64_t ch, uint64_t va)
 {
 	if (l->pg_compound_head.present) {
 		if (ch & 1) {
 			p->compound = KP_COMPOUND_TAIL;
-			p->compound_head_addr = ch - 1;
+			p->compound_head_addr = compound_head_of(l, ch, va);
 			return;
 		}
 	} else if (kp_page_flag(l, p, l->pg_tail) ||
@@ -129,10 +147,10 @@ static inline void decode_init(struct kp_page *p, uint64_t pfn)
 	p->hugetlb = false;
 }
 
-/* Everything after the loads: CH is compound_head's value, TYPE_ALL every
- * page_type bit of the era (0: unknown). */
+/* Everything after the loads: CH is compound_head's value, VA the struct
+ * page's address, TYPE_ALL every page_type bit of the era (0: unknown). */
 static inline void decode_rest(const struct kp_layout *l, const uint8_t *raw, const uint8_t *next,
-			       struct kp_page *p, uint64_t ch, uint32_t type_all)
+			       struct kp_page *p, uint64_t ch, uint64_t va, uint32_t type_all)
 {
 	if (l->nodes_width)
 		p->node = (uint32_t)((p->flags >> l->nodes_shift_pos) & ((1ull << l->nodes_width) - 1));
@@ -166,7 +184,7 @@ static inline void decode_rest(const struct kp_layout *l, const uint8_t *raw, co
 		p->order = p->private_ < 64 ? (int)p->private_ : -1;
 		return;   /* a free page: the other fields are stale */
 	}
-	decode_compound(l, raw, next, p, ch);
+	decode_compound(l, raw, next, p, ch, va);
 	if (p->type == KP_TYPE_HUGETLB)
 		p->hugetlb = true;
 	/* A hugetlb folio (a page type from 6.9) keeps its mapping: anon_vma
@@ -177,13 +195,14 @@ static inline void decode_rest(const struct kp_layout *l, const uint8_t *raw, co
 	switch (p->mapping & 3) {
 	case 0: p->mapping_kind = KP_MAP_FILE; break;
 	case 1: p->mapping_kind = KP_MAP_ANON; break;
-	case 2: p->mapping_kind = KP_MAP_MOVABLE; break;
+	/* 6.17+: FOLIO_MAPPING_ANON_KSM alone names nothing */
+	case 2: p->mapping_kind = l->mapping_movable_bit ? KP_MAP_MOVABLE : KP_MAP_NONE; break;
 	case 3: p->mapping_kind = KP_MAP_KSM; break;
 	}
 }
 
 void kp_page_decode(const struct kp_layout *l, const uint8_t *raw, const uint8_t *next,
-		    uint64_t pfn, struct kp_page *p)
+		    uint64_t pfn, uint64_t page_va, struct kp_page *p)
 {
 	decode_init(p, pfn);
 	p->flags = kp_field_load(raw, &l->pg_flags);
@@ -194,7 +213,7 @@ void kp_page_decode(const struct kp_layout *l, const uint8_t *raw, const uint8_t
 	p->private_ = kp_field_load(raw, &l->pg_private);
 	p->mapping = kp_field_load(raw, &l->pg_mapping);
 	p->index = kp_field_load(raw, &l->pg_index);
-	decode_rest(l, raw, next, p, kp_field_load(raw, &l->pg_compound_head), 0);
+	decode_rest(l, raw, next, p, kp_field_load(raw, &l->pg_compound_head), page_va, 0);
 }
 
 static bool plain(const struct kp_field *f, uint32_t size)
@@ -217,11 +236,11 @@ void kp_decoder_init(struct kp_decoder *d, const struct kp_layout *l)
 
 /* The same as kp_page_decode, the loads of the common layout unrolled. */
 void kp_decoder_page(const struct kp_decoder *d, const uint8_t *raw, const uint8_t *next,
-		     uint64_t pfn, struct kp_page *p)
+		     uint64_t pfn, uint64_t page_va, struct kp_page *p)
 {
 	const struct kp_layout *l = d->l;
 	if (!d->fast) {
-		kp_page_decode(l, raw, next, pfn, p);
+		kp_page_decode(l, raw, next, pfn, page_va, p);
 		return;
 	}
 	decode_init(p, pfn);
@@ -234,7 +253,15 @@ void kp_decoder_page(const struct kp_decoder *d, const uint8_t *raw, const uint8
 	p->mapping = l->pg_mapping.present ? kp_load(raw + l->pg_mapping.offset, 8) : 0;
 	p->index = l->pg_index.present ? kp_load(raw + l->pg_index.offset, 8) : 0;
 	decode_rest(l, raw, next, p, l->pg_compound_head.present ?
-		    kp_load(raw + l->pg_compound_head.offset, 8) : 0, d->type_all);
+		    kp_load(raw + l->pg_compound_head.offset, 8) : 0, page_va, d->type_all);
+}
+
+/* A folio's first tail (the scan named its head): its flags word holds the
+ * folio's own flags (folio->_flags_1), the order in its low byte. */
+static bool first_tail(const struct kp_layout *l, const struct kp_page *p)
+{
+	return l->order_rule == KP_ORDER_FLAGS_1 && p->compound == KP_COMPOUND_TAIL &&
+	       p->head_pfn && p->head_pfn + 1 == p->pfn;
 }
 
 /* The name of flag BIT for this page: the enum's own name, or an alias that
@@ -242,6 +269,21 @@ void kp_decoder_page(const struct kp_decoder *d, const uint8_t *raw, const uint8
 static const char *flag_name_in_context(const struct kp_layout *l, const struct kp_page *p,
 					int bit)
 {
+	if (first_tail(l, p)) {
+		if (bit == l->pg_has_hwpoisoned)
+			return "has_hwpoisoned";
+		if (bit == l->pg_large_rmappable)
+			return "large_rmappable";
+		if (bit == l->pg_partially_mapped)
+			return "partially_mapped";
+	}
+	/* 6.17+: movable_ops typed pages (page_has_movable_ops()) */
+	bool mops = l->pg_movable_ops >= 0 && kp_page_flag(l, p, l->pg_movable_ops) &&
+		    (p->type == KP_TYPE_OFFLINE || p->type == KP_TYPE_ZSMALLOC);
+	if (mops && bit == l->pg_movable_ops)
+		return "movable_ops";
+	if (mops && bit == l->pg_movable_ops_isolated)
+		return "movable_ops_isolated";
 	if (bit == l->pg_swapcache && bit != l->pg_swapbacked &&
 	    kp_page_flag(l, p, l->pg_swapbacked))
 		return "swapcache";
@@ -263,9 +305,11 @@ void kp_page_flag_names(const struct kp_layout *l, const struct kp_page *p, char
 	 * ids or tags: they are shown together as unknown, not as flags. */
 	int n = l->nr_pageflags ? l->nr_pageflags : (int)l->zones_shift;
 	uint64_t unknown = 0;
+	/* a first tail's low byte is the folio order, no flags */
+	int from = first_tail(l, p) ? 8 : 0;
 
 	buf[0] = '\0';
-	for (int bit = 0; bit <= n && bit < KP_MAX_FLAGS; bit++) {
+	for (int bit = from; bit <= n && bit < KP_MAX_FLAGS; bit++) {
 		char tmp[40];
 		const char *name;
 		if (bit == n) {

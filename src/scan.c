@@ -40,6 +40,8 @@ bool kp_class_known(const struct kp_layout *l, enum kp_class c)
 	bool types = l->buddy_rule == KP_BUDDY_TYPE_BITS || l->buddy_rule == KP_BUDDY_TYPE_BYTE;
 	switch (c) {
 	case KP_CLASS_SLAB: return l->pg_slab >= 0 || (types && l->type_slab);
+	/* the top-byte rule names zsmalloc (movable) pages only with its value */
+	case KP_CLASS_MOVABLE: return l->buddy_rule != KP_BUDDY_TYPE_BYTE || l->type_zsmalloc;
 	case KP_CLASS_PAGETABLE: return types && l->type_table;
 	case KP_CLASS_HUGETLB:
 		return (l->hugetlb_dtor >= 0 && l->pg_compound_dtor.present) ||
@@ -79,7 +81,8 @@ enum kp_class kp_page_class(const struct kp_layout *l, const struct kp_page *p)
 	case KP_MAP_ANON: return KP_CLASS_ANON;
 	case KP_MAP_KSM: return KP_CLASS_KSM;
 	case KP_MAP_FILE: return KP_CLASS_FILE;
-	case KP_MAP_MOVABLE: return KP_CLASS_MOVABLE;
+	case KP_MAP_MOVABLE:   /* a class kpage cannot see whole is the kernel's */
+		return kp_class_known(l, KP_CLASS_MOVABLE) ? KP_CLASS_MOVABLE : KP_CLASS_KERNEL;
 	default: break;
 	}
 	if (p->refcount == 0 && p->compound != KP_COMPOUND_TAIL)
@@ -125,7 +128,7 @@ static void scan_guess_head(struct scan_ctx *sc, uint64_t hp)
 		kp_error_free(err);
 		return;
 	}
-	kp_page_decode(mm->l, raw, run > 1 ? raw + psize : NULL, hp, &h);
+	kp_page_decode(mm->l, raw, run > 1 ? raw + psize : NULL, hp, va, &h);
 	if (h.compound != KP_COMPOUND_HEAD)
 		return;
 	sc->st.head_pfn = sc->in.head_pfn = hp;
@@ -321,7 +324,8 @@ static kp_error *scan_batch(struct scan_ctx *sc, uint64_t pfn, uint64_t n, bool 
 		struct kp_page p;
 		const uint8_t *raw = sc->buf + i * psize;
 		bool has_next = (i + 1 < n || lookahead) && !page_missing[i + 1];
-		kp_decoder_page(&sc->dec, raw, has_next ? raw + psize : NULL, pfn + i, &p);
+		kp_decoder_page(&sc->dec, raw, has_next ? raw + psize : NULL, pfn + i,
+				page_va + i * psize, &p);
 		p.in_dump = !page_missing[i];
 		enum kp_class c = scan_context_class(sc, &p, st);
 		st->pages++;

@@ -114,7 +114,10 @@ static void session_describe(struct kp_session *s)
 	fprintf(stderr, "kpage: struct page %u bytes; refcount member %s; free list member %s\n",
 		l->page_size, l->refcount_name, l->list_member);
 	fprintf(stderr, "kpage: buddy test: %s\n", l->buddy_rule_source);
+	fprintf(stderr, "kpage: compound tails: %s\n", l->compound_rule_source);
 	fprintf(stderr, "kpage: compound order: %s\n", order[l->order_rule]);
+	fprintf(stderr, "kpage: pageblocks: %s; pageblock_order %u (x86_64 rule)\n", l->pb_source,
+		l->pageblock_order);
 	fprintf(stderr, "kpage: memory model %s (%s); %u nodes, %u zones, max pfn %llu\n",
 		kp_mm_model_name(s->mm.model), s->mm.model_source, s->mm.nr_nodes,
 		s->mm.nr_zones, (unsigned long long)s->mm.max_pfn);
@@ -174,6 +177,17 @@ kp_error *kp_session_open_core(struct kp_session *s)
 	return NULL;
 }
 
+void kp_session_check_pageblocks(struct kp_session *s, int *status)
+{
+	if (!s->layout.pb_error[0])
+		return;
+	if (!s->pb_warned)
+		fprintf(stderr, "kpage: warning: %s: no pageblock migratetype is read\n",
+			s->layout.pb_error);
+	s->pb_warned = true;
+	*status = KP_EXIT_INCONSISTENT;
+}
+
 void kp_session_close(struct kp_session *s)
 {
 	if (s->mm_open)
@@ -187,4 +201,5 @@ void kp_session_close(struct kp_session *s)
 	s->syms = NULL;
 	s->vmlinux_path = NULL;
 	s->mm_open = false;
+	s->pb_warned = false;
 }

@@ -18,11 +18,16 @@ struct kp_session {
 	struct kp_layout layout;
 	struct kp_mm mm;
 	bool mm_open;
+	bool pb_warned;            /* the pageblock warning was printed */
 	struct kp_out out;
 };
 
 kp_error *kp_session_open_types(struct kp_session *s);
 kp_error *kp_session_open_core(struct kp_session *s);
 void kp_session_close(struct kp_session *s);
+/* For commands that show pageblock migratetypes: when enum pageblock_bits
+ * has a shape kpage does not know (none is read), one warning line (once a
+ * session) and *status 3. */
+void kp_session_check_pageblocks(struct kp_session *s, int *status);
 
 #endif

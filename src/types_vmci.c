@@ -34,6 +34,7 @@ static const struct member_type members[] = {
 	{ "page", "compound_dtor", 1, 0 },      /* unsigned char */
 	{ "page", "compound_order", 1, 0 },     /* unsigned char */
 	{ "page", "compound_head", 8, 0 },
+	{ "page", "compound_info", 8, 0 },      /* unsigned long (7.1+) */
 	{ "pglist_data", "node_zones", 0, 0 },  /* struct zone[]: SIZE(zone) each */
 	{ "pglist_data", "nr_zones", 4, 0 },    /* int */
 	{ "pglist_data", "node_mem_map", 8, 0 },

@@ -138,6 +138,16 @@ enum kp_buddy_rule {
 	KP_BUDDY_TYPE_BYTE, /* enum pagetype in the top byte (6.12+) */
 };
 
+/* How a tail names its head (chosen by what the debuginfo contains). */
+enum kp_compound_rule {
+	KP_COMPOUND_POINTER,  /* compound_head / compound_info = head address | 1 */
+	KP_COMPOUND_MASK,     /* compound_info = GENMASK(63, order + log2(sizeof(struct
+				 page))) | 1, head = the tail's own address & it (7.1+,
+				 HUGETLB_PAGE_OPTIMIZE_VMEMMAP, power-of-two struct page) */
+	KP_COMPOUND_BY_VALUE, /* unknown which (VMCOREINFO only): each value's form tells */
+	KP_COMPOUND_FLAGS,    /* PG_tail (or PG_compound|PG_reclaim), head in first_page */
+};
+
 enum kp_order_rule {
 	KP_ORDER_LRU_PREV,      /* page[1].lru.prev (2.6.x - 4.3) */
 	KP_ORDER_MEMBER,        /* page[1].compound_order */
@@ -153,7 +163,12 @@ struct kp_layout {
 	uint32_t page_size;
 	struct kp_field pg_flags, pg_refcount, pg_mapcount, pg_page_type;
 	struct kp_field pg_private, pg_mapping, pg_index, pg_lru, pg_freelist;
+	/* pg_compound_head: the member compound_head (4.x-7.0) or compound_info
+	 * (7.1+), named by compound_member; compound_rule says how to read it */
 	struct kp_field pg_compound_head, pg_first_page, pg_compound_order;
+	const char *compound_member;
+	enum kp_compound_rule compound_rule;
+	char compound_rule_source[200];
 	struct kp_field pg_compound_dtor, pg_slab_cache, pg_pp_magic;
 	const char *refcount_name;       /* "_refcount" or "_count" */
 	const char *list_member;         /* "buddy_list" or "lru" */
@@ -165,6 +180,13 @@ struct kp_layout {
 	int pg_locked, pg_reserved, pg_slab, pg_buddy, pg_head, pg_tail,
 	    pg_compound, pg_lru_bit, pg_swapbacked, pg_swapcache, pg_private_bit,
 	    pg_hwpoison, pg_reclaim, pg_uptodate, pg_reported, pg_anon_exclusive;
+	/* 6.17+: movable_ops pages (a flag; page->mapping bit 1 no longer
+	 * means movable) */
+	int pg_movable_ops, pg_movable_ops_isolated;
+	bool mapping_movable_bit;        /* mapping & 3 == 2 is PAGE_MAPPING_MOVABLE */
+	/* folio flags kept in the first tail's flags word (the order is its
+	 * low byte): PG_has_hwpoisoned, PG_large_rmappable, PG_partially_mapped */
+	int pg_has_hwpoisoned, pg_large_rmappable, pg_partially_mapped;
 
 	/* page types */
 	enum kp_buddy_rule buddy_rule;
@@ -218,6 +240,14 @@ struct kp_layout {
 	struct kp_field ms_section_mem_map;
 	struct kp_field ms_usage, ms_pageblock_flags, msu_pageblock_flags;
 	uint32_t pageblock_order;
+	/* enum pageblock_bits: bits per pageblock in the bitmap, where the
+	 * migratetype is (mt_shift, mt_bits), the isolate bit (-1: none) and
+	 * MIGRATE_ISOLATE, which it reads as; pb_error: a shape kpage does not
+	 * know (then no pageblock is read) */
+	uint32_t pb_stride, pb_mt_shift, pb_mt_bits;
+	int32_t pb_isolate_bit;
+	int64_t mt_isolate;
+	char pb_source[160], pb_error[200];
 	uint32_t section_map_mask_bits;
 	uint32_t section_size_bits, max_physmem_bits;
 
@@ -271,9 +301,15 @@ struct kp_page {
 };
 
 /* Decodes one struct page. next may point to the following struct page's
- * bytes (for the compound order kept in the first tail), or be NULL. */
+ * bytes (for the compound order kept in the first tail), or be NULL.
+ * page_va is the struct page's own address (a tail's compound_info may be
+ * a mask of it, KP_COMPOUND_MASK), 0 when unknown. */
 void kp_page_decode(const struct kp_layout *l, const uint8_t *raw,
-		    const uint8_t *next, uint64_t pfn, struct kp_page *out);
+		    const uint8_t *next, uint64_t pfn, uint64_t page_va,
+		    struct kp_page *out);
+/* Whether a compound_info value has the form of a mask: GENMASK(63, n) | 1
+ * for n from 7 (an order-1 page of 64-byte struct pages) to 40. */
+bool kp_compound_info_is_mask(uint64_t info);
 bool kp_page_flag(const struct kp_layout *l, const struct kp_page *p, int bit);
 /* page_mapcount(): _mapcount + 1, or 0 when _mapcount holds a page type. */
 int64_t kp_page_mapcount(const struct kp_page *p);

@@ -146,8 +146,8 @@ static void free_json(struct free_opts *o)
 		if (zf->pcp_known)
 			kp_json_kuint(out, "pcp_pages", zf->pcp_pages);
 		kp_json_key(out, "pageblock_mismatch");
-		if (l->msu_pageblock_flags.present || l->ms_pageblock_flags.present ||
-		    l->zone_pageblock_flags.present)
+		if (l->pb_stride && (l->msu_pageblock_flags.present || l->ms_pageblock_flags.present ||
+				     l->zone_pageblock_flags.present))
 			kp_json_uint(out, zf->pageblock_mismatch);
 		else
 			kp_json_null(out);      /* no pageblock bitmap in the types */
@@ -224,6 +224,7 @@ static kp_error *cmd_free(struct kp_session *s, int argc, char **argv, int *stat
 
 	if ((err = free_parse(&o, argc, argv)) || (err = kp_session_open_core(s)))
 		return err;
+	kp_session_check_pageblocks(s, status);
 	o.r = &r;
 	/* Names need the report's migratetype names: resolve after a walk
 	 * that lists nothing, then the real one (cheap: lists are short). */

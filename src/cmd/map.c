@@ -244,7 +244,6 @@ static kp_error *cmd_map(struct kp_session *s, int argc, char **argv, int *statu
 	bool by_mt = false, color = isatty(STDOUT_FILENO);
 	kp_error *err;
 
-	(void)status;
 	for (int i = 1; i < argc; i++) {
 		const char *a = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!strcmp(argv[i], "--color")) { color = true; continue; }
@@ -265,6 +264,8 @@ static kp_error *cmd_map(struct kp_session *s, int argc, char **argv, int *statu
 	if (!s->mm.zones[0].span_known)
 		return kp_errorf(KP_EXIT_INPUT, "map: the zone spans (zone_start_pfn) are not in the "
 				 "types from %s (give a vmlinux or BTF)", kp_types_source(s->ty));
+	if (by_mt)
+		kp_session_check_pageblocks(s, status);
 	m.cell_pages = cell ? cell : 1ull << s->layout.pageblock_order;
 	m.ncells = (s->mm.max_pfn + m.cell_pages - 1) / m.cell_pages;
 	m.cells = calloc(m.ncells, sizeof(*m.cells));

@@ -23,13 +23,14 @@ static const char *mapping_name(enum kp_mapping_kind m)
 static const char *page_variant(const struct kp_session *s, const struct kp_page *p,
 				enum kp_class c)
 {
-	(void)s;
 	if (p->type == KP_TYPE_BUDDY)
 		return "buddy (free block head: list link, order in private)";
 	if (c == KP_CLASS_FREE)
 		return "free block tail";
 	if (p->compound == KP_COMPOUND_TAIL)
-		return "compound tail (compound_head)";
+		return s->layout.compound_rule == KP_COMPOUND_FLAGS ? "compound tail (first_page)" :
+		       !strcmp(s->layout.compound_member, "compound_info") ?
+		       "compound tail (compound_info)" : "compound tail (compound_head)";
 	if (p->type == KP_TYPE_SLAB)
 		return "slab (slab_cache, freelist)";
 	if (p->type == KP_TYPE_TABLE)
@@ -117,6 +118,10 @@ static void page_text(struct kp_session *s, const struct kp_page *p, enum kp_cla
 		kp_out_printf(o, "compound    tail of pfn %llu (head 0x%llx)\n",
 			      (unsigned long long)p->head_pfn,
 			      (unsigned long long)p->compound_head_addr);
+	if (p->compound == KP_COMPOUND_TAIL && l->order_rule == KP_ORDER_FLAGS_1 && p->head_pfn &&
+	    p->head_pfn + 1 == p->pfn)
+		kp_out_printf(o, "folio       order %llu (the low byte of this first tail's flags, "
+			      "folio._flags_1)\n", (unsigned long long)(p->flags & 0xff));
 	kp_out_printf(o, "mapping     0x%llx (%s)\n", (unsigned long long)p->mapping,
 		      mapping_name(p->mapping_kind));
 	if (l->pg_index.present)

@@ -49,7 +49,7 @@ kp_error *zone_read_figures(struct kp_session *s, const struct kp_zone *z,
 	for (uint64_t pfn = z->start_pfn & ~(step - 1);
 	     z->span_known && pfn < z->start_pfn + z->spanned; pfn += step) {
 		uint32_t mt;
-		if (kp_mm_pageblock_migratetype(&s->mm, pfn, &mt) && mt < KP_MAX_MIGRATETYPES)
+		if (kp_mm_pageblock_migratetype(&s->mm, pfn, &mt) && mt < l->nr_migratetypes)
 			f->pageblocks[mt]++;
 		else
 			f->pageblocks[KP_MAX_MIGRATETYPES]++;
@@ -209,11 +209,11 @@ static kp_error *cmd_zones(struct kp_session *s, int argc, char **argv, int *sta
 	kp_error *err;
 
 	(void)argv;
-	(void)status;
 	if (argc != 1)
 		return kp_errorf(KP_EXIT_USAGE, "usage: zones");
 	if ((err = kp_session_open_core(s)) || (err = kp_buddy_walk(&s->mm, false, NULL, NULL, &r)))
 		return err;
+	kp_session_check_pageblocks(s, status);
 	if (s->out.json) {
 		kp_json_object_begin(&s->out);
 		kp_json_kstr(&s->out, "types", kp_types_source(s->ty));

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Synthetic vmcores of every era in dwarf/ and every memory model: kpage's
 # decoding of every page must equal the generator's truth, on the ELF dump,
-# its kdump-compressed copy and a filtered kdump copy; and the free lists.
+# its kdump-compressed copy and a filtered kdump copy; the free lists; and
+# the pageblock bitmap (eras whose fixture has one).
 . "$(dirname "$0")/../lib.sh"
 fx=$KP_TOP/build/fx
 mkdir -p "$fx"
@@ -33,5 +34,8 @@ for src in "$KP_TOP"/dwarf/*.c; do
 		"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" --json free > "$d/free.json" 2>&1
 		check "fixture/$era-$model/free" python3 "$KP_TOP/tests/cli/compare_free.py" \
 			"$d/truth.txt" "$d/free.json"
+		"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" --json zones > "$d/zones.json" 2>&1
+		check "fixture/$era-$model/pageblocks" python3 "$KP_TOP/tests/cli/compare_pageblocks.py" \
+			"$d/truth.txt" "$d/zones.json" "$d/free.json"
 	done
 done

@@ -1,12 +1,18 @@
 #!/bin/sh
 # --vmcoreinfo-only: types from the dump's VMCOREINFO alone (no vmlinux, no
 # BTF). On the fixtures whose VMCOREINFO carries what the kernel writes
-# (eras 5.4 - 6.1, fx_kernel.h), every figure it supplies must equal the
+# (eras 5.4 - 7.3, fx_kernel.h), every figure it supplies must equal the
 # DWARF run's and the rest must be null; where VMCOREINFO cannot stand in,
-# one clear error.
+# one clear error. 6.12+ VMCOREINFO names the buddy, offline, hugetlb and
+# slab type bytes but not zsmalloc (movable) or table; 7.1+ has
+# page.compound_info, whose masks (vmemmap) or pointers the values tell.
 . "$(dirname "$0")/../lib.sh"
 cmp_py=$KP_TOP/tests/kernel/compare_vmci.py
-for era in v5_4 v5_15 v6_1; do
+for era in v5_4 v5_15 v6_1 v6_15 v7_3; do
+	case $era in
+	v6_15|v7_3) unknown=guard,movable,pagetable,reserved ;;
+	*) unknown=guard,offline,pagetable,reserved ;;
+	esac
 	for model in vmemmap sparse flat; do
 		nodes=2
 		[ "$model" = flat ] && nodes=1
@@ -24,7 +30,11 @@ for era in v5_4 v5_15 v6_1; do
 				check "vmcoreinfo/$era-$model/$core/$c" python3 "$cmp_py" "$d/dwarf.$c.json" "$d/vmci.$c.json"
 			done
 			check "vmcoreinfo/$era-$model/$core/pages" python3 "$cmp_py" --pages \
-				"$d/dwarf.pages.json" "$d/vmci.pages.json" guard,offline,pagetable,reserved
+				"$d/dwarf.pages.json" "$d/vmci.pages.json" "$unknown"
+			check "vmcoreinfo/$era-$model/$core/unknown-classes" python3 -c "
+import json, sys
+got = set(json.load(open('$d/vmci.stat.json'))['unknown_classes']) - {'kernel'}
+sys.exit(0 if got == set('$unknown'.split(',')) else f'unknown classes {sorted(got)}')"
 		done
 	done
 done

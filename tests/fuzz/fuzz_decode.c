@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		return 0;
 	layout_for(data[0], &l);
 	memcpy(raw, data + 1, size - 1 < sizeof(raw) ? size - 1 : sizeof(raw));
-	kp_page_decode(&l, raw, size > 65 ? raw + 64 : NULL, 42, &p);
+	kp_page_decode(&l, raw, size > 65 ? raw + 64 : NULL, 42, 0xffffea0000000a80ull, &p);
 	kp_page_flag_names(&l, &p, names, sizeof(names));
 	if (strlen(names) >= sizeof(names) || p.pfn != 42 || p.type >= KP_TYPE__COUNT ||
 	    p.order < -1 || p.order > 63 || p.node >= (1u << 10) || p.zone >= 8)
@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	struct kp_decoder d;
 	struct kp_page q;
 	kp_decoder_init(&d, &l);
-	kp_decoder_page(&d, raw, size > 65 ? raw + 64 : NULL, 42, &q);
+	kp_decoder_page(&d, raw, size > 65 ? raw + 64 : NULL, 42, 0xffffea0000000a80ull, &q);
 	if (q.flags != p.flags || q.refcount != p.refcount || q.mapcount_raw != p.mapcount_raw ||
 	    q.page_type_raw != p.page_type_raw || q.private_ != p.private_ || q.mapping != p.mapping ||
 	    q.index != p.index || q.compound_head_addr != p.compound_head_addr || q.node != p.node ||

@@ -1,6 +1,6 @@
 /* Layouts of struct page under each era's rules for the fuzz targets: one
  * 64-byte struct page (flags, lru at 8, mapping, index, private, _mapcount,
- * _refcount at the offsets of 6.1), SEL % 4 picks the rules. */
+ * _refcount at the offsets of 6.1), SEL % 5 picks the rules. */
 #ifndef KPAGE_FUZZ_LAYOUTS_H
 #define KPAGE_FUZZ_LAYOUTS_H
 
@@ -27,9 +27,12 @@ static void layout_for(unsigned sel, struct kp_layout *l)
 	l->pg_head = 16; l->pg_slab = 9; l->pg_reserved = 12; l->pg_swapbacked = 19;
 	l->pg_swapcache = 10; l->pg_reclaim = 18; l->pg_reported = 2; l->pg_anon_exclusive = 17;
 	l->pg_buddy = l->pg_tail = l->pg_compound = -1;
+	l->pg_movable_ops = l->pg_movable_ops_isolated = -1;
+	l->pg_has_hwpoisoned = l->pg_large_rmappable = l->pg_partially_mapped = -1;
+	l->mapping_movable_bit = sel % 5 != 4;
 	l->hugetlb_dtor = 2;
 	l->zones_width = 3; l->nodes_width = 10; l->nodes_shift_pos = 54; l->zones_shift = 51;
-	switch (sel % 4) {
+	switch (sel % 5) {
 	case 0:   /* 2.6: PG_buddy flag, PG_tail + first_page, order in lru.prev */
 		l->buddy_rule = KP_BUDDY_FLAG; l->pg_buddy = 19; l->pg_tail = 15; l->pg_head = 14;
 		l->pg_first_page = F(16, 8); l->order_rule = KP_ORDER_LRU_PREV;
@@ -46,8 +49,14 @@ static void layout_for(unsigned sel, struct kp_layout *l)
 		l->pg_compound_head = F(8, 8); l->pg_compound_order = F(17, 1);
 		l->pg_compound_dtor = F(16, 1); l->order_rule = KP_ORDER_MEMBER;
 		break;
-	default:  /* 6.12+ */
+	default:  /* 6.12+; 7.1+: compound_info a mask, movable_ops a flag */
 		l->buddy_rule = KP_BUDDY_TYPE_BYTE; l->pg_page_type = F(48, 4);
+		if (sel % 5 == 4) {
+			l->compound_rule = sel % 10 == 4 ? KP_COMPOUND_MASK : KP_COMPOUND_BY_VALUE;
+			l->pg_movable_ops = 2; l->pg_movable_ops_isolated = 18;
+			l->pg_has_hwpoisoned = 8; l->pg_large_rmappable = 9;
+			l->pg_partially_mapped = 18;
+		}
 		l->type_buddy = 0xf0; l->type_offline = 0xf1; l->type_table = 0xf2;
 		l->type_guard = 0xf3; l->type_hugetlb = 0xf4; l->type_slab = 0xf5;
 		l->type_zsmalloc = 0xf6; l->type_unaccepted = 0xf7; l->type_large_kmalloc = 0xf8;

@@ -59,6 +59,9 @@ static void layout_61(struct kp_layout *l)
 	l->pg_head = 16; l->pg_slab = 9; l->pg_reserved = 10; l->pg_buddy = -1; l->pg_tail = -1;
 	l->pg_compound = -1; l->pg_swapbacked = 19; l->pg_swapcache = 8; l->pg_reclaim = 18;
 	l->pg_reported = 3; l->pg_anon_exclusive = 17;
+	l->pg_movable_ops = l->pg_movable_ops_isolated = -1;
+	l->pg_has_hwpoisoned = l->pg_large_rmappable = l->pg_partially_mapped = -1;
+	l->mapping_movable_bit = true;
 	l->buddy_rule = KP_BUDDY_TYPE_BITS;
 	l->type_base = 0xf0000000; l->type_buddy = 0x80; l->type_offline = 0x100;
 	l->type_table = 0x200; l->type_guard = 0x400;
@@ -95,29 +98,29 @@ static void test_decode(void)
 	put(raw, 0, (3ull << 54) | (1ull << 52), 8);    /* node 3, zone 1 */
 	put(raw, 48, 0xffffff7f, 4);                     /* buddy */
 	put(raw, 40, 4, 8);
-	kp_page_decode(&l, raw, NULL, 7, &p);
+	kp_page_decode(&l, raw, NULL, 7, 0, &p);
 	CHECK("decode_buddy_bits", p.type == KP_TYPE_BUDDY && p.order == 4);
 	CHECK("decode_node_zone", p.node == 3 && p.zone == 1 && p.pfn == 7);
 
 	put(raw, 48, 0xffffffff, 4);                     /* _mapcount -1 */
 	put(raw, 52, 1, 4);
 	put(raw, 24, 0xffff888012345001ull, 8);          /* anon */
-	kp_page_decode(&l, raw, NULL, 7, &p);
+	kp_page_decode(&l, raw, NULL, 7, 0, &p);
 	CHECK("decode_unmapped_is_not_typed", p.type == KP_TYPE_NONE && p.mapcount_raw == -1);
 	CHECK("decode_anon", p.mapping_kind == KP_MAP_ANON && p.refcount == 1);
 	put(raw, 24, 0xffff888012345003ull, 8);
-	kp_page_decode(&l, raw, NULL, 7, &p);
+	kp_page_decode(&l, raw, NULL, 7, 0, &p);
 	CHECK("decode_ksm", p.mapping_kind == KP_MAP_KSM);
 	put(raw, 24, 0xffff888012345002ull, 8);
-	kp_page_decode(&l, raw, NULL, 7, &p);
+	kp_page_decode(&l, raw, NULL, 7, 0, &p);
 	CHECK("decode_movable", p.mapping_kind == KP_MAP_MOVABLE);
 
 	put(raw, 48, 0xfffffdff, 4);                     /* PG_table cleared */
 	put(raw, 24, 0, 8);
-	kp_page_decode(&l, raw, NULL, 7, &p);
+	kp_page_decode(&l, raw, NULL, 7, 0, &p);
 	CHECK("decode_table", p.type == KP_TYPE_TABLE);
 	put(raw, 48, 0x000000ff, 4);                     /* a big mapcount is no type */
-	kp_page_decode(&l, raw, NULL, 7, &p);
+	kp_page_decode(&l, raw, NULL, 7, 0, &p);
 	CHECK("decode_mapcount_not_type", p.type == KP_TYPE_NONE && p.mapcount_raw == 255);
 
 	/* compound head with order and hugetlb dtor in the first tail */
@@ -126,13 +129,71 @@ static void test_decode(void)
 	put(raw, 64 + 8, 0xffffea0000001001ull, 8);
 	put(raw, 64 + 16, 2, 1);
 	put(raw, 64 + 17, 9, 1);
-	kp_page_decode(&l, raw, raw + 64, 7, &p);
+	kp_page_decode(&l, raw, raw + 64, 7, 0, &p);
 	CHECK("decode_head_order", p.compound == KP_COMPOUND_HEAD && p.order == 9 && p.hugetlb);
-	kp_page_decode(&l, raw + 64, NULL, 8, &p);
+	kp_page_decode(&l, raw + 64, NULL, 8, 0, &p);
 	CHECK("decode_tail", p.compound == KP_COMPOUND_TAIL &&
 	      p.compound_head_addr == 0xffffea0000001000ull);
-	kp_page_decode(&l, raw, NULL, 7, &p);
+	kp_page_decode(&l, raw, NULL, 7, 0, &p);
 	CHECK("decode_head_without_next", p.compound == KP_COMPOUND_HEAD && p.order == -1);
+
+	/* 7.1+: compound_info a mask of the tail's own address (order 9 of
+	 * 64-byte struct pages: GENMASK(63, 15) | 1), or by the value's form */
+	CHECK("compound_info_mask_form", kp_compound_info_is_mask(0xffffffffffff8001ull) &&
+	      kp_compound_info_is_mask(0xffffffffffffff81ull) &&
+	      !kp_compound_info_is_mask(0xffffffffffffffc1ull) &&
+	      !kp_compound_info_is_mask(0xffffea0000001001ull) && !kp_compound_info_is_mask(1) &&
+	      !kp_compound_info_is_mask(0xffffffffffff8000ull));
+	l.compound_rule = KP_COMPOUND_MASK;
+	put(raw, 64 + 8, 0xffffffffffff8001ull, 8);
+	kp_page_decode(&l, raw + 64, NULL, 0x1201, 0xffffea0000048040ull, &p);
+	CHECK("decode_tail_mask", p.compound == KP_COMPOUND_TAIL &&
+	      p.compound_head_addr == 0xffffea0000048000ull);
+	kp_page_decode(&l, raw + 64, NULL, 0x1201, 0, &p);
+	CHECK("decode_tail_mask_no_address", p.compound == KP_COMPOUND_TAIL &&
+	      p.compound_head_addr == 0);
+	l.compound_rule = KP_COMPOUND_BY_VALUE;
+	kp_page_decode(&l, raw + 64, NULL, 0x1201, 0xffffea0000048fc0ull, &p);
+	CHECK("decode_tail_by_value_mask", p.compound_head_addr == 0xffffea0000048000ull);
+	put(raw, 64 + 8, 0xffffea0000001001ull, 8);
+	kp_page_decode(&l, raw + 64, NULL, 0x41, 0xffffea0000001040ull, &p);
+	CHECK("decode_tail_by_value_pointer", p.compound_head_addr == 0xffffea0000001000ull);
+	l.compound_rule = KP_COMPOUND_POINTER;
+
+	/* 6.17+: mapping bit 1 alone is no movable page */
+	put(raw, 0, 0, 8);
+	put(raw, 64 + 8, 0, 8);
+	put(raw, 24, 0xffff888012345002ull, 8);
+	l.mapping_movable_bit = false;
+	kp_page_decode(&l, raw, NULL, 7, 0, &p);
+	CHECK("decode_no_movable_bit", p.mapping_kind == KP_MAP_NONE);
+	l.mapping_movable_bit = true;
+	put(raw, 24, 0, 8);
+
+	/* a folio's first tail: the low byte of its flags is the order, and its
+	 * flags are the folio's (PG_workingset there is large_rmappable) */
+	{
+		static const char *const nm[24] = { "locked", "error", "referenced", "uptodate",
+			[9] = "workingset", [16] = "head" };
+		char names[256];
+		memcpy(l.flag_name, nm, sizeof(nm));
+		l.order_rule = KP_ORDER_FLAGS_1;
+		l.pg_large_rmappable = 9;
+		memset(raw, 0, sizeof(raw));
+		put(raw, 0, 0x09 | 1ull << 9, 8);
+		put(raw, 8, 0xffffea0000000001ull, 8);
+		put(raw, 48, 0xffffffff, 4);
+		kp_page_decode(&l, raw, NULL, 8, 0, &p);
+		p.head_pfn = 7;
+		kp_page_flag_names(&l, &p, names, sizeof(names));
+		CHECK("flags_first_tail", !strcmp(names, "large_rmappable"));
+		p.head_pfn = 6;
+		kp_page_flag_names(&l, &p, names, sizeof(names));
+		CHECK("flags_other_tail", !strcmp(names, "locked,uptodate,workingset"));
+		l.order_rule = KP_ORDER_MEMBER;
+		l.pg_large_rmappable = -1;
+		memset(l.flag_name, 0, sizeof(l.flag_name));
+	}
 
 	/* 6.12+: the type in the top byte */
 	l.buddy_rule = KP_BUDDY_TYPE_BYTE;
@@ -140,16 +201,16 @@ static void test_decode(void)
 	memset(raw, 0, sizeof(raw));
 	put(raw, 48, 0xf0000000, 4);
 	put(raw, 40, 10, 8);
-	kp_page_decode(&l, raw, NULL, 1, &p);
+	kp_page_decode(&l, raw, NULL, 1, 0, &p);
 	CHECK("decode_type_byte_buddy", p.type == KP_TYPE_BUDDY && p.order == 10);
 	put(raw, 48, 0xf5000000, 4);
-	kp_page_decode(&l, raw, NULL, 1, &p);
+	kp_page_decode(&l, raw, NULL, 1, 0, &p);
 	CHECK("decode_type_byte_slab", p.type == KP_TYPE_SLAB);
 	put(raw, 48, 0xffffffff, 4);
-	kp_page_decode(&l, raw, NULL, 1, &p);
+	kp_page_decode(&l, raw, NULL, 1, 0, &p);
 	CHECK("decode_type_byte_none", p.type == KP_TYPE_NONE);
 	put(raw, 48, 0xfa000000, 4);
-	kp_page_decode(&l, raw, NULL, 1, &p);
+	kp_page_decode(&l, raw, NULL, 1, 0, &p);
 	CHECK("decode_type_byte_unknown", p.type == KP_TYPE_UNKNOWN);
 
 	/* 2.6: PG_buddy flag, PG_tail and first_page, order in page[1].lru.prev */
@@ -161,15 +222,15 @@ static void test_decode(void)
 	put(raw, 0, 1ull << 19, 8);
 	put(raw, 16, 3, 8);
 	l.pg_private = F(16, 8);
-	kp_page_decode(&l, raw, NULL, 2, &p);
+	kp_page_decode(&l, raw, NULL, 2, 0, &p);
 	CHECK("decode_pg_buddy_flag", p.type == KP_TYPE_BUDDY && p.order == 3);
 	put(raw, 0, 1ull << 14, 8);
 	put(raw, 64, 1ull << 15, 8);
 	put(raw, 64 + 24, 0xffffe20000000080ull, 8);
 	put(raw, 64 + 40 + 8, 5, 8);
-	kp_page_decode(&l, raw, raw + 64, 2, &p);
+	kp_page_decode(&l, raw, raw + 64, 2, 0, &p);
 	CHECK("decode_old_head_order", p.compound == KP_COMPOUND_HEAD && p.order == 5);
-	kp_page_decode(&l, raw + 64, NULL, 3, &p);
+	kp_page_decode(&l, raw + 64, NULL, 3, 0, &p);
 	CHECK("decode_old_tail", p.compound == KP_COMPOUND_TAIL &&
 	      p.compound_head_addr == 0xffffe20000000080ull);
 
@@ -187,9 +248,12 @@ static void test_decode(void)
 			put(raw, 48, 0xf0000000u | (uint32_t)rand(), 4);
 		l.buddy_rule = (enum kp_buddy_rule)(i % 4);
 		l.order_rule = (enum kp_order_rule)(i % 3);
-		kp_page_decode(&l, raw, raw + 64, (uint64_t)i, &p);
+		l.compound_rule = (enum kp_compound_rule)(i % 3);
+		l.mapping_movable_bit = i % 5 != 0;
+		uint64_t va = 0xffffea0000000000ull + (uint64_t)i * 64;
+		kp_page_decode(&l, raw, raw + 64, (uint64_t)i, va, &p);
 		kp_decoder_init(&d, &l);
-		kp_decoder_page(&d, raw, raw + 64, (uint64_t)i, &q);
+		kp_decoder_page(&d, raw, raw + 64, (uint64_t)i, va, &q);
 		differ += !d.fast || !same_page(&p, &q);
 		char names[512];
 		kp_page_flag_names(&l, &p, names, sizeof(names));

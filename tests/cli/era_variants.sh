@@ -1,0 +1,41 @@
+#!/bin/sh
+# Negative variants of an era (dwarf/v7_3.c, KP_VARIANT_*): debuginfo of a
+# shape kpage does not know must give one specific line and exit 2 (the
+# layout is unusable) or 3 (finished, a part not read), never a quiet census.
+. "$(dirname "$0")/../lib.sh"
+gen() {   # VARIANT DIR
+	KP_FX_VARIANT=$1 sh "$KP_TOP/tests/fixtures/make-fixture.sh" v7_3 vmemmap "$2" 2 > "$2.log" 2>&1 ||
+		{ fail "era-variant/$1/generate" "$(tail -n 3 "$2.log" | tr '\n' ' ')"; return 1; }
+}
+# struct page's compound_info renamed (compound_mystery): no member, no
+# PG_tail either, so no tail could be told: refused.
+d=$KP_TOP/build/fx/v7_3-compound_renamed
+if gen compound_renamed "$d"; then
+	for c in stat "pages --type tail --count" free; do
+		expect_exit "era-variant/compound_renamed/${c%% *}" 2 \
+			"struct page has neither compound_info nor compound_head, nor PG_tail and first_page: kpage cannot tell compound tails" \
+			"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" $c
+	done
+fi
+# enum pageblock_bits with a fourth migratetype bit (PB_migrate_3): not
+# read as 8 bits. zones and free warn in one line and exit 3 with the
+# pageblocks unknown; the census does not read pageblocks and stays exact.
+d=$KP_TOP/build/fx/v7_3-pageblock_bits
+if gen pageblock_bits "$d"; then
+	msg="warning: .*/vmlinux: enum pageblock_bits has PB_migrate_3 = 3, which kpage does not know: no pageblock migratetype is read"
+	expect_exit era-variant/pageblock_bits/zones 3 "$msg" "$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" zones
+	expect_exit era-variant/pageblock_bits/free 3 "$msg" "$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" free
+	expect_exit era-variant/pageblock_bits/map 3 "$msg" \
+		"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" map --by migratetype --no-color
+	"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" --json zones > "$d/zones.json" 2> /dev/null
+	check era-variant/pageblock_bits/zones-unknown python3 -c "
+import json, sys
+for z in json.load(open('$d/zones.json'))['zones']:
+    pb = z['pageblocks']
+    if any(n for k, n in pb.items() if k != 'unknown') or not pb.get('unknown'):
+        sys.exit(f'{z[\"zone\"]}: {pb}')"
+	"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" --json pages > "$d/pages.json" 2> /dev/null &&
+	"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" --json stat > "$d/stat.json" 2> /dev/null
+	check era-variant/pageblock_bits/census python3 "$KP_TOP/tests/cli/compare_truth.py" \
+		"$d/truth.txt" "$d/pages.json" "$d/stat.json"
+fi
