@@ -1,0 +1,48 @@
+#!/bin/sh
+# Errors in kpage's own words: one line naming what was wrong (the file, the
+# option, the value and what would be right), never a library's internals,
+# with the documented exit code.
+. "$(dirname "$0")/../lib.sh"
+d=$KP_TOP/build/fx/errors
+mkdir -p "$d"
+if ! sh "$KP_TOP/tests/fixtures/make-fixture.sh" v6_1 vmemmap "$d/good" 2 > "$d/gen.log" 2>&1; then
+	fail errors/generate "$(tail -n 3 "$d/gen.log")"
+	exit 0
+fi
+V=$d/good/vmlinux C=$d/good/vmcore K=$d/good/vmcore.kdump
+T="timeout 20"
+kp() { $T "$KPAGE" --vmlinux "$V" --core "$C" "$@"; }
+
+# --- What the file given as --core is, when it is no dump.
+head -c 4096 /dev/urandom > "$d/random"
+expect_exit errors/core-random 2 "random: not a vmcore \(no ELF or kdump header\)$" \
+	$T "$KPAGE" --vmlinux "$V" --core "$d/random" stat
+expect_exit errors/core-passwd 2 "^kpage: /etc/passwd: not a vmcore \(no ELF or kdump header\)$" \
+	$T "$KPAGE" --vmlinux "$V" --core /etc/passwd stat
+expect_exit errors/core-is-vmlinux 2 "vmlinux is a vmlinux \(kernel image\), not a dump: give it with --vmlinux$" \
+	$T "$KPAGE" --vmlinux "$V" --core "$V" stat
+expect_exit errors/core-is-program 2 "sh: not a vmcore \(an ELF (shared object|executable), not a core dump\)$" \
+	$T "$KPAGE" --vmlinux "$V" --core /bin/sh stat
+# Headers cut short, made from the good dumps: libkdumpfile 0.5.1 crashes
+# freeing the context of a kdump header shorter than 464 bytes.
+head -c 100 "$K" > "$d/kdump-100"
+expect_exit errors/kdump-header-short 2 "kdump-100: kdump header cut short \(100 of its 464 bytes\)$" \
+	$T "$KPAGE" --vmlinux "$V" --core "$d/kdump-100" stat
+head -c 5000 "$K" > "$d/kdump-5000"
+expect_exit errors/kdump-bitmaps-short 2 "kdump-5000: kdump file cut short: 5000 bytes, its headers and bitmaps alone take [0-9]+$" \
+	$T "$KPAGE" --vmlinux "$V" --core "$d/kdump-5000" stat
+head -c 64 "$C" > "$d/elf-64"
+expect_exit errors/elf-phdrs-short 2 "elf-64: ELF core cut short or damaged: its [0-9]+ program headers are not in the file$" \
+	$T "$KPAGE" --vmlinux "$V" --core "$d/elf-64" stat
+python3 - "$C" "$d" <<'EOF'
+import sys
+b = bytearray(open(sys.argv[1], 'rb').read(1 << 16))
+b[18] = 183                      # e_machine: EM_AARCH64
+open(sys.argv[2] + '/elf-arm64', 'wb').write(b)
+b[18] = 62; b[4] = 1             # ELFCLASS32
+open(sys.argv[2] + '/elf-32', 'wb').write(b)
+EOF
+expect_exit errors/elf-other-machine 2 "elf-arm64: not an x86_64 vmcore \(ELF machine 183\)$" \
+	$T "$KPAGE" --vmlinux "$V" --core "$d/elf-arm64" stat
+expect_exit errors/elf-32bit 2 "elf-32: not an x86_64 vmcore \(a 32-bit ELF file\)$" \
+	$T "$KPAGE" --vmlinux "$V" --core "$d/elf-32" stat
