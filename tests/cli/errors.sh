@@ -46,3 +46,33 @@ expect_exit errors/elf-other-machine 2 "elf-arm64: not an x86_64 vmcore \(ELF ma
 	$T "$KPAGE" --vmlinux "$V" --core "$d/elf-arm64" stat
 expect_exit errors/elf-32bit 2 "elf-32: not an x86_64 vmcore \(a 32-bit ELF file\)$" \
 	$T "$KPAGE" --vmlinux "$V" --core "$d/elf-32" stat
+
+# --- A path an option gave is named with its option; the defaults say
+# what to give instead.
+expect_exit errors/vmlinux-missing 2 "^kpage: --vmlinux /nonexistent: No such file or directory$" \
+	$T "$KPAGE" --vmlinux /nonexistent --core "$C" stat
+expect_exit errors/core-missing 2 "^kpage: --core /nonexistent: No such file or directory$" \
+	$T "$KPAGE" --vmlinux "$V" --core /nonexistent stat
+expect_exit errors/btf-missing 2 "^kpage: --btf /nonexistent: No such file or directory$" \
+	$T "$KPAGE" --btf /nonexistent --core "$C" stat
+expect_exit errors/script-missing 2 "^kpage: --script /nonexistent: No such file or directory$" \
+	$T "$KPAGE" --vmlinux "$V" --core "$C" --script /nonexistent
+# Without --core, /proc/kcore: where it is missing or unreadable (a
+# container, not root), the error says to give --core.
+if ! [ -r /proc/kcore ]; then
+	expect_exit errors/no-kcore 2 "^kpage: /proc/kcore: .*give the dump with --core FILE|^kpage: /proc/kcore: .*or give a dump with --core FILE" \
+		$T "$KPAGE" --vmlinux "$V" stat
+fi
+# No debuginfo anywhere, or a vmlinux without DWARF: the dump's VMCOREINFO
+# describes struct page, so --vmcoreinfo-only is offered.
+expect_exit errors/no-debuginfo-offers-vmcoreinfo-only 2 "no vmlinux with debug info for .*give --vmlinux, or --vmcoreinfo-only" \
+	env HOME="$d" XDG_CACHE_HOME="$d/cache" $T "$KPAGE" --core "$C" stat
+objcopy --strip-debug "$V" "$d/stripped"
+expect_exit errors/no-dwarf-offers-vmcoreinfo-only 2 "stripped: no DWARF debug info; .*; or --vmcoreinfo-only" \
+	env KPAGE_NO_TYPES_CACHE=1 $T "$KPAGE" --vmlinux "$d/stripped" --core "$C" stat
+expect_out errors/vmcoreinfo-only-works 0 "" "NR_FREE_PAGES" $T "$KPAGE" --vmcoreinfo-only --core "$C" stat
+# Options of kpage itself: one line each.
+expect_exit errors/global-unknown 1 "^kpage: unknown option '--bogus' \(kpage --help lists the options\)$" \
+	$T "$KPAGE" --bogus
+expect_exit errors/global-no-value 1 "^kpage: --core needs a value \(kpage --help lists the options\)$" \
+	$T "$KPAGE" --core
