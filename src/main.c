@@ -9,14 +9,6 @@
 #include "cmd/cmd.h"
 #include "shell.h"
 
-static void usage(FILE *f)
-{
-	fprintf(f, "usage: kpage [--vmlinux PATH | --btf PATH | --vmcoreinfo-only] [--core PATH] [--json] [--force] "
-		"[--script FILE] [COMMAND [ARGS...]]\n"
-		"commands: layout page pages stat zones free alloc-check map help "
-		"(kpage help COMMAND)\n");
-}
-
 /* The options that take a value: where it goes, or NULL for none of them. */
 static const char **value_slot(struct kp_session *s, const char **vmlinux, const char **script,
 			       const char *o)
@@ -54,7 +46,11 @@ int main(int argc, char **argv)
 		else if (!strcmp(o, "--force")) s.force = true;
 		else if (!strcmp(o, "--verbose") || !strcmp(o, "-v")) s.verbose = true;
 		else if (!strcmp(o, "--vmcoreinfo-only")) s.vmci_only = true;
-		else if (!strcmp(o, "--help") || !strcmp(o, "-h")) { usage(stdout); return 0; }
+		else if (!strcmp(o, "--help") || !strcmp(o, "-h")) {
+			kp_out_init(&s.out, stdout, false);
+			kp_help_global(&s.out);
+			return 0;
+		}
 		else if (!strcmp(o, "--version")) { printf("kpage 0.1.0\n"); return 0; }
 		else if ((slot = value_slot(&s, &vmlinux, &script, o)) && i + 1 < argc)
 			*slot = argv[++i];

@@ -76,3 +76,28 @@ expect_exit errors/global-unknown 1 "^kpage: unknown option '--bogus' \(kpage --
 	$T "$KPAGE" --bogus
 expect_exit errors/global-no-value 1 "^kpage: --core needs a value \(kpage --help lists the options\)$" \
 	$T "$KPAGE" --core
+
+# --- Options of the commands: their usage line is the list. An option not
+# in it names itself and the usage; CMD --help prints what help CMD does.
+cmds=$("$KPAGE" help | sed -n '/^commands:/,/^$/s/^  \([a-z-]*\) .*/\1/p')
+check errors/help-lists-commands test "$(echo $cmds)" = "layout page pages stat zones free alloc-check map help"
+for c in $cmds; do
+	usage=$("$KPAGE" help "$c" | sed -n 's/^usage: //p')
+	expect_exit "errors/$c-unknown-option" 1 "^kpage: $c: unknown option '--bogus'; usage: $c( |$)" kp $c --bogus
+	"$KPAGE" help "$c" > "$d/help.$c" 2>&1
+	kp $c --help > "$d/opt.$c" 2>&1
+	check "errors/$c-help-same" cmp "$d/help.$c" "$d/opt.$c"
+	check "errors/$c-usage-shown" test -n "$usage"
+	# README's command table has a row for it.
+	check "errors/readme-lists-$c" grep -q "^| \`$c[ \`]" "$KP_TOP/README.md"
+done
+expect_exit errors/stat-global-option 1 "^kpage: stat: --vmlinux is an option of kpage, not of stat: give it before the command$" \
+	kp stat --vmlinux "$V"
+expect_exit errors/pages-single-dash 1 "^kpage: pages: unknown option '-x'" kp pages --count -x
+expect_out errors/pages-negative-value 0 "" "^[0-9]+$" "$KPAGE" --vmlinux "$V" --core "$C" pages --refcount -1 --count
+# kpage --help: every global option on a line of its own.
+"$KPAGE" --help > "$d/help.global" 2>&1
+for o in --core --vmlinux --btf --vmcoreinfo-only --json --force --script --verbose --help --version; do
+	check "errors/help-has$o" grep -Eq "^  (-[a-z], )?$o( |$)" "$d/help.global"
+done
+check errors/help-is-help cmp "$d/help.global" "$("$KPAGE" help > "$d/help.cmd"; echo "$d/help.cmd")"
