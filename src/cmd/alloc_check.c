@@ -198,8 +198,9 @@ static const struct kp_zone *slow_path_zone(struct kp_session *s, struct kp_free
 static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, int *status)
 {
 	struct kp_out *o = &s->out;
-	const char *gfp_text = "GFP_KERNEL";
+	const char *gfp_text = "GFP_KERNEL", *node_arg = NULL;
 	uint64_t order, node = 0;
+	int64_t node_found;
 	struct kp_free_report r;
 	struct gfp g;
 	kp_error *err;
@@ -212,13 +213,18 @@ static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, in
 			return kp_errorf(KP_EXIT_USAGE, "alloc-check: %s needs a value", argv[i]);
 		if (!strcmp(argv[i], "--gfp"))
 			gfp_text = argv[i + 1];
-		else if (!strcmp(argv[i], "--node") && kp_parse_u64(argv[i + 1], &node))
-			;
+		else if (!strcmp(argv[i], "--node"))
+			node_arg = argv[i + 1];
 		else
 			return kp_errorf(KP_EXIT_USAGE, "alloc-check: bad option '%s'", argv[i]);
 	}
 	if ((err = kp_session_open_core(s)))
 		return err;
+	if (node_arg) {
+		if ((err = kp_query_node(&s->mm, "alloc-check", node_arg, &node_found)))
+			return err;
+		node = (uint64_t)node_found;
+	}
 	if (!s->layout.zone_watermark.present || !s->layout.zone_lowmem_reserve.present)
 		return kp_errorf(KP_EXIT_INPUT, "alloc-check: the zone watermarks and lowmem_reserve "
 				 "are not in the types from %s (give a vmlinux or BTF)",

@@ -95,9 +95,61 @@ expect_exit errors/stat-global-option 1 "^kpage: stat: --vmlinux is an option of
 	kp stat --vmlinux "$V"
 expect_exit errors/pages-single-dash 1 "^kpage: pages: unknown option '-x'" kp pages --count -x
 expect_out errors/pages-negative-value 0 "" "^[0-9]+$" "$KPAGE" --vmlinux "$V" --core "$C" pages --refcount -1 --count
+expect_exit errors/free-no-value 1 "^kpage: free: --node needs a value$" kp free --node
 # kpage --help: every global option on a line of its own.
 "$KPAGE" --help > "$d/help.global" 2>&1
 for o in --core --vmlinux --btf --vmcoreinfo-only --json --force --script --verbose --help --version; do
 	check "errors/help-has$o" grep -Eq "^  (-[a-z], )?$o( |$)" "$d/help.global"
 done
 check errors/help-is-help cmp "$d/help.global" "$("$KPAGE" help > "$d/help.cmd"; echo "$d/help.cmd")"
+
+# --- Values out of range: exit 1, one line naming the option, the value
+# and the valid ones (2 nodes; zones DMA, DMA32, Normal; orders 0..10).
+expect_exit errors/free-order 1 "^kpage: free: --order 11 is out of range \(valid: 0\.\.10\)$" kp free --order 11
+expect_exit errors/free-order-nan 1 "^kpage: free: --order x is not a number$" kp free --order x
+expect_exit errors/free-node 1 "^kpage: free: --node 5 is out of range \(valid: 0, 1\)$" kp free --node 5
+expect_exit errors/pages-node 1 "^kpage: pages: --node 5 is out of range \(valid: 0, 1\)$" kp pages --node 5
+expect_exit errors/alloc-check-node 1 "^kpage: alloc-check: --node 5 is out of range \(valid: 0, 1\)$" kp alloc-check 3 --node 5
+expect_exit errors/free-zone-name 1 "^kpage: free: --zone Bogus: no such zone \(valid: 0 DMA, 1 DMA32, 2 Normal\)$" kp free --zone Bogus
+expect_exit errors/free-zone-index 1 "^kpage: free: --zone 9 is out of range \(valid: 0 DMA, 1 DMA32, 2 Normal\)$" kp free --zone 9
+expect_exit errors/pages-zone-name 1 "^kpage: pages: --zone Movable: no such zone \(valid: 0 DMA, 1 DMA32, 2 Normal\)$" kp pages --zone Movable
+expect_exit errors/pages-zone-index 1 "^kpage: pages: --zone 3 is out of range" kp pages --zone 3
+expect_exit errors/free-migratetype-index 1 "^kpage: free: --migratetype 9 is out of range \(valid: 0 Unmovable, 1 Movable, .*\)$" kp free --migratetype 9
+expect_exit errors/free-migratetype-name 1 "^kpage: free: --migratetype Foo: no such migratetype \(valid: 0 Unmovable, " kp free --migratetype Foo
+expect_exit errors/pages-pfn 1 "^kpage: pages: --pfn 99999999 is out of range \(valid: 0\.\.[0-9]+\)$" kp pages --pfn 99999999
+expect_exit errors/free-no-value 1 "^kpage: free: --node needs a value$" kp free --node
+expect_exit errors/map-no-value 1 "^kpage: map: --width needs a value$" kp map --width
+# pfns in messages in decimal, as page prints them.
+expect_exit errors/page-hole-decimal 1 "^kpage: pfn 40000 has no struct page \(highest pfn [0-9]+\)$" kp page 40000
+# Accepted values as before: zone by name in any case or by index, 0x pfns.
+expect_out errors/pages-zone-ok 0 "" "^[0-9]+$" "$KPAGE" --vmlinux "$V" --core "$C" pages --zone dma32 --node 0 --count
+expect_out errors/free-zone-index-ok 0 "" "^node 1 zone Normal" "$KPAGE" --vmlinux "$V" --core "$C" free --zone 2 --no-scan
+
+# --- free --migratetype M: every column it prints is M's. nr_free, the
+# scan's count and the per-cpu count are of every migratetype: left out.
+kp free --no-scan --migratetype Movable > "$d/free-mt.txt" 2>&1
+check errors/free-mt-text-columns sh -c "grep '^ORDER' '$d/free-mt.txt' | grep -qvE 'nr_free|walked|scanned|Unmovable'"
+check errors/free-mt-text-total grep -q "^free pages on the Movable lists: [0-9]*$" "$d/free-mt.txt"
+kp --json free > "$d/free-all.json" 2>&1
+for m in 0 1 2 3 4; do kp --json free --migratetype $m; done > "$d/free-mts.json" 2>&1
+check errors/free-mt-json python3 - "$d/free-all.json" "$d/free-mts.json" <<'EOF2'
+import json, sys
+whole = json.load(open(sys.argv[1]))
+parts = [json.loads(l) for l in open(sys.argv[2])]
+for zi, z in enumerate(whole['zones']):
+    total = 0
+    for p in parts:
+        pz = p['zones'][zi]
+        assert 'pcp_pages' not in pz, pz
+        pages = 0
+        for o in pz['orders']:
+            assert set(o) == {'order', 'migratetypes', 'walked'}, o
+            (n,) = o['migratetypes'].values()
+            assert o['walked'] == n, o
+            pages += n << o['order']
+        assert pz['free_pages_walked'] == pages, pz
+        total += pages
+    assert total == z['free_pages_walked'], (total, z)
+EOF2
+# Unfiltered, the columns are all there.
+check errors/free-all-columns sh -c "'$KPAGE' --vmlinux '$V' --core '$C' free | grep -q '^ORDER.*Unmovable.*nr_free.*walked.*scanned'"
