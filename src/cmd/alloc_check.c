@@ -195,36 +195,41 @@ static const struct kp_zone *slow_path_zone(struct kp_session *s, struct kp_free
 	return NULL;
 }
 
-static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, int *status)
+/* ORDER [--gfp FLAGS] [--node N]; the node is checked once the dump is open. */
+static kp_error *alloc_parse(int argc, char **argv, uint64_t *order, const char **gfp_text,
+			     const char **node_arg)
 {
-	struct kp_out *o = &s->out;
-	const char *gfp_text = "GFP_KERNEL", *node_arg = NULL;
-	uint64_t order, node = 0;
-	int64_t node_found;
-	struct kp_free_report r;
-	struct gfp g;
-	kp_error *err;
-
-	(void)status;
-	if (argc < 2 || !kp_parse_u64(argv[1], &order))
+	if (argc < 2 || !kp_parse_u64(argv[1], order))
 		return kp_errorf(KP_EXIT_USAGE, "usage: %s", kp_cmd_alloc_check.usage);
 	for (int i = 2; i < argc; i += 2) {
 		if (i + 1 >= argc)
 			return kp_errorf(KP_EXIT_USAGE, "alloc-check: %s needs a value", argv[i]);
 		if (!strcmp(argv[i], "--gfp"))
-			gfp_text = argv[i + 1];
+			*gfp_text = argv[i + 1];
 		else if (!strcmp(argv[i], "--node"))
-			node_arg = argv[i + 1];
+			*node_arg = argv[i + 1];
 		else
 			return kp_errorf(KP_EXIT_USAGE, "alloc-check: bad option '%s'", argv[i]);
 	}
-	if ((err = kp_session_open_core(s)))
+	return NULL;
+}
+
+static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, int *status)
+{
+	struct kp_out *o = &s->out;
+	const char *gfp_text = "GFP_KERNEL", *node_arg = NULL;
+	uint64_t order, node = 0;
+	int64_t node_found = 0;
+	struct kp_free_report r;
+	struct gfp g;
+	kp_error *err;
+
+	(void)status;
+	if ((err = alloc_parse(argc, argv, &order, &gfp_text, &node_arg)) ||
+	    (err = kp_session_open_core(s)) ||
+	    (node_arg && (err = kp_query_node(&s->mm, "alloc-check", node_arg, &node_found))))
 		return err;
-	if (node_arg) {
-		if ((err = kp_query_node(&s->mm, "alloc-check", node_arg, &node_found)))
-			return err;
-		node = (uint64_t)node_found;
-	}
+	node = (uint64_t)node_found;
 	if (!s->layout.zone_watermark.present || !s->layout.zone_lowmem_reserve.present)
 		return kp_errorf(KP_EXIT_INPUT, "alloc-check: the zone watermarks and lowmem_reserve "
 				 "are not in the types from %s (give a vmlinux or BTF)",
