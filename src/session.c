@@ -27,19 +27,20 @@ static kp_error *session_check_path(const char *opt, const char *path)
 static kp_error *session_open_target(struct kp_session *s)
 {
 	kp_error *err;
-	int fd;
 
 	if (s->t)
 		return NULL;
 	if (s->core_given && (err = session_check_path("--core", s->core_path)))
 		return err;
-	if (!s->core_given && (fd = open(s->core_path, O_RDONLY | O_CLOEXEC)) < 0)
-		return kp_errorf(KP_EXIT_INPUT, "%s: %s (%s)", s->core_path, strerror(errno),
-				 errno == EACCES || errno == EPERM ?
-				 "reading the running kernel needs root; or give a dump with --core FILE" :
-				 "the default without --core: give the dump with --core FILE");
-	if (!s->core_given)
+	if (!s->core_given) {
+		int fd = open(s->core_path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return kp_errorf(KP_EXIT_INPUT, "%s: %s (%s)", s->core_path, strerror(errno),
+					 errno == EACCES || errno == EPERM ? "reading the running "
+					 "kernel needs root; or give a dump with --core FILE" :
+					 "the default without --core: give the dump with --core FILE");
 		close(fd);
+	}
 	return kp_target_open(s->core_path, &s->t);
 }
 

@@ -35,15 +35,24 @@ head -c 64 "$C" > "$d/elf-64"
 expect_exit errors/elf-phdrs-short 2 "elf-64: ELF core cut short or damaged: its [0-9]+ program headers are not in the file$" \
 	$T "$KPAGE" --vmlinux "$V" --core "$d/elf-64" stat
 python3 - "$C" "$d" <<'EOF'
-import sys
+import struct, sys
 b = bytearray(open(sys.argv[1], 'rb').read(1 << 16))
 b[18] = 183                      # e_machine: EM_AARCH64
 open(sys.argv[2] + '/elf-arm64', 'wb').write(b)
 b[18] = 62; b[4] = 1             # ELFCLASS32
 open(sys.argv[2] + '/elf-32', 'wb').write(b)
+b[4] = 2                         # every PT_LOAD made PT_NULL
+phoff, = struct.unpack_from('<Q', b, 32)
+phnum, = struct.unpack_from('<H', b, 56)
+for i in range(phnum):
+    if struct.unpack_from('<I', b, phoff + 56 * i)[0] == 1:
+        struct.pack_into('<I', b, phoff + 56 * i, 0)
+open(sys.argv[2] + '/elf-noload', 'wb').write(b)
 EOF
 expect_exit errors/elf-other-machine 2 "elf-arm64: not an x86_64 vmcore \(ELF machine 183\)$" \
 	$T "$KPAGE" --vmlinux "$V" --core "$d/elf-arm64" stat
+expect_exit errors/elf-no-load 2 "elf-noload: an ELF core with no memory in it \(no PT_LOAD segment\)$" \
+	$T "$KPAGE" --vmlinux "$V" --core "$d/elf-noload" stat
 expect_exit errors/elf-32bit 2 "elf-32: not an x86_64 vmcore \(a 32-bit ELF file\)$" \
 	$T "$KPAGE" --vmlinux "$V" --core "$d/elf-32" stat
 
