@@ -214,6 +214,26 @@ static kp_error *alloc_parse(int argc, char **argv, uint64_t *order, const char 
 	return NULL;
 }
 
+/* The verdict: the zone that serves the allocation, and on which path. */
+static void served_print(struct kp_out *o, const struct kp_zone *served, bool fast)
+{
+	if (o->json) {
+		kp_json_array_end(o);
+		kp_json_kbool(o, "fast_path", fast);
+		if (served) {
+			kp_json_kuint(o, "served_node", served->node);
+			kp_json_kstr(o, "served_zone", served->name);
+		}
+		kp_json_object_end(o);
+	} else if (served) {
+		kp_out_printf(o, "=> served by node %u zone %s %s\n", served->node, served->name,
+			      fast ? "on the fast path" :
+			      "on the slow path's first try (kswapd woken, no reclaim yet)");
+	} else {
+		kp_out_printf(o, "=> no zone can serve it without reclaim or compaction\n");
+	}
+}
+
 static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, int *status)
 {
 	struct kp_out *o = &s->out;
@@ -274,22 +294,8 @@ static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, in
 	}
 	if (!err && !served)
 		served = slow_path_zone(s, &r, list, n, (uint32_t)order, &g);
-	if (!err && o->json) {
-		kp_json_array_end(o);
-		kp_json_kbool(o, "fast_path", served_fast);
-		if (served) {
-			kp_json_kuint(o, "served_node", served->node);
-			kp_json_kstr(o, "served_zone", served->name);
-		}
-		kp_json_object_end(o);
-	} else if (!err) {
-		if (served)
-			kp_out_printf(o, "=> served by node %u zone %s %s\n", served->node, served->name,
-				      served_fast ? "on the fast path" :
-				      "on the slow path's first try (kswapd woken, no reclaim yet)");
-		else
-			kp_out_printf(o, "=> no zone can serve it without reclaim or compaction\n");
-	}
+	if (!err)
+		served_print(o, served, served_fast);
 	kp_free_report_release(&r);
 	return err;
 }
