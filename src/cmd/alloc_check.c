@@ -244,7 +244,6 @@ static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, in
 	struct gfp g;
 	kp_error *err;
 
-	(void)status;
 	if ((err = alloc_parse(argc, argv, &order, &gfp_text, &node_arg)) ||
 	    (err = kp_session_open_core(s)) ||
 	    (node_arg && (err = kp_query_node(&s->mm, "alloc-check", node_arg, &node_found))))
@@ -296,6 +295,12 @@ static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, in
 		served = slow_path_zone(s, &r, list, n, (uint32_t)order, &g);
 	if (!err)
 		served_print(o, served, served_fast);
+	/* The answer rests on the free lists: damaged ones make it doubtful. */
+	if (!err && r.total_issues) {
+		fprintf(stderr, "kpage: warning: alloc-check: the free lists are damaged (%zu issues; "
+			"see free): this answer rests on them\n", r.total_issues);
+		*status = KP_EXIT_INCONSISTENT;
+	}
 	kp_free_report_release(&r);
 	return err;
 }

@@ -29,6 +29,11 @@ for c in cycle wild middle order nr_free not-buddy memmap-gone memmap-filtered; 
 			"$KPAGE" --vmlinux "$d/vmlinux" --core "$core" stat
 	fi
 	expect_out "corrupt/$c" 3 "" "$want" "$KPAGE" --vmlinux "$d/vmlinux" --core "$core" $cmd
+	# alloc-check's answer rests on the lists: said, and exit 3.
+	if [ "$c" = cycle ]; then
+		expect_out "corrupt/$c/alloc-check" 3 "^kpage: warning: alloc-check: the free lists are damaged \(1 issues; see free\): this answer rests on them\$" "=> " \
+			"$KPAGE" --vmlinux "$d/vmlinux" --core "$core" alloc-check 0
+	fi
 	# The other node's lists are intact and still walked.
 	if [ "$cmd" = free ]; then
 		timeout 20 "$KPAGE" --vmlinux "$d/vmlinux" --core "$core" --json free --node 1 > "$d/n1.json" 2>/dev/null

@@ -102,7 +102,7 @@ for variant in $variants; do
 		# layout TYPE: every member's offset and size as pahole has them.
 		# (struct folio is 5.16+, struct slab 5.17+: both must lack them)
 		for t in page folio slab zone free_area; do
-			pahole -C "$t" "$V" > "$d/pahole.$t" 2>&1
+			pahole -C "$t" "$V" > "$d/pahole.$t" 2> "$d/pahole.$t.err"
 			"$KPAGE" --vmlinux "$V" --json layout "$t" > "$d/layout.$t.json" 2> "$d/layout.$t.err"
 			rc=$?
 			if [ ! -s "$d/pahole.$t" ]; then
@@ -147,7 +147,7 @@ for variant in $variants; do
 	# The types memo ($XDG_CACHE_HOME/kpage/types/BUILD-ID) must answer as
 	# the DWARF does.
 	for c in stat free zones; do
-		KPAGE_NO_TYPES_CACHE=1 "$KPAGE" --vmlinux "$V" --core "$d/vmcore.elf" --json $c > "$d/nocache.$c.json" 2>&1
+		KPAGE_NO_TYPES_CACHE=1 "$KPAGE" --vmlinux "$V" --core "$d/vmcore.elf" --json $c > "$d/nocache.$c.json" 2> "$d/nocache.err"
 		check "kernel/$v/types-memo-agrees/$c" cmp "$d/kpage.$c.vmcore.elf.json" "$d/nocache.$c.json"
 	done
 	for c in stat free zones pages; do
