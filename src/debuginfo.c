@@ -145,14 +145,18 @@ static char *debuginfo_fetch(const char *id, char *why, size_t len)
 
 kp_error *kp_debuginfo_find(const char *core_path, const char *vmci, char **path)
 {
-	char rel[128], id[160], paths[8][512], tried[3072] = "", why[512];
+	char rel[128], id[160], paths[8][512], tried[3072] = "", why[512], v[32];
 	bool have_rel = core_release(core_path, vmci, rel, sizeof(rel));
 	bool have_id = core_build_id(vmci, id, sizeof(id));
+	/* A VMCOREINFO that describes struct page is enough without debuginfo. */
+	const char *alt = kp_vmcoreinfo_get(vmci, "SIZE(page)", v, sizeof(v)) ?
+		", or --vmcoreinfo-only to take the layouts from the dump's VMCOREINFO" : "";
 	int n;
 
 	if (!have_rel && !have_id)
 		return kp_errorf(KP_EXIT_USAGE, "%s: cannot tell the kernel release (no VMCOREINFO "
-				 "OSRELEASE or BUILD-ID); give the vmlinux with --vmlinux", core_path);
+				 "OSRELEASE or BUILD-ID); give the vmlinux with --vmlinux%s", core_path,
+				 alt);
 	n = debuginfo_candidates(have_rel ? rel : NULL, have_id ? id : NULL, paths, 8);
 	for (int i = 0; i < n; i++) {
 		if (access(paths[i], R_OK) == 0) {
@@ -168,7 +172,7 @@ kp_error *kp_debuginfo_find(const char *core_path, const char *vmci, char **path
 		return NULL;
 	if (!have_rel)
 		return kp_errorf(KP_EXIT_INPUT, "no vmlinux with debug info for build-id %s (tried %s; "
-				 "%s); give --vmlinux", id, tried, why);
+				 "%s); give --vmlinux%s", id, tried, why, alt);
 	return kp_errorf(KP_EXIT_INPUT, "no vmlinux with debug info for %s (tried %s; %s); "
-			 "install linux-image-%s-dbg or give --vmlinux", rel, tried, why, rel);
+			 "install linux-image-%s-dbg or give --vmlinux%s", rel, tried, why, rel, alt);
 }

@@ -57,6 +57,19 @@ kp_error *kp_error_prefix(kp_error *err, const char *fmt, ...)
 	return err;
 }
 
+kp_error *kp_error_append(kp_error *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err || err == &kp_error_nomem)
+		return err;
+	size_t n = strlen(err->msg);
+	va_start(ap, fmt);
+	vsnprintf(err->msg + n, sizeof(err->msg) - n, fmt, ap);
+	va_end(ap);
+	return err;
+}
+
 const char *kp_error_message(const kp_error *err)
 {
 	return err ? err->msg : "success";

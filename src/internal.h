@@ -35,6 +35,13 @@ static inline kp_error *kp_input_check(const char *path, int fd, const char *wha
  * when PATH is not flattened. */
 kp_error *target_flattened_prepare(const char *path, int *fd_out);
 
+/* target_kind.c: a file that cannot be a dump (a vmlinux, a program, an
+ * ELF core of another machine, headers cut short), refused before
+ * libkdumpfile reads it; and, once libkdumpfile refused PATH with LIB_MSG,
+ * the reason in kpage's words. */
+kp_error *target_header_check(const char *path, int fd);
+kp_error *target_refusal(const char *path, int fd, const char *lib_msg);
+
 /* Little-endian loads from raw dump bytes (x86_64 targets). The common
  * sizes are single loads: this is the innermost loop of every scan. */
 static inline uint64_t kp_load(const uint8_t *p, uint32_t size)

@@ -1,5 +1,6 @@
-/* kpage [--vmlinux PATH] [--core PATH] [--json] [--force] [COMMAND [ARGS...]]
+/* kpage [OPTIONS] [COMMAND [ARGS...]] (kpage --help lists the options)
  * No command: the shell on a TTY, else commands from standard input. */
+#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,18 +9,33 @@
 #include "cmd/cmd.h"
 #include "shell.h"
 
-static void usage(FILE *f)
+/* The options that take a value: where it goes, or NULL for none of them. */
+static const char **value_slot(struct kp_session *s, const char **vmlinux, const char **script,
+			       const char *o)
 {
-	fprintf(f, "usage: kpage [--vmlinux PATH | --btf PATH | --vmcoreinfo-only] [--core PATH] [--json] [--force] "
-		"[--script FILE] [COMMAND [ARGS...]]\n"
-		"commands: layout page pages stat zones free alloc-check map help "
-		"(kpage help COMMAND)\n");
+	if (!strcmp(o, "--vmlinux")) return (s->vmlinux_given = true, vmlinux);
+	if (!strcmp(o, "--btf")) return (s->btf_given = true, &s->btf_path);
+	if (!strcmp(o, "--core")) return (s->core_given = true, &s->core_path);
+	if (!strcmp(o, "--script")) return script;
+	return NULL;
+}
+
+static int run_script(struct kp_session *s, const char *script)
+{
+	FILE *f = fopen(script, "r");
+	if (!f) {
+		fprintf(stderr, "kpage: --script %s: %s\n", script, strerror(errno));
+		return KP_EXIT_INPUT;
+	}
+	int rc = kp_run_script(s, f);
+	fclose(f);
+	return rc;
 }
 
 int main(int argc, char **argv)
 {
 	struct kp_session s = { .core_path = "/proc/kcore" };
-	const char *script = NULL;
+	const char *script = NULL, *vmlinux = NULL, **slot;
 	int i, rc;
 
 	/* Output to a closed pipe (kpage pages | head) ends quietly. */
@@ -30,31 +46,28 @@ int main(int argc, char **argv)
 		else if (!strcmp(o, "--force")) s.force = true;
 		else if (!strcmp(o, "--verbose") || !strcmp(o, "-v")) s.verbose = true;
 		else if (!strcmp(o, "--vmcoreinfo-only")) s.vmci_only = true;
-		else if (!strcmp(o, "--help") || !strcmp(o, "-h")) { usage(stdout); return 0; }
+		else if (!strcmp(o, "--help") || !strcmp(o, "-h")) {
+			kp_out_init(&s.out, stdout, false);
+			kp_help_global(&s.out);
+			return 0;
+		}
 		else if (!strcmp(o, "--version")) { printf("kpage 0.1.0\n"); return 0; }
-		else if ((!strcmp(o, "--vmlinux") || !strcmp(o, "--core") || !strcmp(o, "--script") ||
-			  !strcmp(o, "--btf")) && i + 1 < argc) {
-			if (!strcmp(o, "--vmlinux")) s.vmlinux_path = strdup(argv[++i]);
-			else if (!strcmp(o, "--btf")) s.btf_path = argv[++i];
-			else if (!strcmp(o, "--core")) s.core_path = argv[++i];
-			else script = argv[++i];
-		} else {
-			fprintf(stderr, "kpage: unknown option or missing value: %s\n", o);
-			usage(stderr);
+		else if ((slot = value_slot(&s, &vmlinux, &script, o)) && i + 1 < argc)
+			*slot = argv[++i];
+		else {
+			/* One line; kpage --help has the rest. */
+			fprintf(stderr, slot ? "kpage: %s needs a value (kpage --help lists the options)\n" :
+				"kpage: unknown option '%s' (kpage --help lists the options)\n", o);
 			return KP_EXIT_USAGE;
 		}
 	}
+	if (vmlinux)        /* the session owns its path: one found is malloc'd */
+		s.vmlinux_path = strdup(vmlinux);
 	kp_out_init(&s.out, stdout, s.json);
 	if (i < argc) {
 		rc = kp_run_command(&s, argc - i, argv + i);
 	} else if (script) {
-		FILE *f = fopen(script, "r");
-		if (!f) {
-			fprintf(stderr, "kpage: %s: cannot open script\n", script);
-			return KP_EXIT_USAGE;
-		}
-		rc = kp_run_script(&s, f);
-		fclose(f);
+		rc = run_script(&s, script);
 	} else if (isatty(STDIN_FILENO)) {
 		rc = kp_shell(&s);
 	} else {

@@ -22,6 +22,56 @@ bool kp_parse_u64(const char *s, uint64_t *v)
 	return *end == '\0';
 }
 
+/* "0 DMA, 1 DMA32, 2 Normal": the zone indices and names the dump has. */
+static void zone_list(const struct kp_mm *mm, char *buf, size_t len)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (uint32_t idx = 0; idx < KP_MAX_ZONES_PER_NODE; idx++)
+		for (uint32_t i = 0; i < mm->nr_zones && n < len; i++)
+			if (mm->zones[i].index == idx) {
+				n += (size_t)snprintf(buf + n, len - n, "%s%u %s", n ? ", " : "", idx,
+						      mm->zones[i].name);
+				break;
+			}
+}
+
+kp_error *kp_query_node(const struct kp_mm *mm, const char *cmd, const char *arg, int64_t *node)
+{
+	char list[256] = "";
+	size_t n = 0;
+	uint64_t v;
+
+	if (!kp_parse_u64(arg, &v))
+		return kp_errorf(KP_EXIT_USAGE, "%s: --node %s is not a number", cmd, arg);
+	for (uint32_t i = 0; i < mm->nr_nodes; i++) {
+		if (mm->nodes[i].id == v) {
+			*node = (int64_t)v;
+			return NULL;
+		}
+		if (n < sizeof(list))
+			n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%u", i ? ", " : "",
+					      mm->nodes[i].id);
+	}
+	return kp_errorf(KP_EXIT_USAGE, "%s: --node %s is out of range (valid: %s)", cmd, arg, list);
+}
+
+kp_error *kp_query_zone(const struct kp_mm *mm, const char *cmd, const char *arg, int64_t *index)
+{
+	char list[512];
+	uint64_t v;
+	bool number = kp_parse_u64(arg, &v);
+
+	for (uint32_t i = 0; i < mm->nr_zones; i++)
+		if (number ? mm->zones[i].index == v : !strcasecmp(mm->zones[i].name, arg)) {
+			*index = mm->zones[i].index;
+			return NULL;
+		}
+	zone_list(mm, list, sizeof(list));
+	return kp_errorf(KP_EXIT_USAGE, number ? "%s: --zone %s is out of range (valid: %s)" :
+			 "%s: --zone %s: no such zone (valid: %s)", cmd, arg, list);
+}
+
 static kp_error *parse_cmp(const char *opt, const char *arg, struct kp_cmp *c)
 {
 	const char *p = arg;
@@ -105,14 +155,11 @@ kp_error *kp_query_parse(struct kp_session *s, int argc, char **argv, struct kp_
 		uint64_t v;
 		if (!strcmp(o, "--count")) { q->count = true; continue; }
 		if (!a)
-			return kp_errorf(KP_EXIT_USAGE, "pages: '%s' needs a value or is unknown", o);
+			return kp_errorf(KP_EXIT_USAGE, "pages: %s needs a value", o);
 		i++;
 		if (!strcmp(o, "--pfn")) err = parse_range(a, q);
-		else if (!strcmp(o, "--node") && kp_parse_u64(a, &v)) q->node = (int64_t)v;
-		else if (!strcmp(o, "--zone")) {
-			if (kp_parse_u64(a, &v)) q->zone = (int64_t)v;
-			else q->zone_name = a;
-		}
+		else if (!strcmp(o, "--node")) err = kp_query_node(&s->mm, "pages", a, &q->node);
+		else if (!strcmp(o, "--zone")) err = kp_query_zone(&s->mm, "pages", a, &q->zone);
 		else if (!strcmp(o, "--flag")) err = parse_flag(s, a, &q->flags_set);
 		else if (!strcmp(o, "--no-flag")) err = parse_flag(s, a, &q->flags_clear);
 		else if (!strcmp(o, "--type")) {
@@ -127,18 +174,11 @@ kp_error *kp_query_parse(struct kp_session *s, int argc, char **argv, struct kp_
 		else if (!strcmp(o, "--mapcount")) err = parse_cmp(o, a, &q->mapcount);
 		else if (!strcmp(o, "--limit") && kp_parse_u64(a, &v)) q->limit = v;
 		else
-			return kp_errorf(KP_EXIT_USAGE, "pages: bad option or value '%s %s'", o, a);
+			return kp_errorf(KP_EXIT_USAGE, "pages: %s %s is not a number", o, a);
 	}
-	if (!err && q->zone_name) {
-		bool found = false;
-		for (uint32_t i = 0; i < s->mm.nr_zones; i++)
-			if (!strcasecmp(s->mm.zones[i].name, q->zone_name)) {
-				q->zone = s->mm.zones[i].index;
-				found = true;
-			}
-		if (!found)
-			return kp_errorf(KP_EXIT_USAGE, "--zone: no zone named '%s'", q->zone_name);
-	}
+	if (!err && q->pfn_lo >= s->mm.max_pfn)
+		return kp_errorf(KP_EXIT_USAGE, "pages: --pfn %llu is out of range (valid: 0..%llu)",
+				 (unsigned long long)q->pfn_lo, (unsigned long long)s->mm.max_pfn - 1);
 	return err;
 }
 

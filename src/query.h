@@ -12,7 +12,6 @@ struct kp_cmp { bool set; char op[3]; int64_t value; };
 struct kp_query {
 	uint64_t pfn_lo, pfn_hi;          /* [lo, hi) */
 	int64_t node, zone;               /* -1: any */
-	const char *zone_name;
 	uint64_t flags_set, flags_clear;
 	const char *types[KP_QUERY_MAX_TYPES];
 	int ntypes;
@@ -27,6 +26,11 @@ bool kp_parse_u64(const char *s, uint64_t *v);
 /* Parses ARGV (options after the command name). Needs the session's layout
  * (flag names) and zones (zone names). */
 kp_error *kp_query_parse(struct kp_session *s, int argc, char **argv, struct kp_query *q);
+/* --node N and --zone NAME|N must name a node or a populated zone of the
+ * dump (the zone as its index); the errors name CMD, the value and the
+ * valid ones. */
+kp_error *kp_query_node(const struct kp_mm *mm, const char *cmd, const char *arg, int64_t *node);
+kp_error *kp_query_zone(const struct kp_mm *mm, const char *cmd, const char *arg, int64_t *index);
 bool kp_query_match(const struct kp_session *s, const struct kp_query *q,
 		    const struct kp_page *p, enum kp_class c);
 /* The type names --type accepts, for help and completion. */

@@ -425,7 +425,7 @@ kp_error *kp_scan_one(struct kp_mm *mm, uint64_t pfn, struct kp_page *p, enum kp
 	uint64_t va, run;
 
 	if (pfn >= mm->max_pfn || !kp_mm_pfn_to_page(mm, pfn, &va, &run))
-		return kp_errorf(KP_EXIT_USAGE, "pfn 0x%llx has no struct page (highest pfn 0x%llx)",
+		return kp_errorf(KP_EXIT_USAGE, "pfn %llu has no struct page (highest pfn %llu)",
 				 (unsigned long long)pfn, (unsigned long long)mm->max_pfn - 1);
 	/* Scan from the start of the enclosing max-order block so that the
 	 * context (free block head, compound head) is known. */
@@ -433,6 +433,6 @@ kp_error *kp_scan_one(struct kp_mm *mm, uint64_t pfn, struct kp_page *p, enum kp
 	p->pfn = UINT64_MAX;
 	kp_error *err = kp_scan(mm, from, pfn + 1, scan_one_fn, &c, NULL);
 	if (!err && p->pfn != pfn)
-		err = kp_errorf(KP_EXIT_INPUT, "pfn 0x%llx could not be read", (unsigned long long)pfn);
+		err = kp_errorf(KP_EXIT_INPUT, "pfn %llu could not be read", (unsigned long long)pfn);
 	return err;
 }

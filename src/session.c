@@ -1,6 +1,8 @@
 /* A session: the opened vmlinux (types, symbols) and core (target, memory
  * model), opened lazily (`layout` needs no core), with the checks that the
  * two belong together. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,20 +12,65 @@
 #include "layout_infer.h"
 #include "session.h"
 
+/* A path the command line gave that cannot be opened: its option names it. */
+static kp_error *session_check_path(const char *opt, const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return kp_errorf(KP_EXIT_INPUT, "%s %s: %s", opt, path, strerror(errno));
+	close(fd);
+	return NULL;
+}
+
+/* The core: --core's, else the running kernel's /proc/kcore, whose absence
+ * or permissions say what to do instead. */
+static kp_error *session_open_target(struct kp_session *s)
+{
+	kp_error *err;
+
+	if (s->t)
+		return NULL;
+	if (s->core_given && (err = session_check_path("--core", s->core_path)))
+		return err;
+	if (!s->core_given) {
+		int fd = open(s->core_path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return kp_errorf(KP_EXIT_INPUT, "%s: %s (%s)", s->core_path, strerror(errno),
+					 errno == EACCES || errno == EPERM ? "reading the running "
+					 "kernel needs root; or give a dump with --core FILE" :
+					 "the default without --core: give the dump with --core FILE");
+		close(fd);
+	}
+	return kp_target_open(s->core_path, &s->t);
+}
+
+/* Whether the dump's VMCOREINFO describes struct page: --vmcoreinfo-only
+ * can do without any debuginfo then. */
+static bool session_vmci_usable(const struct kp_session *s)
+{
+	char v[32];
+	return s->t && kp_vmcoreinfo_get(kp_target_vmcoreinfo(s->t), "SIZE(page)", v, sizeof(v));
+}
+
 kp_error *kp_session_open_types(struct kp_session *s)
 {
 	kp_error *err;
 	if (s->ty)
 		return NULL;
 	if (s->vmci_only) {
-		if (!s->t && (err = kp_target_open(s->core_path, &s->t)))
+		if ((err = session_open_target(s)))
 			return err;
 		return kp_types_open_vmcoreinfo(kp_target_vmcoreinfo(s->t), s->core_path, &s->ty);
 	}
-	if (s->btf_path && !s->vmlinux_path)
+	if (s->btf_path && !s->vmlinux_path) {
+		if (s->btf_given && (err = session_check_path("--btf", s->btf_path)))
+			return err;
 		return kp_types_open_btf(s->btf_path, &s->ty);
+	}
+	if (s->vmlinux_given && (err = session_check_path("--vmlinux", s->vmlinux_path)))
+		return err;
 	if (!s->vmlinux_path) {
-		if (!s->t && (err = kp_target_open(s->core_path, &s->t)))
+		if ((err = session_open_target(s)))
 			return err;
 		if ((err = kp_debuginfo_find(s->core_path, kp_target_vmcoreinfo(s->t),
 					     &s->vmlinux_path))) {
@@ -40,9 +87,14 @@ kp_error *kp_session_open_types(struct kp_session *s)
 	}
 	/* Symbols first: libelf says "not an ELF file" where libdw would only
 	 * say that it found no DWARF. */
-	if ((err = kp_symbols_open(s->vmlinux_path, &s->syms)) ||
-	    (err = kp_types_open(s->vmlinux_path, &s->ty)))
+	if ((err = kp_symbols_open(s->vmlinux_path, &s->syms)))
 		return err;
+	if ((err = kp_types_open(s->vmlinux_path, &s->ty))) {
+		if (session_vmci_usable(s))     /* the file has no types to give */
+			kp_error_append(err, "; or --vmcoreinfo-only, to take the layouts from the "
+					"dump's VMCOREINFO");
+		return err;
+	}
 	kp_symbols_set_memo(s->syms, s->ty);
 	return NULL;
 }
@@ -148,7 +200,7 @@ kp_error *kp_session_open_core(struct kp_session *s)
 	kp_error *err;
 	if (s->mm_open)
 		return NULL;
-	if (!s->t && (err = kp_target_open(s->core_path, &s->t)))
+	if ((err = session_open_target(s)))
 		return err;
 	if ((err = kp_session_open_types(s)))
 		return err;

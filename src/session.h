@@ -10,6 +10,7 @@ struct kp_session {
 	const char *btf_path;      /* types from BTF, symbols from VMCOREINFO */
 	const char *core_path;
 	bool json, force, verbose;
+	bool core_given, vmlinux_given, btf_given;   /* on the command line */
 	bool vmci_only;            /* --vmcoreinfo-only: types from VMCOREINFO */
 	char inferred[256];        /* how facts missing from the types were found */
 	struct kp_target *t;

@@ -43,7 +43,12 @@ int kp_run_command(struct kp_session *s, int argc, char **argv)
 	}
 	args[n] = NULL;
 	kp_progress_set_json(s->out.json);
-	err = c->run(s, n, args, &status);
+	bool help;
+	err = kp_cmd_check_args(c, n, args, &help);
+	if (!err && help)
+		kp_help_command(&s->out, c);
+	else if (!err)
+		err = c->run(s, n, args, &status);
 	s->out.json = json;
 	fflush(s->out.f);
 	clearerr(s->out.f);   /* a failed write must not end the next command too */

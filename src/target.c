@@ -79,7 +79,9 @@ static kp_error *target_probe_open(struct kp_target *t)
 		if (fd < 0 || !ctx)
 			_exit(0);
 		target_ctx_setup(ctx);
-		_exit(kdump_open_fd(ctx, fd) == KDUMP_OK ? 0 : 1);
+		int rc = kdump_open_fd(ctx, fd) == KDUMP_OK ? 0 : 1;
+		kdump_free(ctx);     /* the parent frees its context too */
+		_exit(rc);
 	}
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
@@ -104,7 +106,9 @@ static kp_error *target_open_ctx(struct kp_target *t)
 			return err;
 	}
 	/* A clone's file was probed when the original was opened. */
-	kp_error *err = t->clone ? NULL : target_probe_open(t);
+	kp_error *err = t->clone ? NULL : target_header_check(t->path, t->fd);
+	if (!err && !t->clone)
+		err = target_probe_open(t);
 	if (err)
 		return err;
 	t->ctx = kdump_new();
@@ -113,8 +117,7 @@ static kp_error *target_open_ctx(struct kp_target *t)
 	target_ctx_setup(t->ctx);
 	st = kdump_open_fd(t->ctx, t->fd);
 	if (st != KDUMP_OK)
-		return kp_errorf(KP_EXIT_INPUT, "%s: not a usable vmcore (%s)", t->path,
-				 kdump_get_err(t->ctx));
+		return target_refusal(t->path, t->fd, kdump_get_err(t->ctx));
 	return NULL;
 }
 

@@ -198,10 +198,14 @@ kp_error *dwarf_types_open(const char *path, struct dwarf_types **out)
 	}
 	ty->dw = dwarf_begin(ty->fd, DWARF_C_READ);
 	if (!ty->dw) {
+		/* libdw's reason, unless it only says the same again. */
+		const char *why = dwarf_errmsg(-1);
+		bool same = !why || !strcmp(why, "no DWARF information");
 		err = kp_errorf(KP_EXIT_INPUT,
-			"%s: no DWARF debug info (%s); use the vmlinux with debug info, "
+			"%s: no DWARF debug info%s%s%s; use the vmlinux with debug info, "
 			"e.g. /usr/lib/debug/boot/vmlinux-RELEASE from Debian's "
-			"linux-image-RELEASE-dbg package", path, dwarf_errmsg(-1));
+			"linux-image-RELEASE-dbg package", path, same ? "" : " (",
+			same ? "" : why, same ? "" : ")");
 		goto fail;
 	}
 	err = types_build_index(ty);

@@ -28,6 +28,9 @@ kp_error *kp_errorf(int exit_code, const char *fmt, ...)
 /* Adds "PREFIX: " in front of the message; returns err. */
 kp_error *kp_error_prefix(kp_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Adds text at the end of the message (a hint); returns err. */
+kp_error *kp_error_append(kp_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 const char *kp_error_message(const kp_error *err);
 int kp_error_exit_code(const kp_error *err);
 void kp_error_free(kp_error *err);

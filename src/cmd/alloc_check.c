@@ -195,29 +195,60 @@ static const struct kp_zone *slow_path_zone(struct kp_session *s, struct kp_free
 	return NULL;
 }
 
-static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, int *status)
+/* ORDER [--gfp FLAGS] [--node N]; the node is checked once the dump is open. */
+static kp_error *alloc_parse(int argc, char **argv, uint64_t *order, const char **gfp_text,
+			     const char **node_arg)
 {
-	struct kp_out *o = &s->out;
-	const char *gfp_text = "GFP_KERNEL";
-	uint64_t order, node = 0;
-	struct kp_free_report r;
-	struct gfp g;
-	kp_error *err;
-
-	if (argc < 2 || !kp_parse_u64(argv[1], &order))
+	if (argc < 2 || !kp_parse_u64(argv[1], order))
 		return kp_errorf(KP_EXIT_USAGE, "usage: %s", kp_cmd_alloc_check.usage);
 	for (int i = 2; i < argc; i += 2) {
 		if (i + 1 >= argc)
 			return kp_errorf(KP_EXIT_USAGE, "alloc-check: %s needs a value", argv[i]);
 		if (!strcmp(argv[i], "--gfp"))
-			gfp_text = argv[i + 1];
-		else if (!strcmp(argv[i], "--node") && kp_parse_u64(argv[i + 1], &node))
-			;
+			*gfp_text = argv[i + 1];
+		else if (!strcmp(argv[i], "--node"))
+			*node_arg = argv[i + 1];
 		else
 			return kp_errorf(KP_EXIT_USAGE, "alloc-check: bad option '%s'", argv[i]);
 	}
-	if ((err = kp_session_open_core(s)))
+	return NULL;
+}
+
+/* The verdict: the zone that serves the allocation, and on which path. */
+static void served_print(struct kp_out *o, const struct kp_zone *served, bool fast)
+{
+	if (o->json) {
+		kp_json_array_end(o);
+		kp_json_kbool(o, "fast_path", fast);
+		if (served) {
+			kp_json_kuint(o, "served_node", served->node);
+			kp_json_kstr(o, "served_zone", served->name);
+		}
+		kp_json_object_end(o);
+	} else if (served) {
+		kp_out_printf(o, "=> served by node %u zone %s %s\n", served->node, served->name,
+			      fast ? "on the fast path" :
+			      "on the slow path's first try (kswapd woken, no reclaim yet)");
+	} else {
+		kp_out_printf(o, "=> no zone can serve it without reclaim or compaction\n");
+	}
+}
+
+static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, int *status)
+{
+	struct kp_out *o = &s->out;
+	const char *gfp_text = "GFP_KERNEL", *node_arg = NULL;
+	uint64_t order, node = 0;
+	int64_t node_found = 0;
+	struct kp_free_report r;
+	struct gfp g;
+	kp_error *err;
+
+	if ((err = alloc_parse(argc, argv, &order, &gfp_text, &node_arg)) ||
+	    (err = kp_session_open_core(s)) ||
+	    (node_arg && (err = kp_query_node(&s->mm, "alloc-check", node_arg, &node_found))))
 		return err;
+	node = (uint64_t)node_found;
 	if (!s->layout.zone_watermark.present || !s->layout.zone_lowmem_reserve.present)
 		return kp_errorf(KP_EXIT_INPUT, "alloc-check: the zone watermarks and lowmem_reserve "
 				 "are not in the types from %s (give a vmlinux or BTF)",
@@ -262,22 +293,8 @@ static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, in
 	}
 	if (!err && !served)
 		served = slow_path_zone(s, &r, list, n, (uint32_t)order, &g);
-	if (!err && o->json) {
-		kp_json_array_end(o);
-		kp_json_kbool(o, "fast_path", served_fast);
-		if (served) {
-			kp_json_kuint(o, "served_node", served->node);
-			kp_json_kstr(o, "served_zone", served->name);
-		}
-		kp_json_object_end(o);
-	} else if (!err) {
-		if (served)
-			kp_out_printf(o, "=> served by node %u zone %s %s\n", served->node, served->name,
-				      served_fast ? "on the fast path" :
-				      "on the slow path's first try (kswapd woken, no reclaim yet)");
-		else
-			kp_out_printf(o, "=> no zone can serve it without reclaim or compaction\n");
-	}
+	if (!err)
+		served_print(o, served, served_fast);
 	/* The answer rests on the free lists: damaged ones make it doubtful. */
 	if (!err && r.total_issues) {
 		fprintf(stderr, "kpage: warning: alloc-check: the free lists are damaged (%zu issues; "

@@ -18,6 +18,13 @@ extern const struct kp_cmd kp_cmd_layout, kp_cmd_page, kp_cmd_pages, kp_cmd_stat
 	kp_cmd_free, kp_cmd_zones, kp_cmd_alloc_check, kp_cmd_map, kp_cmd_help;
 extern const struct kp_cmd *const kp_commands[];
 const struct kp_cmd *kp_cmd_find(const char *name);
+/* kpage --help and help: the global options and the commands. */
+void kp_help_global(struct kp_out *o);
+/* help CMD and CMD --help: the command's usage and summary. */
+void kp_help_command(struct kp_out *o, const struct kp_cmd *c);
+/* Before C runs: every option in ARGV must be in its usage (*help: one of
+ * them is --help or -h). */
+kp_error *kp_cmd_check_args(const struct kp_cmd *c, int argc, char **argv, bool *help);
 
 #define NR_WMARK_SHOWN 3
 

@@ -12,18 +12,19 @@
 #include "query.h"
 
 struct free_opts {
-	int64_t node, zone, order, mt;
-	const char *zone_name, *mt_name;
+	int64_t node, zone, order, mt;      /* -1: all */
+	const char *node_arg, *zone_arg, *order_arg, *mt_arg;
 	bool blocks, scan;
 	struct kp_session *s;
 	struct kp_free_report *r;
+	uint64_t *mt_mismatch;   /* per zone, with --migratetype: its blocks in
+				    a pageblock of another migratetype */
 };
 
 static bool free_zone_selected(const struct free_opts *o, const struct kp_zone *z)
 {
 	return (o->node < 0 || z->node == (uint64_t)o->node) &&
-	       (o->zone < 0 || z->index == (uint64_t)o->zone) &&
-	       (!o->zone_name || !strcasecmp(o->zone_name, z->name));
+	       (o->zone < 0 || z->index == (uint64_t)o->zone);
 }
 
 static void free_block_out(void *arg, const struct kp_free_block *b)
@@ -54,28 +55,85 @@ static void free_block_out(void *arg, const struct kp_free_block *b)
 	}
 }
 
+/* The options as given; their values are checked against the dump once
+ * it is open (free_resolve). */
 static kp_error *free_parse(struct free_opts *o, int argc, char **argv)
 {
 	o->node = o->zone = o->order = o->mt = -1;
 	o->scan = true;
 	for (int i = 1; i < argc; i++) {
 		const char *a = i + 1 < argc ? argv[i + 1] : NULL;
-		uint64_t v;
 		if (!strcmp(argv[i], "--blocks")) { o->blocks = true; continue; }
 		if (!strcmp(argv[i], "--no-scan")) { o->scan = false; continue; }
 		if (!a)
-			return kp_errorf(KP_EXIT_USAGE, "free: '%s' needs a value or is unknown", argv[i]);
+			return kp_errorf(KP_EXIT_USAGE, "free: %s needs a value", argv[i]);
 		i++;
-		if (!strcmp(argv[i - 1], "--node") && kp_parse_u64(a, &v)) o->node = (int64_t)v;
-		else if (!strcmp(argv[i - 1], "--zone")) {
-			if (kp_parse_u64(a, &v)) o->zone = (int64_t)v; else o->zone_name = a;
-		} else if (!strcmp(argv[i - 1], "--order") && kp_parse_u64(a, &v)) o->order = (int64_t)v;
-		else if (!strcmp(argv[i - 1], "--migratetype")) {
-			if (kp_parse_u64(a, &v)) o->mt = (int64_t)v; else o->mt_name = a;
-		} else
-			return kp_errorf(KP_EXIT_USAGE, "free: bad option or value '%s %s'", argv[i - 1], a);
+		if (!strcmp(argv[i - 1], "--node")) o->node_arg = a;
+		else if (!strcmp(argv[i - 1], "--zone")) o->zone_arg = a;
+		else if (!strcmp(argv[i - 1], "--order")) o->order_arg = a;
+		else if (!strcmp(argv[i - 1], "--migratetype")) o->mt_arg = a;
+		else
+			return kp_errorf(KP_EXIT_USAGE, "free: unknown option '%s'", argv[i - 1]);
 	}
 	return NULL;
+}
+
+/* --migratetype NAME|N: one of the report's (a walk that lists nothing
+ * gives them; cheap, the lists are short). */
+static kp_error *free_resolve_mt(struct free_opts *o)
+{
+	struct kp_free_report r;
+	char list[512] = "";
+	size_t n = 0;
+	uint64_t v;
+	bool number = kp_parse_u64(o->mt_arg, &v);
+	kp_error *err = kp_buddy_walk(&o->s->mm, false, NULL, NULL, &r);
+
+	if (err)
+		return err;
+	for (uint32_t i = 0; i < r.nr_mt; i++) {
+		if (number ? v == i : !strcasecmp(r.mt_names[i], o->mt_arg))
+			o->mt = i;
+		if (n < sizeof(list))
+			n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%u %s", i ? ", " : "", i,
+					      r.mt_names[i]);
+	}
+	kp_free_report_release(&r);
+	if (o->mt < 0)
+		return kp_errorf(KP_EXIT_USAGE, number ? "free: --migratetype %s is out of range "
+				 "(valid: %s)" : "free: --migratetype %s: no such migratetype (valid: %s)",
+				 o->mt_arg, list);
+	return NULL;
+}
+
+static kp_error *free_resolve(struct free_opts *o)
+{
+	struct kp_session *s = o->s;
+	uint32_t nr_orders = s->layout.nr_orders;
+	uint64_t v;
+	kp_error *err;
+
+	if (o->node_arg && (err = kp_query_node(&s->mm, "free", o->node_arg, &o->node)))
+		return err;
+	if (o->zone_arg && (err = kp_query_zone(&s->mm, "free", o->zone_arg, &o->zone)))
+		return err;
+	if (o->order_arg) {
+		if (!kp_parse_u64(o->order_arg, &v))
+			return kp_errorf(KP_EXIT_USAGE, "free: --order %s is not a number", o->order_arg);
+		if (v >= nr_orders)
+			return kp_errorf(KP_EXIT_USAGE, "free: --order %s is out of range (valid: 0..%u)",
+					 o->order_arg, nr_orders - 1);
+		o->order = (int64_t)v;
+	}
+	return o->mt_arg ? free_resolve_mt(o) : NULL;
+}
+
+/* With --migratetype and no --blocks: the pageblock mismatches of its blocks. */
+static void free_mt_count(void *arg, const struct kp_free_block *b)
+{
+	struct free_opts *o = arg;
+	if (b->migratetype == o->mt && b->pageblock_mt != ~0u && b->pageblock_mt != b->migratetype)
+		o->mt_mismatch[b->zone - o->s->mm.zones]++;
 }
 
 static bool free_zone_consistent(const struct kp_free_report *r, const struct kp_zone_free *zf,
@@ -91,10 +149,79 @@ static bool free_zone_consistent(const struct kp_free_report *r, const struct kp
 	return true;
 }
 
-static void free_json(struct free_opts *o)
+/* The entries walked of ORD in the migratetypes shown. */
+static uint64_t free_walked(const struct free_opts *o, const struct kp_zone_free *zf, uint32_t ord)
+{
+	uint64_t walked = 0;
+	for (uint32_t mt = 0; mt < o->r->nr_mt; mt++)
+		if (o->mt < 0 || mt == o->mt)
+			walked += zf->walked[ord][mt];
+	return walked;
+}
+
+/* nr_free, the scan's count and the per-cpu lists count every migratetype:
+ * with --migratetype they are left out, the walked counts are its own. */
+static void free_json_order(const struct free_opts *o, const struct kp_zone_free *zf, uint32_t ord)
+{
+	struct kp_out *out = &o->s->out;
+	struct kp_free_report *r = o->r;
+
+	kp_json_object_begin(out);
+	kp_json_kuint(out, "order", ord);
+	if (o->mt < 0) {
+		kp_json_key(out, "nr_free");
+		if (zf->nr_free_known)
+			kp_json_uint(out, zf->nr_free[ord]);
+		else
+			kp_json_null(out);       /* not in the types */
+	}
+	kp_json_key(out, "migratetypes");
+	kp_json_object_begin(out);
+	for (uint32_t mt = 0; mt < r->nr_mt; mt++)
+		if (o->mt < 0 || mt == o->mt)
+			kp_json_kuint(out, r->mt_names[mt], zf->walked[ord][mt]);
+	kp_json_object_end(out);
+	kp_json_kuint(out, "walked", free_walked(o, zf, ord));
+	if (r->scanned && o->mt < 0)
+		kp_json_kuint(out, "scanned", zf->scanned[ord]);
+	kp_json_object_end(out);
+}
+
+static void free_json_zone(const struct free_opts *o, const struct kp_zone_free *zf)
 {
 	struct kp_out *out = &o->s->out;
 	const struct kp_layout *l = &o->s->layout;
+	uint64_t pages = 0;
+
+	kp_json_object_begin(out);
+	kp_json_kuint(out, "node", zf->zone->node);
+	kp_json_kstr(out, "zone", zf->zone->name);
+	kp_json_key(out, "orders");
+	kp_json_array_begin(out);
+	for (uint32_t ord = 0; ord < l->nr_orders; ord++) {
+		if (o->order >= 0 && ord != o->order)
+			continue;
+		free_json_order(o, zf, ord);
+		pages += free_walked(o, zf, ord) << ord;
+	}
+	kp_json_array_end(out);
+	kp_json_kuint(out, "free_pages_walked", pages);
+	if (zf->pcp_known && o->mt < 0)
+		kp_json_kuint(out, "pcp_pages", zf->pcp_pages);
+	kp_json_key(out, "pageblock_mismatch");
+	if (l->pb_stride && (l->msu_pageblock_flags.present || l->ms_pageblock_flags.present ||
+			     l->zone_pageblock_flags.present))
+		kp_json_uint(out, o->mt < 0 ? zf->pageblock_mismatch :
+			     o->mt_mismatch[zf->zone - o->s->mm.zones]);
+	else
+		kp_json_null(out);      /* no pageblock bitmap in the types */
+	kp_json_kbool(out, "consistent", free_zone_consistent(o->r, zf, l->nr_orders, o->r->nr_mt));
+	kp_json_object_end(out);
+}
+
+static void free_json(struct free_opts *o)
+{
+	struct kp_out *out = &o->s->out;
 	struct kp_free_report *r = o->r;
 
 	kp_json_object_begin(out);
@@ -106,54 +233,9 @@ static void free_json(struct free_opts *o)
 	kp_json_kstr(out, "types", kp_types_source(o->s->ty));
 	kp_json_key(out, "zones");
 	kp_json_array_begin(out);
-	for (uint32_t i = 0; i < r->nr_zones; i++) {
-		const struct kp_zone_free *zf = &r->zones[i];
-		if (!free_zone_selected(o, zf->zone))
-			continue;
-		uint64_t pages = 0;
-		kp_json_object_begin(out);
-		kp_json_kuint(out, "node", zf->zone->node);
-		kp_json_kstr(out, "zone", zf->zone->name);
-		kp_json_key(out, "orders");
-		kp_json_array_begin(out);
-		for (uint32_t ord = 0; ord < l->nr_orders; ord++) {
-			if (o->order >= 0 && ord != o->order)
-				continue;
-			uint64_t walked = 0;
-			kp_json_object_begin(out);
-			kp_json_kuint(out, "order", ord);
-			kp_json_key(out, "nr_free");
-			if (zf->nr_free_known)
-				kp_json_uint(out, zf->nr_free[ord]);
-			else
-				kp_json_null(out);       /* not in the types */
-			kp_json_key(out, "migratetypes");
-			kp_json_object_begin(out);
-			for (uint32_t mt = 0; mt < r->nr_mt; mt++) {
-				walked += zf->walked[ord][mt];
-				if (o->mt < 0 || mt == o->mt)
-					kp_json_kuint(out, r->mt_names[mt], zf->walked[ord][mt]);
-			}
-			kp_json_object_end(out);
-			kp_json_kuint(out, "walked", walked);
-			if (r->scanned)
-				kp_json_kuint(out, "scanned", zf->scanned[ord]);
-			kp_json_object_end(out);
-			pages += walked << ord;
-		}
-		kp_json_array_end(out);
-		kp_json_kuint(out, "free_pages_walked", pages);
-		if (zf->pcp_known)
-			kp_json_kuint(out, "pcp_pages", zf->pcp_pages);
-		kp_json_key(out, "pageblock_mismatch");
-		if (l->pb_stride && (l->msu_pageblock_flags.present || l->ms_pageblock_flags.present ||
-				     l->zone_pageblock_flags.present))
-			kp_json_uint(out, zf->pageblock_mismatch);
-		else
-			kp_json_null(out);      /* no pageblock bitmap in the types */
-		kp_json_kbool(out, "consistent", free_zone_consistent(r, zf, l->nr_orders, r->nr_mt));
-		kp_json_object_end(out);
-	}
+	for (uint32_t i = 0; i < r->nr_zones; i++)
+		if (free_zone_selected(o, r->zones[i].zone))
+			free_json_zone(o, &r->zones[i]);
 	kp_json_array_end(out);
 	kp_json_kuint(out, "total_issues", r->total_issues);
 	kp_json_key(out, "issues");
@@ -164,56 +246,79 @@ static void free_json(struct free_opts *o)
 	kp_json_object_end(out);
 }
 
-static void free_text(struct free_opts *o)
+/* One order's row: the migratetype columns, then (all migratetypes shown)
+ * nr_free, walked and the scan's count. */
+static void free_text_order(const struct free_opts *o, const struct kp_zone_free *zf, uint32_t ord)
 {
 	struct kp_out *out = &o->s->out;
-	const struct kp_layout *l = &o->s->layout;
+	struct kp_free_report *r = o->r;
+	uint64_t walked = free_walked(o, zf, ord);
+
+	kp_out_printf(out, "%5u", ord);
+	for (uint32_t mt = 0; mt < r->nr_mt; mt++)
+		if (o->mt < 0 || mt == o->mt)
+			kp_out_printf(out, " %10llu%s", (unsigned long long)zf->walked[ord][mt],
+				      zf->broken[ord][mt] ? "!" : o->mt < 0 ? " " : "");
+	if (o->mt >= 0) {
+		kp_out_printf(out, "\n");
+		return;
+	}
+	bool bad = walked != zf->nr_free[ord] || (r->scanned && walked != zf->scanned[ord]);
+	if (zf->nr_free_known)
+		kp_out_printf(out, " %9llu", (unsigned long long)zf->nr_free[ord]);
+	else
+		kp_out_printf(out, " %9s", "?");
+	kp_out_printf(out, " %9llu", (unsigned long long)walked);
+	if (r->scanned)
+		kp_out_printf(out, " %9llu", (unsigned long long)zf->scanned[ord]);
+	kp_out_printf(out, "%s\n", bad ? "  <- differ" : "");
+}
+
+static void free_text_zone(const struct free_opts *o, const struct kp_zone_free *zf)
+{
+	struct kp_out *out = &o->s->out;
+	struct kp_free_report *r = o->r;
+	uint64_t pages = 0, mismatch = o->mt < 0 ? zf->pageblock_mismatch :
+		o->mt_mismatch[zf->zone - o->s->mm.zones];
+
+	kp_out_printf(out, "node %u zone %s\n%5s", zf->zone->node, zf->zone->name, "ORDER");
+	for (uint32_t mt = 0; mt < r->nr_mt; mt++)
+		if (o->mt < 0 || mt == o->mt)
+			kp_out_printf(out, " %11.11s", r->mt_names[mt]);
+	if (o->mt < 0)
+		kp_out_printf(out, " %9s %9s %9s\n", "nr_free", "walked", r->scanned ? "scanned" : "");
+	else
+		kp_out_printf(out, "\n");
+	for (uint32_t ord = 0; ord < o->s->layout.nr_orders; ord++) {
+		if (o->order >= 0 && ord != o->order)
+			continue;
+		free_text_order(o, zf, ord);
+		pages += free_walked(o, zf, ord) << ord;
+	}
+	if (o->mt < 0)
+		kp_out_printf(out, "free pages on the lists: %llu", (unsigned long long)pages);
+	else
+		kp_out_printf(out, "free pages on the %s lists: %llu", r->mt_names[o->mt],
+			      (unsigned long long)pages);
+	if (zf->pcp_known && o->mt < 0)
+		kp_out_printf(out, "; on the per-cpu lists: %llu", (unsigned long long)zf->pcp_pages);
+	if (mismatch)
+		kp_out_printf(out, "; %llu blocks in a pageblock of another migratetype",
+			      (unsigned long long)mismatch);
+	kp_out_printf(out, "\n\n");
+}
+
+static void free_text(struct free_opts *o)
+{
 	struct kp_free_report *r = o->r;
 
-	for (uint32_t i = 0; i < r->nr_zones; i++) {
-		const struct kp_zone_free *zf = &r->zones[i];
-		if (!free_zone_selected(o, zf->zone))
-			continue;
-		kp_out_printf(out, "node %u zone %s\n%5s", zf->zone->node, zf->zone->name, "ORDER");
-		for (uint32_t mt = 0; mt < r->nr_mt; mt++)
-			if (o->mt < 0 || mt == o->mt)
-				kp_out_printf(out, " %11.11s", r->mt_names[mt]);
-		kp_out_printf(out, " %9s %9s %9s\n", "nr_free", "walked", r->scanned ? "scanned" : "");
-		uint64_t pages = 0;
-		for (uint32_t ord = 0; ord < l->nr_orders; ord++) {
-			if (o->order >= 0 && ord != o->order)
-				continue;
-			uint64_t walked = 0;
-			kp_out_printf(out, "%5u", ord);
-			for (uint32_t mt = 0; mt < r->nr_mt; mt++) {
-				walked += zf->walked[ord][mt];
-				if (o->mt < 0 || mt == o->mt)
-					kp_out_printf(out, " %10llu%s", (unsigned long long)zf->walked[ord][mt],
-						      zf->broken[ord][mt] ? "!" : " ");
-			}
-			bool bad = walked != zf->nr_free[ord] || (r->scanned && walked != zf->scanned[ord]);
-			if (zf->nr_free_known)
-				kp_out_printf(out, " %9llu", (unsigned long long)zf->nr_free[ord]);
-			else
-				kp_out_printf(out, " %9s", "?");
-			kp_out_printf(out, " %9llu", (unsigned long long)walked);
-			if (r->scanned)
-				kp_out_printf(out, " %9llu", (unsigned long long)zf->scanned[ord]);
-			kp_out_printf(out, "%s\n", bad ? "  <- differ" : "");
-			pages += walked << ord;
-		}
-		kp_out_printf(out, "free pages on the lists: %llu", (unsigned long long)pages);
-		if (zf->pcp_known)
-			kp_out_printf(out, "; on the per-cpu lists: %llu", (unsigned long long)zf->pcp_pages);
-		if (zf->pageblock_mismatch)
-			kp_out_printf(out, "; %llu blocks in a pageblock of another migratetype",
-				      (unsigned long long)zf->pageblock_mismatch);
-		kp_out_printf(out, "\n\n");
-	}
+	for (uint32_t i = 0; i < r->nr_zones; i++)
+		if (free_zone_selected(o, r->zones[i].zone))
+			free_text_zone(o, &r->zones[i]);
 	for (size_t i = 0; i < r->nissues; i++)
-		kp_out_printf(out, "issue: %s\n", r->issues[i]);
+		kp_out_printf(&o->s->out, "issue: %s\n", r->issues[i]);
 	if (r->total_issues > r->nissues)
-		kp_out_printf(out, "... and %zu more issues\n", r->total_issues - r->nissues);
+		kp_out_printf(&o->s->out, "... and %zu more issues\n", r->total_issues - r->nissues);
 }
 
 static kp_error *cmd_free(struct kp_session *s, int argc, char **argv, int *status)
@@ -222,26 +327,18 @@ static kp_error *cmd_free(struct kp_session *s, int argc, char **argv, int *stat
 	struct kp_free_report r;
 	kp_error *err;
 
-	if ((err = free_parse(&o, argc, argv)) || (err = kp_session_open_core(s)))
+	if ((err = free_parse(&o, argc, argv)) || (err = kp_session_open_core(s)) ||
+	    (err = free_resolve(&o)))
 		return err;
 	kp_session_check_pageblocks(s, status);
 	o.r = &r;
-	/* Names need the report's migratetype names: resolve after a walk
-	 * that lists nothing, then the real one (cheap: lists are short). */
-	if (o.mt_name) {
-		if ((err = kp_buddy_walk(&s->mm, false, NULL, NULL, &r)))
-			return err;
-		for (uint32_t i = 0; i < r.nr_mt; i++)
-			if (!strcasecmp(r.mt_names[i], o.mt_name))
-				o.mt = i;
-		kp_free_report_release(&r);
-		if (o.mt < 0)
-			return kp_errorf(KP_EXIT_USAGE, "free: no migratetype '%s'", o.mt_name);
-	}
+	if (o.mt >= 0 && !o.blocks && !(o.mt_mismatch = calloc(s->mm.nr_zones + 1, sizeof(uint64_t))))
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	if (o.blocks && !s->out.json)
 		kp_out_printf(&s->out, "%4s %-8s %25s %5s %s\n", "NODE", "ZONE", "PFNS", "ORDER",
 			      "MIGRATETYPE");
-	err = kp_buddy_walk(&s->mm, o.scan, o.blocks ? free_block_out : NULL, &o, &r);
+	err = kp_buddy_walk(&s->mm, o.scan, o.blocks ? free_block_out : o.mt_mismatch ?
+			    free_mt_count : NULL, &o, &r);
 	if (!err && !o.blocks) {
 		if (s->out.json)
 			free_json(&o);
@@ -261,6 +358,7 @@ static kp_error *cmd_free(struct kp_session *s, int argc, char **argv, int *stat
 		}
 	}
 	kp_free_report_release(&r);
+	free(o.mt_mismatch);
 	return err;
 }
 

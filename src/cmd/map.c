@@ -249,7 +249,7 @@ static kp_error *cmd_map(struct kp_session *s, int argc, char **argv, int *statu
 		if (!strcmp(argv[i], "--color")) { color = true; continue; }
 		if (!strcmp(argv[i], "--no-color")) { color = false; continue; }
 		if (!a)
-			return kp_errorf(KP_EXIT_USAGE, "usage: %s", kp_cmd_map.usage);
+			return kp_errorf(KP_EXIT_USAGE, "map: %s needs a value", argv[i]);
 		i++;
 		if (!strcmp(argv[i - 1], "--svg")) svg = a;
 		else if (!strcmp(argv[i - 1], "--cell") && kp_parse_u64(a, &cell) && cell) ;

@@ -20,8 +20,8 @@ expect_exit badinput/core-directory 2 "$d: is a directory" $T "$KPAGE" --vmlinux
 : > "$d/empty"
 expect_exit badinput/core-empty 2 "empty: empty file" $T "$KPAGE" --vmlinux "$V" --core "$d/empty" stat
 echo "not a dump" > "$d/text"
-expect_exit badinput/core-text 2 "text: not a usable vmcore" $T "$KPAGE" --vmlinux "$V" --core "$d/text" stat
-expect_exit badinput/core-dev-zero 2 "/dev/zero: not a usable vmcore" $T "$KPAGE" --vmlinux "$V" --core /dev/zero stat
+expect_exit badinput/core-text 2 "text: not a vmcore \(no ELF or kdump header\)" $T "$KPAGE" --vmlinux "$V" --core "$d/text" stat
+expect_exit badinput/core-dev-zero 2 "/dev/zero: not a vmcore \(no ELF or kdump header\)" $T "$KPAGE" --vmlinux "$V" --core /dev/zero stat
 head -c 300 "$C" > "$d/truncated-header"
 expect_exit badinput/core-truncated-header 2 "truncated-header" $T "$KPAGE" --vmlinux "$V" --core "$d/truncated-header" stat
 expect_exit badinput/vmlinux-missing 2 "nope: No such file" $T "$KPAGE" --vmlinux "$d/nope" --core "$C" stat
