@@ -15,6 +15,7 @@ struct kp_out {
 	int depth;
 	bool need_comma[KP_JSON_DEPTH];
 	bool after_key;
+	int write_errno;   /* errno of the first write seen failing, 0 */
 };
 
 void kp_out_init(struct kp_out *o, FILE *f, bool json);

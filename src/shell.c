@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,6 +21,14 @@
 #include "shell.h"
 
 #define MAX_WORDS 64
+
+/* Whether FD is a pipe or socket whose reader has gone (poll says POLLERR
+ * on such a write end): the write that failed earlier was not an error. */
+static bool reader_gone(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = 0 };
+	return fd >= 0 && poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP));
+}
 
 int kp_run_command(struct kp_session *s, int argc, char **argv)
 {
@@ -50,7 +59,16 @@ int kp_run_command(struct kp_session *s, int argc, char **argv)
 	else if (!err)
 		err = c->run(s, n, args, &status);
 	s->out.json = json;
-	fflush(s->out.f);
+	/* Output that could not be written (a full disk: stat > /dev/full) is
+	 * an error; a reader that went away (EPIPE: pages | head) is not. */
+	errno = 0;
+	if ((fflush(s->out.f) != 0 || ferror(s->out.f)) && !err) {
+		int e = s->out.write_errno ? s->out.write_errno : errno;
+		if (e != EPIPE && !reader_gone(fileno(s->out.f)))
+			err = kp_errorf(KP_EXIT_INPUT, "%s: cannot write the output: %s", c->name,
+					e ? strerror(e) : "write error");
+	}
+	s->out.write_errno = 0;
 	clearerr(s->out.f);   /* a failed write must not end the next command too */
 	if (err) {
 		fprintf(stderr, "kpage: %s\n", kp_error_message(err));

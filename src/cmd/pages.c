@@ -1,4 +1,5 @@
 /* pages [filters]: a line (or an NDJSON object) per matching page. */
+#include <errno.h>
 #include <string.h>
 
 #include "cmd.h"
@@ -32,9 +33,13 @@ static int pages_one(void *arg, const struct kp_page *p, enum kp_class c, const 
 				      p->compound == KP_COMPOUND_TAIL ? "tail" : "-", names);
 		}
 	}
-	/* A failed write (closed pipe) ends the walk quietly. */
-	if (ferror(s->out.f))
+	/* A failed write ends the walk; whether it was a closed pipe (quiet)
+	 * or an error is told when the command ends (kp_run_command). */
+	if (ferror(s->out.f)) {
+		if (!s->out.write_errno)
+			s->out.write_errno = errno;
 		return 1;
+	}
 	return pc->q.limit && pc->matched >= pc->q.limit;
 }
 

@@ -162,3 +162,19 @@ for zi, z in enumerate(whole['zones']):
 EOF2
 # Unfiltered, the columns are all there.
 check errors/free-all-columns sh -c "'$KPAGE' --vmlinux '$V' --core '$C' free | grep -q '^ORDER.*Unmovable.*nr_free.*walked.*scanned'"
+
+# Output that cannot be written is an error (one line, exit 2); a reader
+# that went away is not (kpage pages | head).
+for cmd in stat "pages" "--json pages" "free"; do
+	# shellcheck disable=SC2086
+	"$KPAGE" --vmlinux "$V" --core "$C" $cmd > /dev/full 2> "$d/full.err"
+	rc=$?
+	name=errors/output-full/$(echo "$cmd" | tr ' ' _)
+	if [ $rc = 2 ] && grep -Eq "^kpage: [a-z]+: cannot write the output: No space left on device$" "$d/full.err" &&
+	   [ "$(wc -l < "$d/full.err")" = 1 ]; then pass "$name"
+	else fail "$name" "exit $rc: $(head -c 200 "$d/full.err")"; fi
+done
+"$KPAGE" --vmlinux "$V" --core "$C" pages 2> "$d/pipe.err" | head -n 1 > /dev/null
+check errors/closed-pipe-is-quiet test ! -s "$d/pipe.err"
+sh -c "'$KPAGE' --vmlinux '$V' --core '$C' pages 2>/dev/null; echo \$? > '$d/pipe.rc'" | head -n 1 > /dev/null
+check errors/closed-pipe-exit-0 test "$(cat "$d/pipe.rc")" = 0
