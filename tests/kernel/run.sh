@@ -95,6 +95,7 @@ for variant in $variants; do
 			name=${run%%:*}
 			# shellcheck disable=SC2086
 			$vg "$KPAGE" ${run#*:} > /dev/null 2> "$d/valgrind.err"
+			rc=$?
 			if [ $rc = 0 ] || [ $rc = 3 ]; then pass "kernel/$v/valgrind/$name"
 			else fail "kernel/$v/valgrind/$name" "exit $rc: $(grep -m 3 -E 'Invalid|uninit|definitely|Error' "$d/valgrind.err" | tr '\n' ' ')"; fi
 		done
