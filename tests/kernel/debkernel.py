@@ -115,6 +115,11 @@ def paths(rel):
                                 f'{root}/lib/modules/{rel}/vmlinuz') if os.path.isfile(p)), None)
     vmlinux = next((p for p in (f'{root}/usr/lib/debug/lib/modules/{rel}/vmlinux',
                                 f'{root}/usr/lib/debug/boot/vmlinux-{rel}') if os.path.isfile(p)), None)
+    if vmlinux:
+        # 6.1's usr/lib/debug/lib/modules/REL/vmlinux is a relative symlink:
+        # the file itself, for whoever links or copies it (the live guest's
+        # ext4 image held a dangling symlink)
+        vmlinux = os.path.realpath(vmlinux)
     mods = next((p for p in (f'{root}/lib/modules/{rel}', f'{root}/usr/lib/modules/{rel}')
                  if os.path.isfile(os.path.join(p, 'modules.dep'))), None)
     return {'release': rel, 'vmlinuz': vmlinuz, 'vmlinux': vmlinux, 'modules': mods}

@@ -24,17 +24,29 @@ def enumerator(prog, name):
         return None
 
 
-def vmcoreinfo_number(prog, key):
-    """NUMBER(KEY) of the VMCOREINFO note the kernel keeps (vmcoreinfo_data)."""
-    text = prog.read(prog['vmcoreinfo_data'].value_(), prog['vmcoreinfo_size'].value_()).decode(
-        errors='replace')
-    for line in text.splitlines():
-        if line.startswith(f'NUMBER({key})='):
-            return int(line.split('=', 1)[1])
-    return None
+def vmcoreinfo_number(prog, key, core):
+    """NUMBER(KEY) of the VMCOREINFO the kernel keeps (vmcoreinfo_data), or
+    of the dump's own VMCOREINFO note when that memory reads as zeros (QEMU
+    writes part of a two-node guest's direct map in its paging dump)."""
+    texts = []
+    try:
+        texts.append(prog.read(prog['vmcoreinfo_data'].value_(),
+                               prog['vmcoreinfo_size'].value_()).decode(errors='replace'))
+    except Exception:
+        pass
+    with open(core, 'rb') as f:
+        head = f.read(16 << 20)   # the notes come first in QEMU's ELF dumps
+    i = head.find(b'OSRELEASE=')
+    if i >= 0:
+        texts.append(head[i:i + 16384].split(b'\0')[0].decode(errors='replace'))
+    for text in texts:
+        for line in text.splitlines():
+            if line.startswith(f'NUMBER({key})='):
+                return int(line.split('=', 1)[1])
+    raise LookupError(f'no NUMBER({key}) in VMCOREINFO')
 
 
-def kernel_rules(prog, drgn):
+def kernel_rules(prog, drgn, core):
     page_t = prog.type('struct page')
     members = {m.name for m in page_t.members if m.name}
 
@@ -54,7 +66,7 @@ def kernel_rules(prog, drgn):
         def is_buddy(t): return t >> 24 == pgty_buddy
     else:
         # 4.18 - 6.11: a type is set when its bit is clear under PAGE_TYPE_BASE
-        bit = ~vmcoreinfo_number(prog, 'PAGE_BUDDY_MAPCOUNT_VALUE') & 0xffffffff
+        bit = ~vmcoreinfo_number(prog, 'PAGE_BUDDY_MAPCOUNT_VALUE', core) & 0xffffffff
         def is_buddy(t): return t & (0xf0000000 | bit) == 0xf0000000
     def is_slab_type(t): return pgty_slab is not None and t >> 24 == pgty_slab
     return dict(psize=page_t.size, off=off, pg=pg, is_buddy=is_buddy, is_slab_type=is_slab_type,
@@ -73,7 +85,7 @@ def main():
         json.dump({'error': f'drgn: {type(e).__name__}: {e}'}, open(out, 'w'))
         return 2
     try:
-        rules = kernel_rules(prog, drgn)
+        rules = kernel_rules(prog, drgn, core)
     except Exception as e:
         json.dump({'error': f'drgn: the kernel\'s rules: {type(e).__name__}: {e}'}, open(out, 'w'))
         return 2
