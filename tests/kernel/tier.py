@@ -21,6 +21,7 @@ The kpage binary for the live variant is $KPAGE (default build/kpage)."""
 import hashlib
 import json
 import os
+import random
 import re
 import shutil
 import socket
@@ -94,8 +95,9 @@ def build_initramfs(kernel, out, live):
     for d in ('bin', 'proc', 'sys', 'dev', 'tmp', 'modules'):
         os.makedirs(os.path.join(root, d))
     shutil.copy('/bin/busybox', os.path.join(root, 'bin/busybox'))
-    run(['gcc', '-static', '-O2', '-o', os.path.join(root, 'bin/memload'),
-         os.path.join(HERE, 'memload.c')])
+    for prog in ('memload', 'owners'):
+        run(['gcc', '-static', '-O2', '-o', os.path.join(root, 'bin', prog),
+             os.path.join(HERE, prog + '.c')])
     if live:
         add_binary_with_libs(root, kpage_binary(), '/bin/kpage')
     shutil.copy(os.path.join(HERE, 'guest-init.sh'), os.path.join(root, 'init'))
@@ -176,6 +178,37 @@ def vmlinux_image(kernel):
     return img
 
 
+# The block-backed files of the owners scenario (guest-init.sh): PATH ->
+# bytes. The guest reads big3 whole, the first MiB of dir/part5, and
+# dir/deep/small, and records each one's mincore residency and inode.
+OWNER_FILES = {'big3': 3 << 20, 'dir/part5': 5 << 20, 'dir/deep/small': 5000}
+# Variants whose guest makes the owners scenario (memory cgroups, tmpfs and
+# ext4 files, a slab cache with 20000 objects): compare_owners.py.
+OWNERS_VARIANTS = ('1g',)
+
+
+def owners_image():
+    """An ext4 image (4 KiB blocks) holding OWNER_FILES, the same for every
+    kernel (the guest mounts it read-only), made once."""
+    img = os.path.join(cache_root(), 'owners.ext4')
+    key = repr(sorted(OWNER_FILES.items()))
+    if os.path.exists(img) and os.path.exists(img + '.key') and open(img + '.key').read() == key:
+        return img
+    stage = img + '.d'
+    shutil.rmtree(stage, ignore_errors=True)
+    for i, (path, size) in enumerate(sorted(OWNER_FILES.items())):
+        os.makedirs(os.path.dirname(os.path.join(stage, path)), exist_ok=True)
+        with open(os.path.join(stage, path), 'wb') as f:
+            f.write(random.Random(i).randbytes(size))
+    run(['mke2fs', '-q', '-F', '-t', 'ext4', '-b', '4096', '-L', 'kpowners', '-d', stage,
+         img + '.tmp', '32M'], stdout=subprocess.DEVNULL)
+    shutil.rmtree(stage)
+    os.rename(img + '.tmp', img)
+    with open(img + '.key', 'w') as f:
+        f.write(key)
+    return img
+
+
 def cache_root():
     cache = os.environ.get('XDG_CACHE_HOME') or os.path.expanduser('~/.cache')
     return os.path.join(cache, 'kpage')
@@ -193,11 +226,16 @@ def boot_and_dump(kernel, variant, d, timings):
     cmd = ['qemu-system-x86_64', '-machine', 'q35', '-cpu', 'qemu64', '-nographic',
            '-no-reboot', '-display', 'none', '-monitor', 'none',
            '-kernel', kernel['vmlinuz'], '-initrd', os.path.join(d, 'initramfs.gz'),
-           '-append', 'console=ttyS0 quiet panic=-1 transparent_hugepage=always',
+           # slab_nomerge: every cache its own, so /proc/slabinfo is exact per cache
+           '-append', 'console=ttyS0 quiet panic=-1 transparent_hugepage=always slab_nomerge'
+           + (f' kpage_owners=vd{"c" if variant == "live" else "b"}' if variant in OWNERS_VARIANTS else ''),
            '-device', 'vmcoreinfo', '-drive', f'file={disk},format=raw,if=virtio',
            '-qmp', f'unix:{qmp_path},server,nowait', '-serial', f'file:{serial}'] + VARIANTS[variant]
     if variant == 'live':
         cmd += ['-drive', f'file={vmlinux_image(kernel)},format=raw,if=virtio,readonly=on']
+    if variant in OWNERS_VARIANTS:
+        # kpage_owners (above, passed to /init in its environment) names it
+        cmd += ['-drive', f'file={owners_image()},format=raw,if=virtio,readonly=on']
     t0 = time.time()
     q = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=open(os.path.join(d, 'qemu.err'), 'w'))
     try:
@@ -253,7 +291,7 @@ def prepare(suite, variant):
     d = os.path.join(cache_root(), 'kernel', rel, variant)
     os.makedirs(d, exist_ok=True)
     inputs = hashlib.sha256()
-    for f in ('memload.c', 'guest-init.sh', 'tier.py'):
+    for f in ('memload.c', 'owners.c', 'guest-init.sh', 'tier.py'):
         inputs.update(open(os.path.join(HERE, f), 'rb').read())
     inputs.update(rel.encode())
     if variant == 'live':
