@@ -6,6 +6,7 @@
 # formats and type sources, with crash `kmem -f`, with a drgn walk and
 # census, with pahole, and with the guest's own /proc files.
 #   KP_KERNELS="trixie bookworm"  only those suites
+#   KP_VARIANTS="1g"              only those variants (of those each suite has)
 . "$(dirname "$0")/../lib.sh"
 here=$KP_TOP/tests/kernel
 # Whether FILE is newer than every other argument (a peer's answer on an
@@ -35,6 +36,7 @@ crash_reads=
 case $suite in bullseye|bookworm) crash_reads=1 ;; esac
 [ "$suite" = bookworm ] && variants="1g numa2 live"
 for variant in $variants; do
+	case " ${KP_VARIANTS:-$variant} " in *" $variant "*) ;; *) continue ;; esac
 	v=$series/$variant
 	echo "-- kernel $series ($suite), variant $variant"
 	t0=$(date +%s.%N)
@@ -188,6 +190,15 @@ sys.exit(0 if f['total_issues'] == 0 and all(z['consistent'] for z in f['zones']
 	python3 "$here/compare_kpageflags.py" "$d/truth/kpageflags" "$d/truth/kpagecount" \
 		"$d/kpage.pages.vmcore.elf.json" | sed 's/^/    /'
 	step "compared with crash, drgn, /proc"
+	# Owners (the 1g guest's scenario, guest-init.sh): top slab, file and
+	# memcg, a slab page, pages --memcg against the guest's records
+	# (slabinfo, memory.stat, mincore, stat) and crash's kmem -s.
+	if [ -d "$d/truth/owners" ]; then
+		KP_CRASH_READS=$crash_reads python3 "$here/compare_owners.py" "$KPAGE" "$V" "$d" \
+			> "$d/owners.txt" 2>&1
+		results < "$d/owners.txt"
+		step "owners: top slab, file, memcg against the guest and crash"
+	fi
 done
 done
 python3 "$here/debkernel.py" prune
