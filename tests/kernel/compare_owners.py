@@ -175,12 +175,12 @@ def crash_answer(d, vmlinux, phys):
     """crash's `kmem -s` and `kmem -P PHYS`, kept while nothing changed."""
     path = os.path.join(d, 'crash-owners.txt')
     core = os.path.join(d, 'vmcore.elf')
-    head = f'# kmem -P {phys}\n'
+    head = f'# kmem -P {" ".join(phys)}\n'
     crash = subprocess.run(['sh', '-c', 'command -v crash'], capture_output=True, text=True).stdout.strip()
     if os.path.exists(path) and open(path).readline() == head and all(
             os.path.getmtime(path) > os.path.getmtime(x) for x in (core, crash, vmlinux)):
         return open(path).read()
-    cmds = 'kmem -s\n' + (f'kmem -P {phys}\n' if phys else '') + 'quit\n'
+    cmds = 'kmem -s\n' + ''.join(f'kmem -P {p}\n' for p in phys) + 'quit\n'
     r = subprocess.run(['timeout', '300', 'crash', '-s', vmlinux, core], input=cmds,
                        capture_output=True, text=True)
     with open(path, 'w') as f:
@@ -188,8 +188,8 @@ def crash_answer(d, vmlinux, phys):
     return open(path).read()
 
 
-def compare_crash(d, vmlinux, top, pg):
-    phys = hex(pg['pfn'] * PAGE) if pg else None
+def compare_crash(d, vmlinux, top, pgs):
+    phys = [hex(pg['pfn'] * PAGE) for pg in pgs]
     text = crash_answer(d, vmlinux, phys)
     caches = {}
     for line in text.splitlines():
@@ -219,34 +219,58 @@ def compare_crash(d, vmlinux, top, pg):
         out('ok', 'crash/kmem-s', f'{len(caches)} caches: pages and objects equal')
     out('note', 'crash/kmem-s-inuse', f'{len(inuse)} caches whose inuse differs from crash\'s ALLOCATED '
         f'(kpage/crash; crash counts the per-cpu freelists): ' + '; '.join(inuse[:12]))
-    if not pg:
-        return
-    # kmem -P of a slab page: the cache line, then "SLAB MEMORY NODE TOTAL ALLOCATED FREE".
-    m = re.search(r'kmem -P .*?\n(.*?)(?:crash> |\Z)', text, re.S)
-    part = m.group(1) if m else text
-    name = re.search(r'^[0-9a-f]{16}\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+k\s+(\S+)', part, re.M)
-    sl = re.search(r'^\s*SLAB\s+MEMORY\s+NODE\s+TOTAL\s+ALLOCATED\s+FREE\s*\n\s*\[?([0-9a-f]+)\]?\s+'
-                   r'([0-9a-f]+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)', part, re.M)
-    desc = pg['descriptor']
-    want = (name.group(1) if name else None, int(sl.group(4)) if sl else None,
-            int(sl.group(5)) if sl else None)
-    got = (desc.get('cache'), desc.get('objects'), desc.get('inuse'))
-    ok = want == got
-    out('ok' if ok else 'FAIL', 'crash/page-slab',
-        f'pfn {pg["pfn"]} (frozen {desc.get("frozen")}): kpage cache, objects, inuse {got}, crash {want}')
+    # kmem -P of a slab page: the cache line, then "SLAB MEMORY NODE TOTAL
+    # ALLOCATED FREE". crash does not echo its commands: each kmem -P's
+    # part starts at its "CACHE OBJSIZE ..." header, after kmem -s's.
+    heads = [m.start() for m in re.finditer(r'^CACHE\s+OBJSIZE', text, re.M)] + [len(text)]
+    parts = [text[a:b] for a, b in zip(heads[1:], heads[2:])]
+    for pg, part in zip(pgs, parts + [''] * len(pgs)):
+        name = re.search(r'^[0-9a-f]{16}\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+k\s+(\S+)', part, re.M)
+        sl = re.search(r'^\s*SLAB\s+MEMORY\s+NODE\s+TOTAL\s+ALLOCATED\s+FREE\s*\n\s*\[?([0-9a-f]+)\]?\s+'
+                       r'([0-9a-f]+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)', part, re.M)
+        desc = pg['descriptor']
+        want = (name.group(1) if name else None, int(sl.group(4)) if sl else None,
+                int(sl.group(5)) if sl else None)
+        got = (desc.get('cache'), desc.get('objects'), desc.get('inuse'))
+        frozen = desc.get('frozen')
+        tag = 'crash/page-slab' + ('-frozen' if frozen else '')
+        text_ = f'pfn {pg["pfn"]} (frozen {frozen}): kpage cache, objects, inuse {got}, crash {want}'
+        if frozen and got[:2] == want[:2]:
+            # a per-cpu slab: its inuse field says all in use (SLUB sets it
+            # so when it takes the slab), crash counts the cpu's freelist
+            out('ok', tag, text_ + ('' if got == want else ' (inuse: the struct\'s field, '
+                                    'crash counts the cpu freelist)'))
+        else:
+            out('ok' if got == want else 'FAIL', tag, text_)
 
 
-def slab_page(exe, vmlinux, core):
-    """A page of CACHE whose slab is not frozen (crash's ALLOCATED of a cpu
-    slab counts its per-cpu freelist, the page's inuse does not)."""
-    first = None
-    for p in kpage(['pages', '--slab-cache', CACHE], exe, vmlinux, core)[:200:20]:
-        pg = kpage(['page', str(p['pfn'])], exe, vmlinux, core)[0]
-        pg['pfn'] = p['pfn']
-        first = first or pg
-        if pg.get('descriptor', {}).get('frozen') is False:
-            return pg
-    return first
+def slab_pages(exe, vmlinux, core, top):
+    """Pages of CACHE to show crash: a slab not frozen (partly free if there
+    is one) and a frozen (per-cpu) one, if any. Also checks that pages
+    --slab-cache lists every page top slab counted."""
+    pages = kpage(['pages', '--slab-cache', CACHE], exe, vmlinux, core)
+    want = sum(c['pages'] for c in top if c['name'] == CACHE)
+    out('ok' if len(pages) == want else 'FAIL', f'pages-slab-cache',
+        f'pages --slab-cache {CACHE}: {len(pages)} pages, top slab {want}')
+    heads = [p['pfn'] for p in pages if p.get('compound') != 'tail']
+    r = subprocess.run([exe, '--vmlinux', vmlinux, '--core', core, '--json'],
+                       input=''.join(f'page {pfn}\n' for pfn in heads),
+                       capture_output=True, text=True)
+    descs = [json.loads(line) for line in r.stdout.splitlines() if line.strip()]
+    if len(descs) != len(heads):
+        raise RuntimeError(f'kpage page on {len(heads)} slab heads gave {len(descs)} answers, exit '
+                           f'{r.returncode}: ' + ' '.join(r.stderr.split())[:200])
+    for pg, pfn in zip(descs, heads):
+        pg['pfn'] = pfn
+    d = lambda pg: pg.get('descriptor', {})
+    thawed = [pg for pg in descs if d(pg).get('frozen') is False]
+    partial = [pg for pg in thawed if d(pg).get('inuse', 0) < d(pg).get('objects', 0)]
+    frozen = [pg for pg in descs if d(pg).get('frozen')]
+    bad = [pg['pfn'] for pg in descs if d(pg).get('kind') != 'slab' or d(pg).get('cache') != CACHE]
+    out('FAIL' if bad else 'ok', 'page-slab-heads',
+        f'{len(descs)} slab heads of {CACHE}: {len(partial)} partly free, {len(frozen)} frozen'
+        + (f'; not named {CACHE}: pfn {bad[:5]}' if bad else ''))
+    return (partial or thawed)[:1] + frozen[:1]
 
 
 def compare_files(d, top):
@@ -299,7 +323,7 @@ def compare_memcg(d, top, exe, vmlinux, core):
             f'memory.stat kernel {kern} slab {st.get("slab", 0) // PAGE} '
             f'(own charges; the group and its children: {memstat(d, g).get("slab", 0) // PAGE})')
         try:
-            n = len(kpage(['pages', '--memcg', g], exe, vmlinux, core))
+            n = kpage(['pages', '--memcg', g, '--count'], exe, vmlinux, core)[0]['count']
         except RuntimeError as e:
             out('FAIL', f'memcg{g}/pages', str(e))
             continue
@@ -324,19 +348,20 @@ def main():
         compare_slab(tops['slab'], slab, 'slab-vs-slabinfo')
         if late:
             compare_slab(tops['slab'], tarred, 'slab-vs-tarred-slabinfo', strict=False)
-        pg = None
+        pgs = []
         try:
-            pg = slab_page(exe, vmlinux, core)
+            pgs = slab_pages(exe, vmlinux, core, tops['slab'])
         except (RuntimeError, IndexError, KeyError) as e:
             out('FAIL', 'page-slab', str(e))
-        if pg:
+        c = next((c for c in tops['slab'] if c['name'] == CACHE), {})
+        for pg in pgs:
             desc = pg.get('descriptor', {})
-            c = next((c for c in tops['slab'] if c['name'] == CACHE), {})
             ok = desc.get('kind') == 'slab' and desc.get('cache') == CACHE and \
                 desc.get('cache_addr') == c.get('cache') and desc.get('size') == c.get('size')
-            out('ok' if ok else 'FAIL', 'page-slab', f'pfn {pg["pfn"]}: {json.dumps(desc)[:300]}')
+            out('ok' if ok else 'FAIL', 'page-slab' + ('-frozen' if desc.get('frozen') else ''),
+                f'pfn {pg["pfn"]}: {json.dumps(desc)[:300]}')
         if os.environ.get('KP_CRASH_READS'):
-            compare_crash(d, vmlinux, tops['slab'], pg)
+            compare_crash(d, vmlinux, tops['slab'], pgs)
     if 'file' in tops:
         compare_files(d, tops['file'])
     if 'memcg' in tops:
