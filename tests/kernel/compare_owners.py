@@ -304,7 +304,8 @@ def compare_memcg(d, top, exe, vmlinux, core):
         st = local_stat(d, g)
         m = kp.get(g)
         if not m:
-            out('FAIL', f'memcg{g}', f'not in top memcg ({sorted(kp)[:8]})')
+            out('FAIL', f'memcg{g}', 'not in top memcg (its groups: ' + ', '.join(
+                f'{m["memcg"]} {m["path"]} ({m.get("unknown", "")})' for m in top)[:400] + ')')
             continue
         bad, drift = [], []
         for k in ('anon', 'file'):
