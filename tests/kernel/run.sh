@@ -190,7 +190,7 @@ sys.exit(0 if f['total_issues'] == 0 and all(z['consistent'] for z in f['zones']
 	python3 "$here/compare_kpageflags.py" "$d/truth/kpageflags" "$d/truth/kpagecount" \
 		"$d/kpage.pages.vmcore.elf.json" | sed 's/^/    /'
 	step "compared with crash, drgn, /proc"
-	# Owners (the 1g guest's scenario, guest-init.sh): top slab, file and
+	# Owners (the scenario of the 1g and numa2 guests, guest-init.sh): top slab, file and
 	# memcg, a slab page, pages --memcg against the guest's records
 	# (slabinfo, memory.stat, mincore, stat) and crash's kmem -s.
 	if [ -d "$d/truth/owners" ]; then

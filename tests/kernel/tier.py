@@ -184,7 +184,7 @@ def vmlinux_image(kernel):
 OWNER_FILES = {'big3': 3 << 20, 'dir/part5': 5 << 20, 'dir/deep/small': 5000}
 # Variants whose guest makes the owners scenario (memory cgroups, tmpfs and
 # ext4 files, a slab cache with 20000 objects): compare_owners.py.
-OWNERS_VARIANTS = ('1g',)
+OWNERS_VARIANTS = ('1g', 'numa2')
 
 
 def owners_image():
