@@ -248,7 +248,7 @@ static void describe_memcg(struct kp_owners *o, const uint8_t *raw, struct kp_de
 		desc_hex(d, "memcg", "objcg_vector", ptr);
 		return;
 	}
-	if (k == KP_MEMCG_KMEM) {
+	if (k == KP_MEMCG_KMEM || k == KP_MEMCG_OBJCG) {
 		desc_hex(d, "memcg", "objcg", ptr);
 		memcg = kp_owner_objcg_memcg(o, ptr, why, sizeof(why));
 	} else {

@@ -90,6 +90,9 @@ static void layout_memcg(struct kp_types *ty, struct kp_owner_layout *ol)
 	ofield(ty, "struct kernfs_node", "name", &ol->kn_name);
 	ofield_any(ty, "struct kernfs_node", parent, &ol->kn_parent);
 	ofield(ty, "struct obj_cgroup", "memcg", &ol->objcg_memcg);
+	struct kp_field is_root;
+	ofield(ty, "struct obj_cgroup", "is_root", &is_root);
+	ol->folio_objcg = is_root.present;
 	ol->vector_stride = 8;
 	ol->vector_objcg = (struct kp_field){ .present = true, .offset = 0, .size = 8 };
 	if (kp_types_has(ty, "struct slabobj_ext")) {
@@ -311,12 +314,13 @@ enum kp_memcg_kind kp_owner_memcg_data(const struct kp_owners *o, const uint8_t 
 		return KP_MEMCG_VECTOR;
 	if (ol->memcg_flag_kmem && (v & ol->memcg_flag_kmem))
 		return KP_MEMCG_KMEM;
-	return KP_MEMCG_PLAIN;
+	return ol->folio_objcg ? KP_MEMCG_OBJCG : KP_MEMCG_PLAIN;
 }
 
 const char *kp_memcg_kind_name(enum kp_memcg_kind k)
 {
-	static const char *const n[] = { "none", "memcg", "objcg", "objcg vector", "unknown" };
+	static const char *const n[] = { "none", "memcg", "objcg (kernel)", "objcg", "objcg vector",
+					 "unknown" };
 	return n[k];
 }
 
@@ -343,7 +347,7 @@ uint64_t kp_owner_memcg_of_word(struct kp_owners *o, uint64_t word)
 	char why[KP_OWNER_WHY];
 	if (!word || (word & ol->memcg_flag_vector))
 		return 0;
-	if (ol->memcg_flag_kmem && (word & ol->memcg_flag_kmem))
+	if ((ol->memcg_flag_kmem && (word & ol->memcg_flag_kmem)) || ol->folio_objcg)
 		return kp_owner_objcg_memcg(o, ptr, why, sizeof(why));
 	return ptr;
 }

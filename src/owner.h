@@ -32,7 +32,10 @@ struct kp_owner_layout {
 	/* the file: address_space, inode, dentry, super_block */
 	struct kp_field as_host, as_nrpages, in_ino, in_sb, in_size, in_dentry, in_mapping;
 	struct kp_field de_parent, de_name, de_alias, sb_id, sb_dev, sb_type, fst_name;
-	bool alias_is_list;                        /* list_head (2.6) or hlist */
+	bool alias_is_list;
+	/* 7.x: a user folio's memcg_data is an obj_cgroup too (evidence:
+	 * obj_cgroup.is_root, added with that change) */
+	bool folio_objcg;                        /* list_head (2.6) or hlist */
 	int pg_dirty, pg_writeback;                /* flag bits, -1 */
 };
 
@@ -68,6 +71,7 @@ enum kp_memcg_kind {
 	KP_MEMCG_NONE,     /* not charged */
 	KP_MEMCG_PLAIN,    /* a struct mem_cgroup (user pages) */
 	KP_MEMCG_KMEM,     /* a struct obj_cgroup (kernel pages) */
+	KP_MEMCG_OBJCG,    /* a struct obj_cgroup of a user folio (7.x reparenting) */
 	KP_MEMCG_VECTOR,   /* a slab's per-object vector */
 	KP_MEMCG_UNKNOWN,  /* the era keeps no memcg in struct page */
 };
