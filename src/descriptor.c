@@ -54,7 +54,7 @@ static void desc_null(struct kp_desc *d, const char *g, const char *name, const 
 	snprintf(desc_add(d, g, name, KP_DV_NULL)->s, sizeof(d->f[0].s), "%s", why);
 }
 
-static void describe_slab(struct kp_owners *o, const uint8_t *raw, struct kp_desc *d)
+static void describe_slab(struct kp_owners *o, const uint8_t *raw, uint64_t va, struct kp_desc *d)
 {
 	struct kp_slab_info si;
 
@@ -73,6 +73,18 @@ static void describe_slab(struct kp_owners *o, const uint8_t *raw, struct kp_des
 	}
 	if (si.objects >= 0)
 		desc_int(d, NULL, "objects", si.objects);
+	/* A CPU's active slab: the objects on that CPU's freelist are free. */
+	const struct kp_slab_cpu *cpu = kp_owner_slab_cpu_of(c, va);
+	if (cpu) {
+		desc_uint(d, NULL, "cpu", cpu->cpu);
+		if (cpu->free >= 0) {
+			desc_int(d, NULL, "cpu_freelist", cpu->free);
+			if (si.inuse >= cpu->free)
+				si.inuse -= cpu->free;
+		} else {
+			desc_null(d, NULL, "cpu_freelist", "the CPU's freelist cannot be walked");
+		}
+	}
 	if (si.inuse >= 0)
 		desc_int(d, NULL, "inuse", si.inuse);
 	if (si.objects >= 0 && si.inuse >= 0)
@@ -306,7 +318,7 @@ static void describe_head(struct kp_mm *mm, struct kp_owners *o, const struct kp
 		return;
 	}
 	if (c == KP_CLASS_SLAB) {
-		describe_slab(o, raw, d);
+		describe_slab(o, raw, va, d);
 	} else if (c == KP_CLASS_PAGETABLE) {
 		describe_table(mm, raw, d);
 	} else if (h->compound == KP_COMPOUND_HEAD && h->order >= 1) {
