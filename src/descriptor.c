@@ -66,7 +66,9 @@ static void describe_slab(struct kp_owners *o, const uint8_t *raw, uint64_t va, 
 		desc_null(d, NULL, "cache", c->why);
 	else
 		desc_str(d, NULL, "cache", c->name);
-	desc_hex(d, NULL, "cache_addr", si.cache);
+	const struct kp_owner_layout *ol = kp_owners_layout(o);
+	if (ol->sl_cache.present)
+		desc_hex(d, NULL, "cache_addr", si.cache);
 	if (!c->why[0]) {
 		desc_uint(d, NULL, "object_size", c->object_size);
 		desc_uint(d, NULL, "size", c->size);
@@ -91,7 +93,8 @@ static void describe_slab(struct kp_owners *o, const uint8_t *raw, uint64_t va, 
 		desc_int(d, NULL, "free", si.objects - si.inuse);
 	if (si.frozen >= 0)
 		desc_bool(d, NULL, "frozen", si.frozen);
-	desc_hex(d, NULL, "freelist", si.freelist);
+	if (ol->sl_freelist.present)
+		desc_hex(d, NULL, "freelist", si.freelist);
 	if (si.vector)
 		desc_hex(d, NULL, "objcg_vector", si.vector);
 }

@@ -283,7 +283,10 @@ const struct kp_slab_owner *kp_owner_slab(struct kp_owners *o, uint64_t cache)
 		return &out_of_memory_slab;
 	if (fresh) {
 		c->addr = cache;
-		if (!cache)
+		if (!o->l.sl_cache.present)
+			snprintf(c->why, sizeof(c->why), "the types do not say where %s's slab_cache is",
+				 o->l.slab_type), strcpy(c->name, "?");
+		else if (!cache)
 			snprintf(c->why, sizeof(c->why), "slab_cache is NULL"), strcpy(c->name, "?");
 		else
 			slab_read(o, c);

@@ -191,8 +191,9 @@ void top_print(struct top_ctx *tc, uint64_t limit)
 	}
 	if (tc->want & WANT_MEMCG) {
 		if (tc->memcg_absent && !o->json)
-			kp_out_printf(o, "%sMemory cgroups: this kernel's struct page names no memory "
-				      "cgroup (no memcg_data or mem_cgroup member)\n", first ? "" : "\n");
+			kp_out_printf(o, "%sMemory cgroups: struct page has no memcg_data or mem_cgroup "
+				      "member in the types (a kernel without CONFIG_MEMCG, or one that "
+				      "keeps it in page_cgroup)\n", first ? "" : "\n");
 		else if (!tc->memcg_absent)
 			print_kind(o, &kinds[2], &tc->memcg_by_addr, limit, first);
 	}
