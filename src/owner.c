@@ -98,7 +98,8 @@ static void layout_memcg(struct kp_types *ty, struct kp_owner_layout *ol)
 	if (kp_types_has(ty, "struct slabobj_ext")) {
 		uint32_t size;
 		kp_error *err = kp_types_sizeof(ty, "struct slabobj_ext", &size);
-		ofield(ty, "struct slabobj_ext", "objcg", &ol->vector_objcg);
+		static const char *const objcg[] = { "objcg", "_objcg", NULL };
+		ofield_any(ty, "struct slabobj_ext", objcg, &ol->vector_objcg);
 		if (!err && size)
 			ol->vector_stride = size;
 		kp_error_free(err);

@@ -87,11 +87,12 @@ bool top_count(struct top_part *tp, const struct kp_owner_keys *k, bool first)
 			r->slabs++;
 			r->objects += k->slab.objects > 0 ? (uint64_t)k->slab.objects : 0;
 			r->inuse += k->slab.inuse > 0 ? (uint64_t)k->slab.inuse : 0;
-			if ((tp->want & WANT_MEMCG) && k->slab.vector && tp->nvec < SIZE_MAX / 2 &&
-			    !top_vector_add(tp, k))
-				return false;
 		}
 	}
+	/* a slab's objects are charged one by one: its vector, for memcg */
+	if ((tp->want & WANT_MEMCG) && k->cls == KP_CLASS_SLAB && first && k->slab.vector &&
+	    !top_vector_add(tp, k))
+		return false;
 	if ((tp->want & WANT_FILE) && k->cls == KP_CLASS_FILE) {
 		if (!(r = top_row(&tp->file, k->mapping)))
 			return false;
