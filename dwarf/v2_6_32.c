@@ -892,6 +892,16 @@ struct mem_section {
  * (sizes are the config's guesses, not asserted). No memory cgroup is in
  * struct page (2.6.27: page_cgroup under CGROUP_MEM_RES_CTLR, off here;
  * 2.6.32: the page_cgroup array beside mem_map): no cgroup types. */
+/* Included by the fixture generator after the C library's headers, which
+ * have these names too: there they are spelled kp_* (struct timespec too). */
+#ifdef FX_IMAGE_H
+#define dev_t kp_dev_t
+#define loff_t kp_loff_t
+#define blkcnt_t kp_blkcnt_t
+#define uid_t kp_uid_t
+#define timespec kp_timespec
+#define gid_t kp_gid_t
+#endif
 typedef unsigned short umode_t;
 typedef u32 dev_t;
 typedef long long loff_t;

@@ -1271,6 +1271,13 @@ struct mem_section {
  * 5.14+), or with MEMCG_DATA_OBJCGS a vector of struct obj_cgroup * (slab
  * pages). enum page_memcg_data_flags is not in the DWARF of 5.10 or 6.1 (no
  * object of the type), so not here either: kpage must know the bits. */
+/* Included by the fixture generator after the C library's headers, which
+ * have these names too: there they are spelled kp_*. */
+#ifdef FX_IMAGE_H
+#define dev_t kp_dev_t
+#define loff_t kp_loff_t
+#define blkcnt_t kp_blkcnt_t
+#endif
 typedef unsigned short umode_t;
 typedef u32 dev_t;
 typedef long long loff_t;

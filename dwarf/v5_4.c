@@ -1142,6 +1142,13 @@ struct mem_section {
  * fields are struct page's; page->mem_cgroup (4.x - 5.10) points at the
  * mem_cgroup itself, for kernel pages too (PageKmemcg); no obj_cgroup yet
  * (5.9). kernfs_node.id is union kernfs_node_id (u64 from 5.5). */
+/* Included by the fixture generator after the C library's headers, which
+ * have these names too: there they are spelled kp_*. */
+#ifdef FX_IMAGE_H
+#define dev_t kp_dev_t
+#define loff_t kp_loff_t
+#define blkcnt_t kp_blkcnt_t
+#endif
 typedef unsigned short umode_t;
 typedef u32 dev_t;
 typedef long long loff_t;

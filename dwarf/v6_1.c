@@ -1388,6 +1388,13 @@ enum {
  * for, so offsets and sizes equal the Debian 6.1 DWARF (asserted below).
  * enum page_memcg_data_flags is not in that DWARF (no object of the type):
  * MEMCG_DATA_OBJCGS 1, MEMCG_DATA_KMEM 2 are macros-like facts here too. */
+/* Included by the fixture generator after the C library's headers, which
+ * have these names too: there they are spelled kp_*. */
+#ifdef FX_IMAGE_H
+#define dev_t kp_dev_t
+#define loff_t kp_loff_t
+#define blkcnt_t kp_blkcnt_t
+#endif
 typedef unsigned short umode_t;
 typedef u32 dev_t;
 typedef long long loff_t;

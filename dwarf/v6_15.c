@@ -1723,6 +1723,13 @@ enum {
  * no 6.15 vmlinux to compare with).  6.10+: the slab's obj_exts is a vector
  * of struct slabobj_ext, MEMCG_DATA_OBJEXTS in its low bit; 6.14+: d_name in
  * a union with __d_name, d_shortname; 6.15: kernfs_node.__parent. */
+/* Included by the fixture generator after the C library's headers, which
+ * have these names too: there they are spelled kp_*. */
+#ifdef FX_IMAGE_H
+#define dev_t kp_dev_t
+#define loff_t kp_loff_t
+#define blkcnt_t kp_blkcnt_t
+#endif
 typedef unsigned short umode_t;
 typedef u32 dev_t;
 typedef long long loff_t;

@@ -1770,6 +1770,13 @@ enum pageblock_bits {
  * Members kpage reads and their neighbours are the kernel's; long stretches
  * no reader looks at are byte arrays named after the members they stand
  * for, so offsets and sizes equal the Debian 7.3.4 DWARF (asserted below). */
+/* Included by the fixture generator after the C library's headers, which
+ * have these names too: there they are spelled kp_*. */
+#ifdef FX_IMAGE_H
+#define dev_t kp_dev_t
+#define loff_t kp_loff_t
+#define blkcnt_t kp_blkcnt_t
+#endif
 typedef unsigned short umode_t;
 typedef u32 dev_t;
 typedef long long loff_t;
