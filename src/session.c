@@ -240,8 +240,19 @@ void kp_session_check_pageblocks(struct kp_session *s, int *status)
 	*status = KP_EXIT_INCONSISTENT;
 }
 
+kp_error *kp_session_owners(struct kp_session *s, struct kp_owners **out)
+{
+	kp_error *err;
+	if (!s->owners && ((err = kp_session_open_core(s)) || (err = kp_owners_open(&s->mm, &s->owners))))
+		return err;
+	*out = s->owners;
+	return NULL;
+}
+
 void kp_session_close(struct kp_session *s)
 {
+	kp_owners_close(s->owners);
+	s->owners = NULL;
 	if (s->mm_open)
 		kp_mm_close(&s->mm);
 	kp_target_close(s->t);

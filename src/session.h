@@ -3,6 +3,7 @@
 #define KPAGE_SESSION_H
 
 #include "memmodel.h"
+#include "owner.h"
 #include "output.h"
 
 struct kp_session {
@@ -20,12 +21,15 @@ struct kp_session {
 	struct kp_mm mm;
 	bool mm_open;
 	bool pb_warned;            /* the pageblock warning was printed */
+	struct kp_owners *owners;  /* opened by the first command that names owners */
 	struct kp_out out;
 };
 
 kp_error *kp_session_open_types(struct kp_session *s);
 kp_error *kp_session_open_core(struct kp_session *s);
 void kp_session_close(struct kp_session *s);
+/* The owners (slab caches, files, memcgs), opened on first use. */
+kp_error *kp_session_owners(struct kp_session *s, struct kp_owners **out);
 /* For commands that show pageblock migratetypes: when enum pageblock_bits
  * has a shape kpage does not know (none is read), one warning line (once a
  * session) and *status 3. */

@@ -15,7 +15,7 @@ struct kp_cmd {
 };
 
 extern const struct kp_cmd kp_cmd_layout, kp_cmd_page, kp_cmd_pages, kp_cmd_stat,
-	kp_cmd_free, kp_cmd_zones, kp_cmd_alloc_check, kp_cmd_map, kp_cmd_help;
+	kp_cmd_free, kp_cmd_zones, kp_cmd_alloc_check, kp_cmd_map, kp_cmd_top, kp_cmd_help;
 extern const struct kp_cmd *const kp_commands[];
 const struct kp_cmd *kp_cmd_find(const char *name);
 /* kpage --help and help: the global options and the commands. */
@@ -41,7 +41,14 @@ struct zone_figures {
 };
 kp_error *zone_read_figures(struct kp_session *s, const struct kp_zone *z, struct zone_figures *f);
 
-/* Prints one decoded page as a JSON object (used by page and pages). */
-void kp_page_json(struct kp_session *s, const struct kp_page *p, enum kp_class c);
+/* Prints one decoded page as a JSON object (used by page and pages), with
+ * its descriptor and owners when D is not NULL. */
+struct kp_desc;
+void kp_page_json(struct kp_session *s, const struct kp_page *p, enum kp_class c,
+		  const struct kp_desc *d);
+/* desc_out.c: the descriptor as text lines, and as JSON members
+ * ("descriptor", "owner") of the page's object. */
+void kp_desc_text(struct kp_out *o, const struct kp_desc *d, uint64_t pfn);
+void kp_desc_json(struct kp_out *o, const struct kp_desc *d);
 
 #endif

@@ -7,7 +7,7 @@
 #include "cmd.h"
 
 const struct kp_cmd *const kp_commands[] = {
-	&kp_cmd_layout, &kp_cmd_page, &kp_cmd_pages, &kp_cmd_stat, &kp_cmd_zones, &kp_cmd_free, &kp_cmd_alloc_check, &kp_cmd_map,
+	&kp_cmd_layout, &kp_cmd_page, &kp_cmd_pages, &kp_cmd_stat, &kp_cmd_zones, &kp_cmd_free, &kp_cmd_alloc_check, &kp_cmd_map, &kp_cmd_top,
 	&kp_cmd_help, NULL,
 };
 

@@ -6,6 +6,7 @@
 
 #include "cmd.h"
 #include "query.h"
+#include "descriptor.h"
 #include "internal.h"
 
 static const char *compound_name(enum kp_compound c)
@@ -19,32 +20,8 @@ static const char *mapping_name(enum kp_mapping_kind m)
 	return n[m];
 }
 
-/* The union variant of struct page that is live for this page. */
-static const char *page_variant(const struct kp_session *s, const struct kp_page *p,
-				enum kp_class c)
-{
-	if (p->type == KP_TYPE_BUDDY)
-		return "buddy (free block head: list link, order in private)";
-	if (c == KP_CLASS_FREE)
-		return "free block tail";
-	if (p->compound == KP_COMPOUND_TAIL)
-		return s->layout.compound_rule == KP_COMPOUND_FLAGS ? "compound tail (first_page)" :
-		       !strcmp(s->layout.compound_member, "compound_info") ?
-		       "compound tail (compound_info)" : "compound tail (compound_head)";
-	if (p->type == KP_TYPE_SLAB)
-		return "slab (slab_cache, freelist)";
-	if (p->type == KP_TYPE_TABLE)
-		return "page table";
-	if (p->mapping_kind == KP_MAP_ANON || p->mapping_kind == KP_MAP_KSM)
-		return "anon (lru, mapping=anon_vma, index, private)";
-	if (p->mapping_kind == KP_MAP_FILE)
-		return "page cache (lru, mapping, index, private)";
-	if (p->mapping_kind == KP_MAP_MOVABLE)
-		return "non-LRU movable (mapping=movable_operations)";
-	return "page cache/anon layout, unused";
-}
-
-void kp_page_json(struct kp_session *s, const struct kp_page *p, enum kp_class c)
+void kp_page_json(struct kp_session *s, const struct kp_page *p, enum kp_class c,
+		  const struct kp_desc *d)
 {
 	struct kp_out *o = &s->out;
 	const struct kp_layout *l = &s->layout;
@@ -81,11 +58,13 @@ void kp_page_json(struct kp_session *s, const struct kp_page *p, enum kp_class c
 	}
 	kp_json_khex(o, "private", p->private_);
 	kp_json_kbool(o, "hugetlb", p->hugetlb);
+	if (d)
+		kp_desc_json(o, d);
 	kp_json_object_end(o);
 }
 
 static void page_text(struct kp_session *s, const struct kp_page *p, enum kp_class c,
-		      uint64_t page_va, const uint8_t *raw)
+		      uint64_t page_va, const uint8_t *raw, const struct kp_desc *d)
 {
 	struct kp_out *o = &s->out;
 	const struct kp_layout *l = &s->layout;
@@ -129,15 +108,11 @@ static void page_text(struct kp_session *s, const struct kp_page *p, enum kp_cla
 	else
 		kp_out_printf(o, "index       ?\n");
 	kp_out_printf(o, "private     0x%llx\n", (unsigned long long)p->private_);
-	kp_out_printf(o, "variant     %s\n", page_variant(s, p, c));
-	if (p->type == KP_TYPE_BUDDY || c != KP_CLASS_FREE)
+	if (p->type == KP_TYPE_BUDDY)
 		kp_out_printf(o, "%-11s next 0x%llx prev 0x%llx\n", l->list_member,
 			      (unsigned long long)kp_load(raw + l->pg_list.offset, 8),
 			      (unsigned long long)kp_load(raw + l->pg_list.offset + 8, 8));
-	if (p->type == KP_TYPE_SLAB && l->pg_slab_cache.present)
-		kp_out_printf(o, "slab_cache  0x%llx  freelist 0x%llx\n",
-			      (unsigned long long)kp_field_load(raw, &l->pg_slab_cache),
-			      (unsigned long long)kp_field_load(raw, &l->pg_freelist));
+	kp_desc_text(o, d, p->pfn);
 	kp_out_printf(o, "raw        ");
 	for (uint32_t i = 0; i < l->page_size; i += 8)
 		kp_out_printf(o, "%s%016llx", i && i % 32 == 0 ? "\n            " : " ",
@@ -194,10 +169,20 @@ static kp_error *cmd_page(struct kp_session *s, int argc, char **argv, int *stat
 	    (err = kp_scan_one(&s->mm, pfn, &p, &c, raw)))
 		return err;
 	kp_mm_pfn_to_page(&s->mm, pfn, &va, &run);
+	struct kp_owners *owners;
+	struct kp_desc *d = malloc(sizeof(*d));
+	if (!d)
+		return kp_errorf(KP_EXIT_INPUT, "page: out of memory");
+	if ((err = kp_session_owners(s, &owners))) {
+		free(d);
+		return err;
+	}
+	kp_page_describe(&s->mm, owners, &p, c, raw, d);
 	if (s->out.json)
-		kp_page_json(s, &p, c);
+		kp_page_json(s, &p, c, d);
 	else
-		page_text(s, &p, c, va, raw);
+		page_text(s, &p, c, va, raw, d);
+	free(d);
 	return NULL;
 }
 

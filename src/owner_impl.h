@@ -1,0 +1,28 @@
+/* Shared by owner.c and owner_file.c: the owners' state. */
+#ifndef KPAGE_OWNER_IMPL_H
+#define KPAGE_OWNER_IMPL_H
+
+#include "addrmap.h"
+#include "owner.h"
+
+/* Owner records of one kind, kept by address (each its own allocation, so
+ * the pointers handed out stay valid). */
+struct kp_records {
+	void **rec;
+	size_t n, cap;
+	struct kp_addrmap by_addr;
+};
+
+struct kp_owners {
+	struct kp_mm *mm;
+	struct kp_owner_layout l;
+	struct kp_records slabs, files, memcgs;
+	/* obj_cgroup -> mem_cgroup, read once each */
+	struct kp_addrmap objcg_memcg;
+	uint64_t *objcg_vals;
+	size_t objcg_n, objcg_cap;
+};
+
+void *kp_records_find(struct kp_records *r, uint64_t addr, size_t size, bool *fresh);
+
+#endif
