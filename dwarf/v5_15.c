@@ -1269,8 +1269,7 @@ struct mem_section {
  * slab fields are struct page's (struct slab is 5.17+). page->memcg_data
  * (5.11+): a mem_cgroup, or with MEMCG_DATA_KMEM an obj_cgroup (kernel pages,
  * 5.14+), or with MEMCG_DATA_OBJCGS a vector of struct obj_cgroup * (slab
- * pages). enum page_memcg_data_flags is not in the DWARF of 5.10 or 6.1 (no
- * object of the type), so not here either: kpage must know the bits. */
+ * pages), the bits of enum page_memcg_data_flags (5.11+; not in 5.10's). */
 /* Included by the fixture generator after the C library's headers, which
  * have these names too: there they are spelled kp_*. */
 #ifdef FX_IMAGE_H
@@ -1643,6 +1642,14 @@ struct cgroup {
 };
 
 /* include/linux/memcontrol.h */
+enum page_memcg_data_flags {
+	/* page->memcg_data is a pointer to an objcgs vector */
+	MEMCG_DATA_OBJCGS = (1UL << 0),
+	/* page has been accounted as a non-slab kernel page */
+	MEMCG_DATA_KMEM = (1UL << 1),
+	/* the next bit after the last actual flag */
+	__NR_MEMCG_DATA_FLAGS  = (1UL << 2),
+};
 struct mem_cgroup;
 struct obj_cgroup {
 	struct percpu_ref refcnt;

@@ -1380,14 +1380,12 @@ enum {
  *   struct slab (5.17+, mm/slab.h, SLUB), struct kmem_cache (mm/slub_def.h)
  *   address_space, inode, super_block, file_system_type (include/linux/fs.h)
  *   qstr, dentry (include/linux/dcache.h)
- *   mem_cgroup, obj_cgroup (include/linux/memcontrol.h); cgroup,
+ *   mem_cgroup, obj_cgroup, enum page_memcg_data_flags (memcontrol.h); cgroup,
  *   cgroup_subsys_state (include/linux/cgroup-defs.h); kernfs_node
  *   (include/linux/kernfs.h)
  * Members kpage reads and their neighbours are the kernel's; long stretches
  * no reader looks at are byte arrays named after the members they stand
- * for, so offsets and sizes equal the Debian 6.1 DWARF (asserted below).
- * enum page_memcg_data_flags is not in that DWARF (no object of the type):
- * MEMCG_DATA_OBJCGS 1, MEMCG_DATA_KMEM 2 are macros-like facts here too. */
+ * for, so offsets and sizes equal the Debian 6.1 DWARF (asserted below). */
 /* Included by the fixture generator after the C library's headers, which
  * have these names too: there they are spelled kp_*. */
 #ifdef FX_IMAGE_H
@@ -1790,6 +1788,14 @@ struct cgroup {
 };
 
 /* include/linux/memcontrol.h */
+enum page_memcg_data_flags {
+	/* page->memcg_data is a pointer to an objcgs vector */
+	MEMCG_DATA_OBJCGS = (1UL << 0),
+	/* page has been accounted as a non-slab kernel page */
+	MEMCG_DATA_KMEM = (1UL << 1),
+	/* the next bit after the last actual flag */
+	__NR_MEMCG_DATA_FLAGS  = (1UL << 2),
+};
 struct mem_cgroup;
 struct obj_cgroup {
 	struct percpu_ref refcnt;

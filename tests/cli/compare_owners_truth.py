@@ -4,13 +4,15 @@
 usage: compare_owners_truth.py OWNERS_NDJSON DIR
 DIR holds kpage's answers (tests/cli/owners.sh): top-slab.json,
 top-file.json, top-memcg.json (`kpage --json top KIND --limit 0`, NDJSON),
+top-all.json (`kpage --json top --limit 0`: the three kinds in one scan),
 top-memcg.rc (its exit status) and page-PFN.json (`kpage --json page PFN`)
 for every pfn the truth samples.
 
 Each truth row (tests/fixtures/fx_owners.h) must appear once in kpage's rows
 of its kind, found by name (slab rows named "?", a cache that cannot be
 read, by their cache address), with every field the truth has equal; a
-truth "reason" is a keyword that kpage's reason must contain. kpage may show
+truth "unknown" (why an owner could not be read) is a keyword that kpage's
+"unknown" must contain. kpage may show
 more fields, not more owners: a slab or file row the truth lacks fails, as
 does a memcg row that names a memcg (rows of uncharged pages, memcg null or
 0x0, are allowed). An era without memcg in struct page must say so: top
@@ -41,15 +43,15 @@ def rows(path, kind):
 
 
 def subset(want, got, where, bad):
-    """Every field of WANT equals GOT's; 'reason' is a keyword."""
+    """Every field of WANT equals GOT's; 'unknown' is a keyword."""
     if not isinstance(got, dict):
         bad.append(f'{where}: not an object: {got!r}')
         return
     for k, v in want.items():
-        if k == 'reason':
-            r = json.dumps(got.get('reason', got.get('error', '')))
+        if k == 'unknown':
+            r = json.dumps(got.get('unknown', ''))
             if v not in r:
-                bad.append(f'{where}: reason {r} lacks "{v}"')
+                bad.append(f'{where}: unknown {r} lacks "{v}"')
         elif isinstance(v, dict):
             subset(v, got.get(k), f'{where}.{k}', bad)
         elif got.get(k, '<absent>') != v:
@@ -61,9 +63,11 @@ def main():
     truth = [json.loads(line) for line in open(truth_path) if line.strip()]
     era = truth[0]
     bad = []
-    for kind in ('slab', 'file', 'memcg'):
+    for kind, f in [(k, f) for k in ('slab', 'file', 'memcg') for f in (k, 'all')]:
         want = [t for t in truth if t['kind'] == kind]
-        got = rows(os.path.join(d, f'top-{kind}.json'), kind)
+        got = rows(os.path.join(d, f'top-{f}.json'), kind)
+        if f == 'all' and not era['memcg'] and kind == 'memcg':
+            continue
         if kind == 'memcg' and not era['memcg']:
             named = [g for g in got if g.get('memcg') not in (None, '0x0')]
             rc = open(os.path.join(d, 'top-memcg.rc')).read().strip() if os.path.exists(
@@ -80,16 +84,16 @@ def main():
             key = 'cache' if kind == 'slab' and t['name'] == '?' else 'name'
             match = [i for i, g in enumerate(got) if g.get(key) == t[key] and i not in used]
             if len(match) != 1:
-                bad.append(f'{kind} {t[key]}: {len(match)} rows in kpage\'s answer, wanted 1')
+                bad.append(f'top {f}: {kind} {t[key]}: {len(match)} rows, wanted 1')
                 continue
             used.add(match[0])
-            subset(t, got[match[0]], f'{kind} {t[key]}', bad)
+            subset(t, got[match[0]], f'top {f}: {kind} {t[key]}', bad)
         for i, g in enumerate(got):
             if i in used or not g.get('pages'):
                 continue
             if kind == 'memcg' and g.get('memcg') in (None, '0x0'):
                 continue
-            bad.append(f'{kind}: a row the truth lacks: {json.dumps(g)[:200]}')
+            bad.append(f'top {f}: {kind}: a row the truth lacks: {json.dumps(g)[:200]}')
     for t in truth:
         if t['kind'] != 'page':
             continue

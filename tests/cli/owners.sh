@@ -11,8 +11,8 @@ fx=$KP_TOP/build/fx
 # answers DIR CORE: kpage's answers for compare_owners_truth.py in DIR.
 answers() {
 	d=$1 core=$2
-	for k in slab file memcg; do
-		timeout 20 "$KPAGE" --vmlinux "$d/vmlinux" --core "$core" --json top $k --limit 0 \
+	for k in slab file memcg all; do
+		timeout 20 "$KPAGE" --vmlinux "$d/vmlinux" --core "$core" --json top $([ $k = all ] || echo $k) --limit 0 \
 			> "$d/top-$k.json" 2> "$d/top-$k.err"
 		echo $? > "$d/top-$k.rc"
 	done
@@ -26,7 +26,7 @@ answers() {
 # an exit status kpage(1) knows.
 ran() {
 	why=
-	for k in slab file memcg; do
+	for k in slab file memcg all; do
 		rc=$(cat "$2/top-$k.rc")
 		case $rc in
 		0|1|2|3) ;;
