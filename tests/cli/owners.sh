@@ -53,6 +53,11 @@ for src in "$KP_TOP"/dwarf/*.c; do
 		ran "owners/$era-$model/ran" "$d"
 		check "owners/$era-$model" python3 "$KP_TOP/tests/cli/compare_owners_truth.py" \
 			"$d/owners.ndjson" "$d"
+		# no memcg in this era's struct page: said in words
+		if grep -q '"memcg":false' "$d/owners.ndjson" && [ "$model" = vmemmap ]; then
+			expect_out "owners/$era-$model/no-memcg" 0 "" "names no memory cgroup" \
+				"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" top memcg
+		fi
 	done
 done
 
