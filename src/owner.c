@@ -159,7 +159,10 @@ void kp_owners_close(struct kp_owners *o)
 {
 	if (!o)
 		return;
+	for (size_t i = 0; i < o->slabs.n; i++)
+		free(((struct kp_slab_owner *)o->slabs.rec[i])->cpu);
 	records_free(&o->slabs);
+	free(o->cpu_off);
 	records_free(&o->files);
 	records_free(&o->memcgs);
 	kp_addrmap_free(&o->objcg_memcg);
@@ -241,8 +244,10 @@ static void slab_read(struct kp_owners *o, struct kp_slab_owner *c)
 	const struct kp_owner_layout *ol = &o->l;
 	const struct kp_field *f[] = { &ol->kc_name, &ol->kc_object_size, &ol->kc_size };
 	uint8_t buf[4096];
-	uint32_t span = kp_owner_span(f, KP_ARRAY_SIZE(f));
+	uint32_t span = kp_owner_span(f, KP_ARRAY_SIZE(f)), cpu_span = kp_owner_slab_cpu_span(o);
 
+	if (cpu_span > span)
+		span = cpu_span;
 	strcpy(c->name, "?");
 	if (!ol->kc_name.present) {
 		snprintf(c->why, sizeof(c->why), "struct kmem_cache has no name in the types");
@@ -265,6 +270,7 @@ static void slab_read(struct kp_owners *o, struct kp_slab_owner *c)
 		return;
 	}
 	snprintf(c->name, sizeof(c->name), "%s", s);
+	kp_owner_slab_cpus(o, c, buf);
 }
 
 static const struct kp_slab_owner out_of_memory_slab = { .name = "?", .why = "out of memory" };
@@ -277,7 +283,10 @@ const struct kp_slab_owner *kp_owner_slab(struct kp_owners *o, uint64_t cache)
 		return &out_of_memory_slab;
 	if (fresh) {
 		c->addr = cache;
-		if (!cache)
+		if (!o->l.sl_cache.present)
+			snprintf(c->why, sizeof(c->why), "the types do not say where %s's slab_cache is",
+				 o->l.slab_type), strcpy(c->name, "?");
+		else if (!cache)
 			snprintf(c->why, sizeof(c->why), "slab_cache is NULL"), strcpy(c->name, "?");
 		else
 			slab_read(o, c);

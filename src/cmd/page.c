@@ -101,8 +101,10 @@ static void page_text(struct kp_session *s, const struct kp_page *p, enum kp_cla
 	    p->head_pfn + 1 == p->pfn)
 		kp_out_printf(o, "folio       order %llu (the low byte of this first tail's flags, "
 			      "folio._flags_1)\n", (unsigned long long)(p->flags & 0xff));
+	/* a slab's or a tail's word at mapping's offset is another variant's */
 	kp_out_printf(o, "mapping     0x%llx (%s)\n", (unsigned long long)p->mapping,
-		      mapping_name(p->mapping_kind));
+		      c == KP_CLASS_SLAB || p->compound == KP_COMPOUND_TAIL ?
+		      "another variant's word: see the descriptor" : mapping_name(p->mapping_kind));
 	if (l->pg_index.present)
 		kp_out_printf(o, "index       0x%llx\n", (unsigned long long)p->index);
 	else

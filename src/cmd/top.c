@@ -167,6 +167,10 @@ static kp_error *cmd_top(struct kp_session *s, int argc, char **argv, int *statu
 
 	if ((err = top_args(argc, argv, &want, &limit)) || (err = kp_session_open_core(s)))
 		return err;
+	if (!kp_types_has(s->ty, "struct kmem_cache") && !kp_types_has(s->ty, "struct inode"))
+		return kp_errorf(KP_EXIT_INPUT, "top: owners need the kernel's types: %s describes no "
+				 "struct kmem_cache, inode or mem_cgroup (give --vmlinux or --btf)",
+				 kp_types_source(s->ty));
 	memset(&tc, 0, sizeof(tc));
 	tc.s = s;
 	tc.want = want;
