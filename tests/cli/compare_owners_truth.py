@@ -10,7 +10,7 @@ for every pfn the truth samples.
 
 Each truth row (tests/fixtures/fx_owners.h) must appear once in kpage's rows
 of its kind, found by name (slab rows named "?", a cache that cannot be
-read, by their cache address), with every field the truth has equal; a
+read, by their cache, mapping or memcg address), with every field the truth has equal; a
 truth "unknown" (why an owner could not be read) is a keyword that kpage's
 "unknown" must contain. kpage may show
 more fields, not more owners: a slab or file row the truth lacks fails, as
@@ -84,7 +84,7 @@ def main():
             continue
         used = set()
         for t in want:
-            key = 'cache' if kind == 'slab' and t['name'] == '?' else 'name'
+            key = {'slab': 'cache', 'file': 'mapping', 'memcg': 'memcg'}[kind] if t['name'] == '?' else 'name'
             match = [i for i, g in enumerate(got) if g.get(key) == t[key] and i not in used]
             if len(match) != 1:
                 bad.append(f'top {f}: {kind} {t[key]}: {len(match)} rows, wanted 1')
