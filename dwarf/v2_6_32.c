@@ -880,6 +880,263 @@ struct mem_section {
 #define NODES_MASK		((1UL << NODES_WIDTH) - 1)
 #define SECTIONS_MASK		((1UL << SECTIONS_WIDTH) - 1)
 
+/* ---- owners: slab caches, files ---------------------------------------- *
+ * What kpage follows from a page to its owner, as this kernel has it:
+ *   struct kmem_cache (include/linux/slub_def.h; page->slab, inuse/objects
+ *     share _mapcount, freelist shares index; frozen is PG_active then)
+ *   address_space, inode, super_block, file_system_type (include/linux/fs.h)
+ *   qstr, dentry (include/linux/dcache.h): inode.i_dentry and dentry.d_alias
+ *     are list_heads (hlists from 3.x), d_u holds d_child
+ * Members kpage reads and their neighbours are the kernel's; stretches no
+ * reader looks at are byte arrays named after the members they stand for
+ * (sizes are the config's guesses, not asserted). No memory cgroup is in
+ * struct page (2.6.27: page_cgroup under CGROUP_MEM_RES_CTLR, off here;
+ * 2.6.32: the page_cgroup array beside mem_map): no cgroup types. */
+/* Included by the fixture generator after the C library's headers, which
+ * have these names too: there they are spelled kp_* (struct timespec too). */
+#ifdef FX_IMAGE_H
+#define dev_t kp_dev_t
+#define loff_t kp_loff_t
+#define blkcnt_t kp_blkcnt_t
+#define uid_t kp_uid_t
+#define timespec kp_timespec
+#define gid_t kp_gid_t
+#endif
+typedef unsigned short umode_t;
+typedef u32 dev_t;
+typedef long long loff_t;
+typedef unsigned int gfp_t;
+typedef unsigned long blkcnt_t;
+typedef unsigned int uid_t;
+typedef unsigned int gid_t;
+struct hlist_node { struct hlist_node *next, **pprev; };
+struct hlist_head { struct hlist_node *first; };
+struct timespec { long tv_sec; long tv_nsec; };
+struct rcu_head { struct rcu_head *next; void (*func)(struct rcu_head *head); };
+struct mutex { atomic_t count; spinlock_t wait_lock; struct list_head wait_list; struct task_struct *owner; };
+struct rw_semaphore { long count; spinlock_t wait_lock; struct list_head wait_list; };
+struct radix_tree_node;
+struct radix_tree_root { unsigned int height; gfp_t gfp_mask; struct radix_tree_node *rnode; };
+struct prio_tree_node;
+struct prio_tree_root { struct prio_tree_node *prio_tree_node; unsigned short index_bits; unsigned short raw; };
+struct kref { atomic_t refcount; };
+struct kset;
+struct kobj_type;
+struct sysfs_dirent;
+struct kobject {
+	const char *name;
+	struct list_head entry;
+	struct kobject *parent;
+	struct kset *kset;
+	struct kobj_type *ktype;
+	struct sysfs_dirent *sd;
+	struct kref kref;
+	unsigned int state_initialized:1, state_in_sysfs:1, state_add_uevent_sent:1,
+		state_remove_uevent_sent:1;
+	unsigned int uevent_suppress:1;
+};
+
+/* include/linux/slub_def.h */
+struct kmem_cache_cpu;
+struct kmem_cache_order_objects { unsigned long x; };
+struct kmem_cache_node {
+	spinlock_t list_lock;	/* Protect partial list and nr_partial */
+	unsigned long nr_partial;
+	struct list_head partial;
+	atomic_long_t nr_slabs;
+	atomic_long_t total_objects;
+	struct list_head full;
+};
+struct kmem_cache {
+	/* Used for retriving partial slabs etc */
+	unsigned long flags;
+	int size;		/* The size of an object including meta data */
+	int objsize;		/* The size of an object without meta data */
+	int offset;		/* Free pointer offset. */
+	struct kmem_cache_order_objects oo;
+	/*
+	 * Avoid an extra cache line for UP, SMP and for the node local to
+	 * struct kmem_cache.
+	 */
+	struct kmem_cache_node local_node;
+	/* Allocation and freeing of slabs */
+	struct kmem_cache_order_objects max;
+	struct kmem_cache_order_objects min;
+	gfp_t allocflags;	/* gfp flags to use on each alloc */
+	int refcount;		/* Refcount for slab cache destroy */
+	void (*ctor)(void *);
+	int inuse;		/* Offset to metadata */
+	int align;		/* Alignment */
+	unsigned long min_partial;
+	const char *name;	/* Name (only for display!) */
+	struct list_head list;	/* List of slab caches */
+	struct kobject kobj;	/* For sysfs */
+#ifdef CONFIG_NUMA
+	/*
+	 * Defragmentation by allocating from a remote node.
+	 */
+	int remote_node_defrag_ratio;
+	struct kmem_cache_node *node[MAX_NUMNODES];
+#endif
+	struct kmem_cache_cpu *cpu_slab[CONFIG_NR_CPUS];
+};
+
+/* include/linux/dcache.h */
+struct qstr {
+	unsigned int hash;
+	unsigned int len;
+	const unsigned char *name;
+};
+struct inode;
+struct super_block;
+struct dentry_operations;
+#define DNAME_INLINE_LEN_MIN 32
+struct dentry {
+	atomic_t d_count;
+	unsigned int d_flags;		/* protected by d_lock */
+	spinlock_t d_lock;		/* per dentry lock */
+	int d_mounted;
+	struct inode *d_inode;		/* Where the name belongs to - NULL is
+					 * negative */
+	/*
+	 * The next three fields are touched by __d_lookup.  Place them here
+	 * so they all fit in a cache line.
+	 */
+	struct hlist_node d_hash;	/* lookup hash list */
+	struct dentry *d_parent;	/* parent directory */
+	struct qstr d_name;
+
+	struct list_head d_lru;		/* LRU list */
+	/*
+	 * d_child and d_rcu can share memory
+	 */
+	union {
+		struct list_head d_child;	/* child of parent list */
+	 	struct rcu_head d_rcu;
+	} d_u;
+	struct list_head d_subdirs;	/* our children */
+	struct list_head d_alias;	/* inode alias list */
+	unsigned long d_time;		/* used by d_revalidate */
+	const struct dentry_operations *d_op;
+	struct super_block *d_sb;	/* The root of the dentry tree */
+	void *d_fsdata;			/* fs-specific data */
+	unsigned char d_iname[DNAME_INLINE_LEN_MIN];	/* small names */
+};
+
+/* include/linux/fs.h */
+struct address_space_operations;
+struct backing_dev_info;
+struct address_space {
+	struct inode		*host;		/* owner: inode, block_device */
+	struct radix_tree_root	page_tree;	/* radix tree of all pages */
+	spinlock_t		tree_lock;	/* and lock protecting it */
+	unsigned int		i_mmap_writable;/* count VM_SHARED mappings */
+	struct prio_tree_root	i_mmap;		/* tree of private and shared mappings */
+	struct list_head	i_mmap_nonlinear;/*list VM_NONLINEAR mappings */
+	spinlock_t		i_mmap_lock;	/* protect tree, count, list */
+	unsigned int		truncate_count;	/* Cover race condition with truncate */
+	unsigned long		nrpages;	/* number of total pages */
+	pgoff_t			writeback_index;/* writeback starts here */
+	const struct address_space_operations *a_ops;	/* methods */
+	unsigned long		flags;		/* error bits/gfp mask */
+	struct backing_dev_info *backing_dev_info; /* device readahead, etc */
+	spinlock_t		private_lock;	/* for use by the address_space */
+	struct list_head	private_list;	/* ditto */
+	struct address_space	*assoc_mapping;	/* ditto */
+} __attribute__((aligned(sizeof(long))));
+
+struct inode_operations;
+struct file_operations;
+struct file_lock;
+struct inode {
+	struct hlist_node	i_hash;
+	struct list_head	i_list;
+	struct list_head	i_sb_list;
+	struct list_head	i_dentry;
+	unsigned long		i_ino;
+	atomic_t		i_count;
+	unsigned int		i_nlink;
+	uid_t			i_uid;
+	gid_t			i_gid;
+	dev_t			i_rdev;
+	unsigned int		i_blkbits;
+	u64			i_version;
+	loff_t			i_size;
+	struct timespec		i_atime;
+	struct timespec		i_mtime;
+	struct timespec		i_ctime;
+	blkcnt_t		i_blocks;
+	unsigned short          i_bytes;
+	umode_t			i_mode;
+	spinlock_t		i_lock;	/* i_blocks, i_bytes, maybe i_size */
+	struct mutex		i_mutex;
+	struct rw_semaphore	i_alloc_sem;
+	const struct inode_operations	*i_op;
+	const struct file_operations	*i_fop;	/* former ->i_op->default_file_ops */
+	struct super_block	*i_sb;
+	struct file_lock	*i_flock;
+	struct address_space	*i_mapping;
+	struct address_space	i_data;
+	/* i_dquot .. i_private (devices, pipe/bdev/cdev, dnotify, inotify) */
+	unsigned char		__kp_i_dquot_to_i_private[160];
+};
+
+struct module;
+struct vfsmount;
+struct lock_class_key { };
+struct file_system_type {
+	const char *name;
+	int fs_flags;
+	int (*get_sb) (struct file_system_type *, int,
+		       const char *, void *, struct vfsmount *);
+	void (*kill_sb) (struct super_block *);
+	struct module *owner;
+	struct file_system_type * next;
+	struct list_head fs_supers;
+
+	struct lock_class_key s_lock_key;
+	struct lock_class_key s_umount_key;
+
+	struct lock_class_key i_lock_key;
+	struct lock_class_key i_mutex_key;
+	struct lock_class_key i_mutex_dir_key;
+	struct lock_class_key i_alloc_sem_key;
+};
+
+struct super_operations;
+struct dquot_operations;
+struct quotactl_ops;
+struct export_operations;
+struct block_device;
+struct mtd_info;
+struct super_block {
+	struct list_head	s_list;		/* Keep this first */
+	dev_t			s_dev;		/* search index; _not_ kdev_t */
+	unsigned long		s_blocksize;
+	unsigned char		s_blocksize_bits;
+	unsigned char		s_dirt;
+	unsigned long long	s_maxbytes;	/* Max file size */
+	struct file_system_type	*s_type;
+	const struct super_operations	*s_op;
+	struct dquot_operations	*dq_op;
+ 	struct quotactl_ops	*s_qcop;
+	const struct export_operations *s_export_op;
+	unsigned long		s_flags;
+	unsigned long		s_magic;
+	struct dentry		*s_root;
+	struct rw_semaphore	s_umount;
+	struct mutex		s_lock;
+	int			s_count;
+	int			s_need_sync;
+	atomic_t		s_active;
+	/* s_security .. s_dquot, s_frozen, s_wait_unfrozen */
+	unsigned char		__kp_s_security_to_s_wait_unfrozen[448];
+	char s_id[32];				/* Informational name */
+	void 			*s_fs_info;	/* Filesystem private info */
+	/* s_vfs_rename_mutex .. s_options */
+	unsigned char		__kp_s_vfs_rename_mutex_to_s_options[80];
+};
+
 /* ---- the kernel's globals, as this config has them ---------------------- */
 #ifdef CONFIG_NEED_MULTIPLE_NODES
 struct pglist_data *node_data[MAX_NUMNODES];		/* arch/x86/mm/numa_64.c */

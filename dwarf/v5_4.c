@@ -1128,6 +1128,416 @@ struct mem_section {
 #define SECTION_MAP_MASK	(~(SECTION_MAP_LAST_BIT-1))
 #define SECTION_NID_SHIFT	3
 
+/* ---- owners: slab caches, files, memory cgroups ------------------------- *
+ * What kpage follows from a page to its owner, as this kernel has it:
+ *   struct kmem_cache (include/linux/slub_def.h)
+ *   address_space, inode, super_block, file_system_type (include/linux/fs.h)
+ *   qstr, dentry (include/linux/dcache.h)
+ *   mem_cgroup (include/linux/memcontrol.h); cgroup,
+ *   cgroup_subsys_state (include/linux/cgroup-defs.h); kernfs_node
+ *   (include/linux/kernfs.h)
+ * Members kpage reads and their neighbours are the kernel's; long stretches
+ * no reader looks at are byte arrays named after the members they stand
+ * for, near 5.10's DWARF (Debian 5.10) where 5.4 had them; not asserted. The slab
+ * fields are struct page's; page->mem_cgroup (4.x - 5.10) points at the
+ * mem_cgroup itself, for kernel pages too (PageKmemcg); no obj_cgroup yet
+ * (5.9). kernfs_node.id is union kernfs_node_id (u64 from 5.5). */
+/* Included by the fixture generator after the C library's headers, which
+ * have these names too: there they are spelled kp_*. */
+#ifdef FX_IMAGE_H
+#define dev_t kp_dev_t
+#define loff_t kp_loff_t
+#define blkcnt_t kp_blkcnt_t
+#endif
+typedef unsigned short umode_t;
+typedef u32 dev_t;
+typedef long long loff_t;
+typedef unsigned int gfp_t;
+typedef unsigned int slab_flags_t;
+typedef u32 errseq_t;
+typedef u64 blkcnt_t;
+typedef long long time64_t;
+typedef struct { unsigned int val; } kuid_t;
+typedef struct { unsigned int val; } kgid_t;
+typedef struct { u8 b[16]; } uuid_t;
+struct hlist_node { struct hlist_node *next, **pprev; };
+struct hlist_head { struct hlist_node *first; };
+struct hlist_bl_node { struct hlist_bl_node *next, **pprev; };
+struct hlist_bl_head { struct hlist_bl_node *first; };
+struct rb_node { unsigned long __rb_parent_color; struct rb_node *rb_right, *rb_left; } __attribute__((aligned(sizeof(long))));
+struct rb_root { struct rb_node *rb_node; };
+struct rb_root_cached { struct rb_root rb_root; struct rb_node *rb_leftmost; };
+struct timespec64 { time64_t tv_sec; long tv_nsec; };
+struct optimistic_spin_queue { atomic_t tail; };
+struct mutex { atomic_long_t owner; spinlock_t wait_lock; struct optimistic_spin_queue osq; struct list_head wait_list; };
+struct rw_semaphore { atomic_long_t count; atomic_long_t owner; struct optimistic_spin_queue osq;
+	raw_spinlock_t wait_lock; struct list_head wait_list; };
+struct xarray { spinlock_t xa_lock; gfp_t xa_flags; void *xa_head; };
+struct lockref { union { u64 lock_count; struct { spinlock_t lock; int count; }; }; };
+struct percpu_ref_data;
+struct percpu_ref { unsigned long percpu_count_ptr; struct percpu_ref_data *data; };
+struct work_struct;
+typedef void (*work_func_t)(struct work_struct *work);
+struct work_struct { atomic_long_t data; struct list_head entry; work_func_t func; };
+struct workqueue_struct;
+struct rcu_work { struct work_struct work; struct rcu_head rcu; struct workqueue_struct *wq; };
+struct kref { struct { atomic_t refs; } refcount; };
+struct kset;
+struct kobj_type;
+struct kernfs_node;
+struct kobject {
+	const char *name;
+	struct list_head entry;
+	struct kobject *parent;
+	struct kset *kset;
+	const struct kobj_type *ktype;
+	struct kernfs_node *sd;
+	struct kref kref;
+	unsigned int state_initialized:1, state_in_sysfs:1, state_add_uevent_sent:1,
+		state_remove_uevent_sent:1, uevent_suppress:1;
+};
+
+/* mm/slub_def.h */
+struct kmem_cache_cpu;
+struct kmem_cache_node;
+struct reciprocal_value { u32 m; u8 sh1, sh2; };
+struct kmem_cache_order_objects { unsigned int x; };
+struct kmem_cache {
+	struct kmem_cache_cpu *cpu_slab;
+	slab_flags_t flags;
+	unsigned long min_partial;
+	unsigned int size;		/* The size of an object including metadata */
+	unsigned int object_size;	/* The size of an object without metadata */
+	struct reciprocal_value reciprocal_size;
+	unsigned int offset;		/* Free pointer offset */
+	unsigned int cpu_partial;
+	struct kmem_cache_order_objects oo;
+	/* Allocation and freeing of slabs */
+	struct kmem_cache_order_objects max;
+	struct kmem_cache_order_objects min;
+	gfp_t allocflags;
+	int refcount;
+	void (*ctor)(void *);
+	unsigned int inuse;		/* Offset to metadata */
+	unsigned int align;
+	unsigned int red_left_pad;
+	const char *name;		/* Name (only for display!) */
+	struct list_head list;		/* List of slab caches */
+	struct kobject kobj;		/* For sysfs */
+	unsigned long random;
+	unsigned int remote_node_defrag_ratio;
+	unsigned int *random_seq;
+	unsigned int useroffset;
+	unsigned int usersize;
+	struct kmem_cache_node *node[MAX_NUMNODES];
+};
+
+/* include/linux/dcache.h */
+struct qstr {
+	union {
+		struct {
+			u32 hash;
+			u32 len;
+		};
+		u64 hash_len;
+	};
+	const unsigned char *name;
+};
+struct inode;
+struct super_block;
+struct dentry_operations;
+#define DNAME_INLINE_LEN 32
+struct dentry {
+	/* RCU lookup touched fields */
+	unsigned int d_flags;		/* protected by d_lock */
+	seqcount_t d_seq;		/* per dentry seqlock */
+	struct hlist_bl_node d_hash;	/* lookup hash list */
+	struct dentry *d_parent;	/* parent directory */
+	struct qstr d_name;
+	struct inode *d_inode;		/* Where the name belongs to - NULL is negative */
+	unsigned char d_iname[DNAME_INLINE_LEN];	/* small names */
+	/* Ref lookup also touches following */
+	struct lockref d_lockref;	/* per-dentry lock and refcount */
+	const struct dentry_operations *d_op;
+	struct super_block *d_sb;	/* The root of the dentry tree */
+	unsigned long d_time;		/* used by d_revalidate */
+	void *d_fsdata;			/* fs-specific data */
+	union {
+		struct list_head d_lru;		/* LRU list */
+		wait_queue_head_t *d_wait;	/* in-lookup ones only */
+	};
+	struct list_head d_child;	/* child of parent list */
+	struct list_head d_subdirs;	/* our children */
+	/*
+	 * d_alias and d_rcu can share memory
+	 */
+	union {
+		struct hlist_node d_alias;	/* inode alias list */
+		struct hlist_bl_node d_in_lookup_hash;	/* only for in-lookup ones */
+		struct rcu_head d_rcu;
+	} d_u;
+};
+
+/* include/linux/fs.h */
+struct address_space_operations;
+struct address_space {
+	struct inode *host;
+	struct xarray i_pages;
+	gfp_t gfp_mask;
+	atomic_t i_mmap_writable;
+	struct rb_root_cached i_mmap;
+	struct rw_semaphore i_mmap_rwsem;
+	/* Protected by the i_pages lock */
+	unsigned long nrpages;
+	unsigned long nrexceptional;
+	pgoff_t writeback_index;
+	const struct address_space_operations *a_ops;
+	unsigned long flags;
+	errseq_t wb_err;
+	spinlock_t private_lock;
+	struct list_head private_list;
+	void *private_data;
+} __attribute__((aligned(sizeof(long))));
+
+struct posix_acl;
+struct inode_operations;
+struct file_operations;
+struct file_lock_context;
+struct bdi_writeback;
+struct fsnotify_mark_connector;
+struct inode {
+	umode_t i_mode;
+	unsigned short i_opflags;
+	kuid_t i_uid;
+	kgid_t i_gid;
+	unsigned int i_flags;
+	struct posix_acl *i_acl;
+	struct posix_acl *i_default_acl;
+	const struct inode_operations *i_op;
+	struct super_block *i_sb;
+	struct address_space *i_mapping;
+	void *i_security;
+	/* Stat data, not accessed from path walking */
+	unsigned long i_ino;
+	union {
+		const unsigned int i_nlink;
+		unsigned int __i_nlink;
+	};
+	dev_t i_rdev;
+	loff_t i_size;
+	struct timespec64 i_atime;
+	struct timespec64 i_mtime;
+	struct timespec64 i_ctime;
+	spinlock_t i_lock;	/* i_blocks, i_bytes, maybe i_size */
+	unsigned short i_bytes;
+	u8 i_blkbits;
+	u8 i_write_hint;
+	blkcnt_t i_blocks;
+	unsigned long i_state;
+	struct rw_semaphore i_rwsem;
+	unsigned long dirtied_when;	/* jiffies of first dirtying */
+	unsigned long dirtied_time_when;
+	struct hlist_node i_hash;
+	struct list_head i_io_list;	/* backing dev IO list */
+	struct bdi_writeback *i_wb;	/* the associated cgroup wb */
+	int i_wb_frn_winner;
+	u16 i_wb_frn_avg_time;
+	u16 i_wb_frn_history;
+	struct list_head i_lru;		/* inode LRU list */
+	struct list_head i_sb_list;
+	struct list_head i_wb_list;	/* backing dev writeback list */
+	union {
+		struct hlist_head i_dentry;
+		struct rcu_head i_rcu;
+	};
+	atomic64_t i_version;
+	atomic_t i_count;
+	atomic_t i_dio_count;
+	atomic_t i_writecount;
+	atomic_t i_readcount;		/* struct files open RO */
+	union {
+		const struct file_operations *i_fop;	/* former ->i_op->default_file_ops */
+		void (*free_inode)(struct inode *);
+	};
+	struct file_lock_context *i_flctx;
+	struct address_space i_data;
+	struct list_head i_devices;
+	union {
+		struct pipe_inode_info *i_pipe;
+		struct cdev *i_cdev;
+		char *i_link;
+		unsigned i_dir_seq;
+	};
+	u32 i_generation;
+	u32 i_fsnotify_mask;		/* all events this inode cares about */
+	struct fsnotify_mark_connector *i_fsnotify_marks;
+	struct fscrypt_info *i_crypt_info;
+	struct fsverity_info *i_verity_info;
+	void *i_private;		/* fs or device private pointer */
+};
+
+struct fs_context;
+struct fs_parameter_spec;
+struct module;
+struct lock_class_key { };
+struct file_system_type {
+	const char *name;
+	int fs_flags;
+	int (*init_fs_context)(struct fs_context *);
+	const struct fs_parameter_spec *parameters;
+	struct dentry *(*mount) (struct file_system_type *, int, const char *, void *);
+	void (*kill_sb) (struct super_block *);
+	struct module *owner;
+	struct file_system_type *next;
+	struct hlist_head fs_supers;
+	struct lock_class_key s_lock_key;
+	struct lock_class_key s_umount_key;
+	struct lock_class_key s_vfs_rename_key;
+	struct lock_class_key s_writers_key[3];
+	struct lock_class_key i_lock_key;
+	struct lock_class_key i_mutex_key;
+	struct lock_class_key invalidate_lock_key;
+	struct lock_class_key i_mutex_dir_key;
+};
+
+struct super_operations;
+struct dquot_operations;
+struct quotactl_ops;
+struct export_operations;
+struct block_device;
+struct backing_dev_info;
+struct mtd_info;
+struct super_block {
+	struct list_head s_list;	/* Keep this first */
+	dev_t s_dev;			/* search index; _not_ kdev_t */
+	unsigned char s_blocksize_bits;
+	unsigned long s_blocksize;
+	loff_t s_maxbytes;		/* Max file size */
+	struct file_system_type *s_type;
+	const struct super_operations *s_op;
+	const struct dquot_operations *dq_op;
+	const struct quotactl_ops *s_qcop;
+	const struct export_operations *s_export_op;
+	unsigned long s_flags;
+	unsigned long s_iflags;		/* internal SB_I_* flags */
+	unsigned long s_magic;
+	struct dentry *s_root;
+	struct rw_semaphore s_umount;
+	int s_count;
+	atomic_t s_active;
+	/* s_security .. s_instances, s_quota_types, s_dquot, s_writers */
+	unsigned char __kp_s_security_to_s_writers[920 - 160];
+	void *s_fs_info;		/* Filesystem private info */
+	u32 s_time_gran;
+	time64_t s_time_min;
+	time64_t s_time_max;
+	u32 s_fsnotify_mask;
+	struct fsnotify_mark_connector *s_fsnotify_marks;
+	char s_id[32];			/* Informational name */
+	uuid_t s_uuid;			/* UUID */
+	unsigned int s_max_links;
+	unsigned int s_mode;
+	struct mutex s_vfs_rename_mutex;	/* Kludge */
+	const char *s_subtype;
+	const struct dentry_operations *s_d_op;	/* default d_op for dentries */
+	/* s_shrink .. s_inodes_wb */
+	unsigned char __kp_s_shrink_to_s_inodes_wb[1456 - 1072];
+} __attribute__((aligned(64)));
+
+/* include/linux/kernfs.h */
+struct kernfs_root;
+struct kernfs_ops;
+struct kernfs_open_node;
+struct kernfs_iattrs;
+struct kernfs_elem_dir { unsigned long subdirs; struct rb_root children; struct kernfs_root *root; unsigned long rev; };
+struct kernfs_elem_symlink { struct kernfs_node *target_kn; };
+struct kernfs_elem_attr { const struct kernfs_ops *ops; struct kernfs_open_node *open; loff_t size; struct kernfs_node *notify_next; };
+union kernfs_node_id {
+	struct {
+		/*
+		 * blktrace will export this struct as a simplified 'struct
+		 * fid' (which is a big data struction), so userspace can use
+		 * it to find kernfs node. The layout must match the first two
+		 * fields of 'struct fid' exactly.
+		 */
+		u32 ino;
+		u32 generation;
+	};
+	u64 id;
+};
+struct kernfs_node {
+	atomic_t count;
+	atomic_t active;
+	/*
+	 * Use kernfs_get_parent() and kernfs_name/path() instead of
+	 * accessing the following two fields directly.  If the node is
+	 * never moved to a different parent, it is safe to access the
+	 * parent directly.
+	 */
+	struct kernfs_node *parent;
+	const char *name;
+	struct rb_node rb;
+	const void *ns;			/* namespace tag */
+	unsigned int hash;		/* ns + name hash */
+	union {
+		struct kernfs_elem_dir dir;
+		struct kernfs_elem_symlink symlink;
+		struct kernfs_elem_attr attr;
+	};
+	void *priv;
+	union kernfs_node_id id;
+	unsigned short flags;
+	umode_t mode;
+	struct kernfs_iattrs *iattr;
+};
+
+/* include/linux/cgroup-defs.h */
+struct cgroup;
+struct cgroup_subsys;
+struct cgroup_subsys_state {
+	struct cgroup *cgroup;
+	struct cgroup_subsys *ss;
+	struct percpu_ref refcnt;
+	struct list_head sibling;
+	struct list_head children;
+	struct list_head rstat_css_node;
+	int id;
+	unsigned int flags;
+	u64 serial_nr;
+	atomic_t online_cnt;
+	struct work_struct destroy_work;
+	struct rcu_work destroy_rwork;
+	struct cgroup_subsys_state *parent;
+};
+struct cgroup {
+	struct cgroup_subsys_state self;
+	unsigned long flags;		/* "unsigned long" so bitops work */
+	int level;
+	int max_depth;
+	int nr_descendants;
+	int nr_dying_descendants;
+	int max_descendants;
+	int nr_populated_csets;
+	int nr_populated_domain_children;
+	int nr_populated_threaded_children;
+	int nr_threaded_children;
+	struct kernfs_node *kn;		/* cgroup kernfs entry */
+	/* procs_file .. freezer, ancestor_ids[] */
+	unsigned char __kp_procs_file_to_freezer[1536];
+};
+
+/* include/linux/memcontrol.h */
+struct mem_cgroup;
+struct mem_cgroup_id { int id; struct { atomic_t refs; } ref; };
+struct mem_cgroup {
+	struct cgroup_subsys_state css;
+	/* Private memcg ID. Used to ID objects that outlive the cgroup */
+	struct mem_cgroup_id id;
+	/* memory .. deferred_split_queue (page counters, events, kmem caches) */
+	unsigned char __kp_memory_to_deferred_split_queue[2048] __attribute__((aligned(64)));
+	struct mem_cgroup_per_node *nodeinfo[];
+};
+
 /* ---- the kernel's globals, as this config has them ---------------------- */
 #ifdef CONFIG_NUMA
 struct pglist_data *node_data[MAX_NUMNODES];		/* arch/x86/mm/numa.c */

@@ -54,7 +54,7 @@ static void desc_null(struct kp_desc *d, const char *g, const char *name, const 
 	snprintf(desc_add(d, g, name, KP_DV_NULL)->s, sizeof(d->f[0].s), "%s", why);
 }
 
-static void describe_slab(struct kp_owners *o, const uint8_t *raw, struct kp_desc *d)
+static void describe_slab(struct kp_owners *o, const uint8_t *raw, uint64_t va, struct kp_desc *d)
 {
 	struct kp_slab_info si;
 
@@ -66,20 +66,35 @@ static void describe_slab(struct kp_owners *o, const uint8_t *raw, struct kp_des
 		desc_null(d, NULL, "cache", c->why);
 	else
 		desc_str(d, NULL, "cache", c->name);
-	desc_hex(d, NULL, "cache_addr", si.cache);
+	const struct kp_owner_layout *ol = kp_owners_layout(o);
+	if (ol->sl_cache.present)
+		desc_hex(d, NULL, "cache_addr", si.cache);
 	if (!c->why[0]) {
 		desc_uint(d, NULL, "object_size", c->object_size);
 		desc_uint(d, NULL, "size", c->size);
 	}
 	if (si.objects >= 0)
 		desc_int(d, NULL, "objects", si.objects);
+	/* A CPU's active slab: the objects on that CPU's freelist are free. */
+	const struct kp_slab_cpu *cpu = kp_owner_slab_cpu_of(c, va);
+	if (cpu) {
+		desc_uint(d, NULL, "cpu", cpu->cpu);
+		if (cpu->free >= 0) {
+			desc_int(d, NULL, "cpu_freelist", cpu->free);
+			if (si.inuse >= cpu->free)
+				si.inuse -= cpu->free;
+		} else {
+			desc_null(d, NULL, "cpu_freelist", "the CPU's freelist cannot be walked");
+		}
+	}
 	if (si.inuse >= 0)
 		desc_int(d, NULL, "inuse", si.inuse);
 	if (si.objects >= 0 && si.inuse >= 0)
 		desc_int(d, NULL, "free", si.objects - si.inuse);
 	if (si.frozen >= 0)
 		desc_bool(d, NULL, "frozen", si.frozen);
-	desc_hex(d, NULL, "freelist", si.freelist);
+	if (ol->sl_freelist.present)
+		desc_hex(d, NULL, "freelist", si.freelist);
 	if (si.vector)
 		desc_hex(d, NULL, "objcg_vector", si.vector);
 }
@@ -248,7 +263,7 @@ static void describe_memcg(struct kp_owners *o, const uint8_t *raw, struct kp_de
 		desc_hex(d, "memcg", "objcg_vector", ptr);
 		return;
 	}
-	if (k == KP_MEMCG_KMEM) {
+	if (k == KP_MEMCG_KMEM || k == KP_MEMCG_OBJCG) {
 		desc_hex(d, "memcg", "objcg", ptr);
 		memcg = kp_owner_objcg_memcg(o, ptr, why, sizeof(why));
 	} else {
@@ -288,6 +303,66 @@ static bool describe_page_pool(struct kp_mm *mm, const uint8_t *raw, struct kp_d
 	return true;
 }
 
+/* ZONE_DEVICE pages: page->pgmap and its dev_pagemap's type, named by
+ * enum memory_type. */
+static bool describe_zone_device(struct kp_mm *mm, const struct kp_page *h, const uint8_t *raw,
+				 struct kp_desc *d)
+{
+	const struct kp_zone *z = kp_mm_zone_of_pfn(mm, h->pfn);
+	struct kp_field pgmap, type;
+	if (!z || strcmp(z->name, "Device"))
+		return false;
+	d->kind = "zone_device";
+	snprintf(d->source, sizeof(d->source), "struct page (ZONE_DEVICE)");
+	kp_error *e1 = kp_types_field(mm->ty, "struct page", "pgmap", &pgmap);
+	kp_error *e2 = kp_types_field(mm->ty, "struct dev_pagemap", "type", &type);
+	if (!e1 && !e2 && pgmap.present && type.present) {
+		uint64_t pm = kp_field_load(raw, &pgmap);
+		uint8_t t[8];
+		size_t missing = 0;
+		desc_hex(d, NULL, "pgmap", pm);
+		kp_error *err = kp_mm_read(mm, pm + type.offset, t, type.size <= 8 ? type.size : 8,
+					   &missing);
+		if (err || missing) {
+			desc_null(d, NULL, "pgmap_type", "the dev_pagemap is not in the dump");
+		} else {
+			int64_t v = (int64_t)kp_load(t, type.size);
+			const struct kp_enumerator *e;
+			size_t n = 0;
+			const char *name = NULL;
+			kp_error *ee = kp_types_enum(mm->ty, "memory_type", &e, &n);
+			for (size_t i = 0; !ee && i < n; i++)
+				if (e[i].value == v)
+					name = e[i].name;
+			kp_error_free(ee);
+			if (name)
+				desc_str(d, NULL, "pgmap_type", name);
+			else
+				desc_int(d, NULL, "pgmap_type", v);
+		}
+		kp_error_free(err);
+	}
+	kp_error_free(e1);
+	kp_error_free(e2);
+	return true;
+}
+
+/* zsmalloc pages: through struct zpdesc (6.14+) where the kernel has it. */
+static void describe_zsmalloc(struct kp_mm *mm, const uint8_t *raw, struct kp_desc *d)
+{
+	static const char *const names[] = { "zspage", "first_obj_offset", "next" };
+	const char *type = kp_types_has(mm->ty, "struct zpdesc") ? "struct zpdesc" : "struct page";
+	d->kind = "zsmalloc";
+	snprintf(d->source, sizeof(d->source), "%s", type);
+	for (size_t i = 0; i < KP_ARRAY_SIZE(names); i++) {
+		struct kp_field f;
+		kp_error *err = kp_types_field(mm->ty, type, names[i], &f);
+		if (!err && f.present && f.offset + f.size <= mm->l->page_size)
+			desc_hex(d, NULL, names[i], kp_field_load(raw, &f));
+		kp_error_free(err);
+	}
+}
+
 /* The descriptor of head (or single) page H. TAIL_PFN: the page asked
  * about (for a file page's offset). */
 static void describe_head(struct kp_mm *mm, struct kp_owners *o, const struct kp_page *h,
@@ -306,13 +381,15 @@ static void describe_head(struct kp_mm *mm, struct kp_owners *o, const struct kp
 		return;
 	}
 	if (c == KP_CLASS_SLAB) {
-		describe_slab(o, raw, d);
+		describe_slab(o, raw, va, d);
 	} else if (c == KP_CLASS_PAGETABLE) {
 		describe_table(mm, raw, d);
 	} else if (h->compound == KP_COMPOUND_HEAD && h->order >= 1) {
 		describe_folio(mm, h, va, d);
-	} else if (describe_page_pool(mm, raw, d)) {
+	} else if (describe_page_pool(mm, raw, d) || describe_zone_device(mm, h, raw, d)) {
 		return;
+	} else if (h->type == KP_TYPE_ZSMALLOC) {
+		describe_zsmalloc(mm, raw, d);
 	} else {
 		d->kind = "page";
 		snprintf(d->source, sizeof(d->source), "struct page");

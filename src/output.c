@@ -61,16 +61,37 @@ void kp_json_object_end(struct kp_out *o) { json_close(o, '}'); }
 void kp_json_array_begin(struct kp_out *o) { json_open(o, '['); }
 void kp_json_array_end(struct kp_out *o) { json_close(o, ']'); }
 
+/* The length of the valid UTF-8 sequence at P (2-4), or 0. */
+static int utf8_len(const unsigned char *p)
+{
+	int n = p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc2 ? 2 : 0;
+	for (int i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	if ((n == 3 && p[0] == 0xe0 && p[1] < 0xa0) || (n == 3 && p[0] == 0xed && p[1] >= 0xa0) ||
+	    (n == 4 && p[0] == 0xf0 && p[1] < 0x90) || (n == 4 && p[0] == 0xf4 && p[1] >= 0x90))
+		return 0;   /* overlong, a surrogate, or beyond U+10FFFF */
+	return n;
+}
+
+/* Kernel strings are bytes (file names): valid UTF-8 is kept, any other
+ * byte B >= 0x80 becomes the lone surrogate U+DC00+B (as Python's
+ * surrogateescape), so the bytes can be recovered. */
 static void json_escaped(FILE *f, const char *s)
 {
 	fputc('"', f);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		int n;
 		if (*p == '"' || *p == '\\')
 			fprintf(f, "\\%c", *p);
-		else if (*p < 0x20 || *p >= 0x7f)
+		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(f, "\\u%04x", *p);
-		else
+		else if (*p < 0x80)
 			fputc(*p, f);
+		else if ((n = utf8_len(p)) > 0)
+			fwrite(p, 1, (size_t)n, f), p += n - 1;
+		else
+			fprintf(f, "\\udc%02x", *p);
 	}
 	fputc('"', f);
 }
@@ -126,4 +147,17 @@ void kp_json_khex(struct kp_out *o, const char *k, uint64_t v)
 	char buf[32];
 	snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)v);
 	kp_json_kstr(o, k, buf);
+}
+
+const char *kp_text_safe(char *dst, size_t len, const char *src)
+{
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)src; *p && n + 5 < len; p++) {
+		if (*p < 0x20 || *p == 0x7f || *p == '\\')
+			n += (size_t)snprintf(dst + n, len - n, "\\x%02x", *p);
+		else
+			dst[n++] = (char)*p;
+	}
+	dst[n < len ? n : len - 1] = '\0';
+	return dst;
 }

@@ -22,6 +22,9 @@ void kp_out_init(struct kp_out *o, FILE *f, bool json);
 void kp_out_printf(struct kp_out *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* SRC for a text line: control bytes and backslashes as \\xNN (a file
+ * name may hold a newline). Returns DST. */
+const char *kp_text_safe(char *dst, size_t len, const char *src);
 void kp_json_object_begin(struct kp_out *o);
 void kp_json_object_end(struct kp_out *o);   /* at depth 0 also ends the line */
 void kp_json_array_begin(struct kp_out *o);

@@ -90,12 +90,16 @@ static void layout_memcg(struct kp_types *ty, struct kp_owner_layout *ol)
 	ofield(ty, "struct kernfs_node", "name", &ol->kn_name);
 	ofield_any(ty, "struct kernfs_node", parent, &ol->kn_parent);
 	ofield(ty, "struct obj_cgroup", "memcg", &ol->objcg_memcg);
+	struct kp_field is_root;
+	ofield(ty, "struct obj_cgroup", "is_root", &is_root);
+	ol->folio_objcg = is_root.present;
 	ol->vector_stride = 8;
 	ol->vector_objcg = (struct kp_field){ .present = true, .offset = 0, .size = 8 };
 	if (kp_types_has(ty, "struct slabobj_ext")) {
 		uint32_t size;
 		kp_error *err = kp_types_sizeof(ty, "struct slabobj_ext", &size);
-		ofield(ty, "struct slabobj_ext", "objcg", &ol->vector_objcg);
+		static const char *const objcg[] = { "objcg", "_objcg", NULL };
+		ofield_any(ty, "struct slabobj_ext", objcg, &ol->vector_objcg);
 		if (!err && size)
 			ol->vector_stride = size;
 		kp_error_free(err);
@@ -156,7 +160,10 @@ void kp_owners_close(struct kp_owners *o)
 {
 	if (!o)
 		return;
+	for (size_t i = 0; i < o->slabs.n; i++)
+		free(((struct kp_slab_owner *)o->slabs.rec[i])->cpu);
 	records_free(&o->slabs);
+	free(o->cpu_off);
 	records_free(&o->files);
 	records_free(&o->memcgs);
 	kp_addrmap_free(&o->objcg_memcg);
@@ -238,8 +245,10 @@ static void slab_read(struct kp_owners *o, struct kp_slab_owner *c)
 	const struct kp_owner_layout *ol = &o->l;
 	const struct kp_field *f[] = { &ol->kc_name, &ol->kc_object_size, &ol->kc_size };
 	uint8_t buf[4096];
-	uint32_t span = kp_owner_span(f, KP_ARRAY_SIZE(f));
+	uint32_t span = kp_owner_span(f, KP_ARRAY_SIZE(f)), cpu_span = kp_owner_slab_cpu_span(o);
 
+	if (cpu_span > span)
+		span = cpu_span;
 	strcpy(c->name, "?");
 	if (!ol->kc_name.present) {
 		snprintf(c->why, sizeof(c->why), "struct kmem_cache has no name in the types");
@@ -262,6 +271,7 @@ static void slab_read(struct kp_owners *o, struct kp_slab_owner *c)
 		return;
 	}
 	snprintf(c->name, sizeof(c->name), "%s", s);
+	kp_owner_slab_cpus(o, c, buf);
 }
 
 static const struct kp_slab_owner out_of_memory_slab = { .name = "?", .why = "out of memory" };
@@ -274,7 +284,10 @@ const struct kp_slab_owner *kp_owner_slab(struct kp_owners *o, uint64_t cache)
 		return &out_of_memory_slab;
 	if (fresh) {
 		c->addr = cache;
-		if (!cache)
+		if (!o->l.sl_cache.present)
+			snprintf(c->why, sizeof(c->why), "the types do not say where %s's slab_cache is",
+				 o->l.slab_type), strcpy(c->name, "?");
+		else if (!cache)
 			snprintf(c->why, sizeof(c->why), "slab_cache is NULL"), strcpy(c->name, "?");
 		else
 			slab_read(o, c);
@@ -311,12 +324,13 @@ enum kp_memcg_kind kp_owner_memcg_data(const struct kp_owners *o, const uint8_t 
 		return KP_MEMCG_VECTOR;
 	if (ol->memcg_flag_kmem && (v & ol->memcg_flag_kmem))
 		return KP_MEMCG_KMEM;
-	return KP_MEMCG_PLAIN;
+	return ol->folio_objcg ? KP_MEMCG_OBJCG : KP_MEMCG_PLAIN;
 }
 
 const char *kp_memcg_kind_name(enum kp_memcg_kind k)
 {
-	static const char *const n[] = { "none", "memcg", "objcg", "objcg vector", "unknown" };
+	static const char *const n[] = { "none", "memcg", "objcg (kernel)", "objcg", "objcg vector",
+					 "unknown" };
 	return n[k];
 }
 
@@ -343,7 +357,7 @@ uint64_t kp_owner_memcg_of_word(struct kp_owners *o, uint64_t word)
 	char why[KP_OWNER_WHY];
 	if (!word || (word & ol->memcg_flag_vector))
 		return 0;
-	if (ol->memcg_flag_kmem && (word & ol->memcg_flag_kmem))
+	if ((ol->memcg_flag_kmem && (word & ol->memcg_flag_kmem)) || ol->folio_objcg)
 		return kp_owner_objcg_memcg(o, ptr, why, sizeof(why));
 	return ptr;
 }

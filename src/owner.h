@@ -32,8 +32,20 @@ struct kp_owner_layout {
 	/* the file: address_space, inode, dentry, super_block */
 	struct kp_field as_host, as_nrpages, in_ino, in_sb, in_size, in_dentry, in_mapping;
 	struct kp_field de_parent, de_name, de_alias, sb_id, sb_dev, sb_type, fst_name;
-	bool alias_is_list;                        /* list_head (2.6) or hlist */
+	bool alias_is_list;
+	/* 7.x: a user folio's memcg_data is an obj_cgroup too (evidence:
+	 * obj_cgroup.is_root, added with that change) */
+	bool folio_objcg;                        /* list_head (2.6) or hlist */
 	int pg_dirty, pg_writeback;                /* flag bits, -1 */
+};
+
+/* A CPU's active slab (SLUB's kmem_cache_cpu) and the objects on that
+ * CPU's freelist (free, though the slab's inuse counts them); -1 when
+ * the freelist cannot be walked. */
+struct kp_slab_cpu {
+	uint64_t slab;                   /* struct slab (struct page) address */
+	uint32_t cpu;
+	int64_t free;
 };
 
 /* A slab cache (struct kmem_cache). */
@@ -41,6 +53,8 @@ struct kp_slab_owner {
 	uint64_t addr;
 	char name[64];
 	uint32_t object_size, size;
+	struct kp_slab_cpu *cpu;         /* its CPU slabs, ncpu of them */
+	uint32_t ncpu;
 	char why[KP_OWNER_WHY];          /* "" when read */
 };
 
@@ -68,6 +82,7 @@ enum kp_memcg_kind {
 	KP_MEMCG_NONE,     /* not charged */
 	KP_MEMCG_PLAIN,    /* a struct mem_cgroup (user pages) */
 	KP_MEMCG_KMEM,     /* a struct obj_cgroup (kernel pages) */
+	KP_MEMCG_OBJCG,    /* a struct obj_cgroup of a user folio (7.x reparenting) */
 	KP_MEMCG_VECTOR,   /* a slab's per-object vector */
 	KP_MEMCG_UNKNOWN,  /* the era keeps no memcg in struct page */
 };
@@ -115,6 +130,13 @@ void kp_owner_keys_of(const struct kp_owners *o, const struct kp_page *p, enum k
 /* The mem_cgroup a memcg_data word charges (plain, or through its
  * obj_cgroup), 0 for none or a slab's vector. */
 uint64_t kp_owner_memcg_of_word(struct kp_owners *o, uint64_t word);
+
+/* owner_slab_cpu.c: C's CPU slabs from its kmem_cache bytes KC (called
+ * once per cache), and the one that is SLAB, NULL if none. */
+void kp_owner_slab_cpus(struct kp_owners *o, struct kp_slab_owner *c, const uint8_t *kc);
+const struct kp_slab_cpu *kp_owner_slab_cpu_of(const struct kp_slab_owner *c, uint64_t slab);
+/* The kmem_cache bytes slab_read must read for kp_owner_slab_cpus. */
+uint32_t kp_owner_slab_cpu_span(struct kp_owners *o);
 
 /* owner_file.c: the file behind an address_space (called once per mapping). */
 void kp_owner_file_read(struct kp_owners *o, struct kp_file_owner *f);

@@ -132,7 +132,8 @@ static struct kp_session *shell_session;
  * option before the cursor (flag, zone, type and migratetype names). */
 static const char *const options_pages[] = {
 	"--pfn", "--node", "--zone", "--flag", "--no-flag", "--type", "--order", "--refcount",
-	"--mapcount", "--limit", "--count", "--json", NULL };
+	"--mapcount", "--slab-cache", "--file", "--memcg", "--limit", "--count", "--json", NULL };
+static const char *const options_top[] = { "slab", "file", "memcg", "--limit", "--json", NULL };
 static const char *const options_free[] = {
 	"--node", "--zone", "--order", "--migratetype", "--blocks", "--no-scan", "--json", NULL };
 static const char *const options_alloc[] = { "--gfp", "--node", "--json", NULL };
@@ -202,6 +203,8 @@ static void add_value_candidates(const char *cmd, const char *opt)
 		add_list(options_free);
 	} else if (!strcmp(cmd, "alloc-check")) {
 		add_list(options_alloc);
+	} else if (!strcmp(cmd, "top")) {
+		add_list(options_top);
 	}
 }
 

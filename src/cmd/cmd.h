@@ -41,6 +41,9 @@ struct zone_figures {
 };
 kp_error *zone_read_figures(struct kp_session *s, const struct kp_zone *z, struct zone_figures *f);
 
+/* The name of zone INDEX of NODE as the dump has it, "?" when not one of
+ * its populated zones. */
+const char *kp_zone_name(const struct kp_mm *mm, uint32_t node, uint32_t index);
 /* Prints one decoded page as a JSON object (used by page and pages), with
  * its descriptor and owners when D is not NULL. */
 struct kp_desc;

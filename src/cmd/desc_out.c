@@ -11,7 +11,7 @@ static void value_text(char *buf, size_t len, const struct kp_desc_field *f)
 	case KP_DV_INT: snprintf(buf, len, "%lld", (long long)f->i); break;
 	case KP_DV_HEX: snprintf(buf, len, "0x%llx", (unsigned long long)f->u); break;
 	case KP_DV_BOOL: snprintf(buf, len, "%s", f->u ? "yes" : "no"); break;
-	case KP_DV_STR: snprintf(buf, len, "%s", f->s); break;
+	case KP_DV_STR: kp_text_safe(buf, len, f->s); break;
 	case KP_DV_NULL: snprintf(buf, len, "? (%s)", f->s); break;
 	}
 }

@@ -20,6 +20,14 @@ static const char *mapping_name(enum kp_mapping_kind m)
 	return n[m];
 }
 
+const char *kp_zone_name(const struct kp_mm *mm, uint32_t node, uint32_t index)
+{
+	for (uint32_t i = 0; i < mm->nr_zones; i++)
+		if (mm->zones[i].node == node && mm->zones[i].index == index)
+			return mm->zones[i].name;
+	return "?";
+}
+
 void kp_page_json(struct kp_session *s, const struct kp_page *p, enum kp_class c,
 		  const struct kp_desc *d)
 {
@@ -39,7 +47,15 @@ void kp_page_json(struct kp_session *s, const struct kp_page *p, enum kp_class c
 		kp_json_str(o, tok);
 	kp_json_array_end(o);
 	kp_json_kuint(o, "node", p->node);
-	kp_json_kuint(o, "zone", p->zone);
+	if (p->in_dump) {
+		kp_json_kstr(o, "zone", kp_zone_name(&s->mm, p->node, p->zone));
+		kp_json_kuint(o, "zone_index", p->zone);
+	} else {                /* its flags, which name them, are not in the dump */
+		kp_json_key(o, "zone");
+		kp_json_null(o);
+		kp_json_key(o, "zone_index");
+		kp_json_null(o);
+	}
 	kp_json_kint(o, "refcount", p->refcount);
 	kp_json_kint(o, "mapcount", kp_page_mapcount(p));
 	kp_json_kstr(o, "page_type", kp_page_type_name(p->type));
@@ -79,8 +95,8 @@ static void page_text(struct kp_session *s, const struct kp_page *p, enum kp_cla
 		kp_out_printf(o, "not in dump (the struct page was filtered out)\n");
 		return;
 	}
-	kp_out_printf(o, "node        %u   zone %u (%s)\n", p->node, p->zone,
-		      z && z->index == p->zone ? z->name : "?");
+	kp_out_printf(o, "node        %u   zone %s (%u)\n", p->node,
+		      z && z->index == p->zone ? z->name : kp_zone_name(&s->mm, p->node, p->zone), p->zone);
 	kp_out_printf(o, "class       %s\n", kp_class_name(c));
 	kp_out_printf(o, "flags       0x%llx %s\n", (unsigned long long)p->flags, names);
 	kp_out_printf(o, "%-11s %lld\n", l->refcount_name, (long long)p->refcount);
@@ -101,8 +117,10 @@ static void page_text(struct kp_session *s, const struct kp_page *p, enum kp_cla
 	    p->head_pfn + 1 == p->pfn)
 		kp_out_printf(o, "folio       order %llu (the low byte of this first tail's flags, "
 			      "folio._flags_1)\n", (unsigned long long)(p->flags & 0xff));
+	/* a slab's or a tail's word at mapping's offset is another variant's */
 	kp_out_printf(o, "mapping     0x%llx (%s)\n", (unsigned long long)p->mapping,
-		      mapping_name(p->mapping_kind));
+		      c == KP_CLASS_SLAB || p->compound == KP_COMPOUND_TAIL ?
+		      "another variant's word: see the descriptor" : mapping_name(p->mapping_kind));
 	if (l->pg_index.present)
 		kp_out_printf(o, "index       0x%llx\n", (unsigned long long)p->index);
 	else

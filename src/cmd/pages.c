@@ -76,14 +76,6 @@ static bool pages_owner_match(struct pages_ctx *pc, const struct kp_page *p, enu
 	return true;
 }
 
-static const char *pages_zone_name(const struct kp_session *s, const struct kp_page *p)
-{
-	for (uint32_t i = 0; i < s->mm.nr_zones; i++)
-		if (s->mm.zones[i].node == p->node && s->mm.zones[i].index == p->zone)
-			return s->mm.zones[i].name;
-	return "?";
-}
-
 /* Takes --slab-cache, --file and --memcg out of ARGV (the rest is the
  * query's). */
 static kp_error *pages_owner_args(struct pages_ctx *pc, int *argc, char **argv)
@@ -123,12 +115,15 @@ static int pages_one(void *arg, const struct kp_page *p, enum kp_class c, const 
 			uint64_t va = 0, run;
 			kp_mm_pfn_to_page(&s->mm, p->pfn, &va, &run);
 			kp_page_flag_names(&s->layout, p, names, sizeof(names));
-			kp_out_printf(&s->out, "%10llu %16llx %12llx %-12s %5d %4lld %4lld %4u %-7s %-8s "
+			char order[12] = "-";
+			if (p->order >= 0)
+				snprintf(order, sizeof(order), "%d", p->order);
+			kp_out_printf(&s->out, "%10llu %16llx %12llx %-12s %5s %4lld %4lld %4u %-7s %-8s "
 				      "%16llx %10llx %s\n",
 				      (unsigned long long)p->pfn, (unsigned long long)va,
-				      (unsigned long long)p->pfn * KP_PAGE_SIZE, kp_class_name(c), p->order,
+				      (unsigned long long)p->pfn * KP_PAGE_SIZE, kp_class_name(c), order,
 				      (long long)p->refcount, (long long)kp_page_mapcount(p), p->node,
-				      pages_zone_name(s, p),
+				      kp_zone_name(&s->mm, p->node, p->zone),
 				      p->compound == KP_COMPOUND_HEAD ? "head" :
 				      p->compound == KP_COMPOUND_TAIL ? "tail" : "-",
 				      (unsigned long long)p->mapping, (unsigned long long)p->index, names);

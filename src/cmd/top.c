@@ -87,11 +87,12 @@ bool top_count(struct top_part *tp, const struct kp_owner_keys *k, bool first)
 			r->slabs++;
 			r->objects += k->slab.objects > 0 ? (uint64_t)k->slab.objects : 0;
 			r->inuse += k->slab.inuse > 0 ? (uint64_t)k->slab.inuse : 0;
-			if ((tp->want & WANT_MEMCG) && k->slab.vector && tp->nvec < SIZE_MAX / 2 &&
-			    !top_vector_add(tp, k))
-				return false;
 		}
 	}
+	/* a slab's objects are charged one by one: its vector, for memcg */
+	if ((tp->want & WANT_MEMCG) && k->cls == KP_CLASS_SLAB && first && k->slab.vector &&
+	    !top_vector_add(tp, k))
+		return false;
 	if ((tp->want & WANT_FILE) && k->cls == KP_CLASS_FILE) {
 		if (!(r = top_row(&tp->file, k->mapping)))
 			return false;
@@ -167,6 +168,10 @@ static kp_error *cmd_top(struct kp_session *s, int argc, char **argv, int *statu
 
 	if ((err = top_args(argc, argv, &want, &limit)) || (err = kp_session_open_core(s)))
 		return err;
+	if (!kp_types_has(s->ty, "struct kmem_cache") && !kp_types_has(s->ty, "struct inode"))
+		return kp_errorf(KP_EXIT_INPUT, "top: owners need the kernel's types: %s describes no "
+				 "struct kmem_cache, inode or mem_cgroup (give --vmlinux or --btf)",
+				 kp_types_source(s->ty));
 	memset(&tc, 0, sizeof(tc));
 	tc.s = s;
 	tc.want = want;

@@ -50,11 +50,13 @@ static void json_why(struct kp_out *o, const char *why)
 static void slab_row(struct kp_out *o, const struct top_row *r, bool json)
 {
 	const struct kp_slab_owner *c = r->owner;
+	char safe[256];
 	if (!json) {
 		kp_out_printf(o, "%9llu %9.1f %8llu %9llu %9llu %8u  %s%s%s%s\n",
 			      (unsigned long long)r->pages, mib(r->pages), (unsigned long long)r->slabs,
 			      (unsigned long long)r->objects, (unsigned long long)r->inuse,
-			      c->object_size, c->name, c->why[0] ? " (" : "", c->why,
+			      c->object_size, kp_text_safe(safe, sizeof(safe), c->name),
+			      c->why[0] ? " (" : "", c->why,
 			      c->why[0] ? ")" : "");
 		return;
 	}
@@ -75,14 +77,15 @@ static void slab_row(struct kp_out *o, const struct top_row *r, bool json)
 static void file_row(struct kp_out *o, const struct top_row *r, bool json)
 {
 	const struct kp_file_owner *f = r->owner;
-	char dev[24];
+	char dev[24], safe[2100];
 	snprintf(dev, sizeof(dev), "%u:%u", f->dev >> 20, f->dev & 0xfffff);
 	if (!json) {
 		kp_out_printf(o, "%9llu %9.1f %8llu %9llu %9llu  %-8s %-8s %s%s%s%s\n",
 			      (unsigned long long)r->pages, mib(r->pages), (unsigned long long)r->dirty,
 			      (unsigned long long)r->writeback, (unsigned long long)f->ino,
 			      f->fs[0] ? f->fs : "?", f->sb[0] ? f->sb : "?",
-			      f->has_path ? f->path : "?", f->why[0] ? " (" : "", f->why,
+			      f->has_path ? kp_text_safe(safe, sizeof(safe), f->path) : "?",
+			      f->why[0] ? " (" : "", f->why,
 			      f->why[0] ? ")" : "");
 		return;
 	}
@@ -112,11 +115,13 @@ static void memcg_row(struct kp_out *o, const struct top_row *r, bool json)
 {
 	const struct kp_memcg_owner *m = r->owner;
 	uint64_t slab = (r->slab_bytes + 2048) / 4096;
+	char safe[1030];
 	if (!json) {
 		kp_out_printf(o, "%9llu %9.1f %8llu %9llu %9llu %8llu  %s%s%s%s\n",
 			      (unsigned long long)r->pages, mib(r->pages), (unsigned long long)r->anon,
 			      (unsigned long long)r->file, (unsigned long long)r->kernel,
-			      (unsigned long long)slab, m->has_path ? m->path : "?",
+			      (unsigned long long)slab,
+			      m->has_path ? kp_text_safe(safe, sizeof(safe), m->path) : "?",
 			      m->why[0] ? " (" : "", m->why, m->why[0] ? ")" : "");
 		return;
 	}
@@ -186,8 +191,9 @@ void top_print(struct top_ctx *tc, uint64_t limit)
 	}
 	if (tc->want & WANT_MEMCG) {
 		if (tc->memcg_absent && !o->json)
-			kp_out_printf(o, "%sMemory cgroups: this kernel's struct page names no memory "
-				      "cgroup (no memcg_data or mem_cgroup member)\n", first ? "" : "\n");
+			kp_out_printf(o, "%sMemory cgroups: struct page has no memcg_data or mem_cgroup "
+				      "member in the types (a kernel without CONFIG_MEMCG, or one that "
+				      "keeps it in page_cgroup)\n", first ? "" : "\n");
 		else if (!tc->memcg_absent)
 			print_kind(o, &kinds[2], &tc->memcg_by_addr, limit, first);
 	}

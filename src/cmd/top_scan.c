@@ -202,9 +202,16 @@ kp_error *top_finish(struct top_ctx *tc)
 		top_vectors(tc);
 	if (all->oom)
 		return kp_errorf(KP_EXIT_INPUT, "top: out of memory counting owners");
-	for (size_t i = 0; i < all->slab.n; i++)
-		all->slab.rows[i].owner = kp_owner_slab(tc->owners, all->slab.rows[i].key == 1 ? 0 :
-							all->slab.rows[i].key);
+	for (size_t i = 0; i < all->slab.n; i++) {
+		struct top_row *r = &all->slab.rows[i];
+		const struct kp_slab_owner *c = kp_owner_slab(tc->owners, r->key == 1 ? 0 : r->key);
+		r->owner = c;
+		/* the objects on the CPUs' freelists are free */
+		for (uint32_t j = 0; j < c->ncpu; j++)
+			if (c->cpu[j].free > 0)
+				r->inuse -= (uint64_t)c->cpu[j].free < r->inuse ? (uint64_t)c->cpu[j].free :
+					    r->inuse;
+	}
 	for (size_t i = 0; i < all->file.n; i++)
 		all->file.rows[i].owner = kp_owner_file(tc->owners, all->file.rows[i].key);
 	for (size_t i = 0; i < tc->memcg_by_addr.n; i++) {

@@ -62,6 +62,9 @@ kpage_rows() {  # kpage_rows NAME KPAGE LABEL VMLINUX CORE PAGES FLOOR CRASH_P C
 			"$(measure "KPAGE_THREADS=$t '$kp' --vmlinux '$v' --core '$c' stat")" "$fs" "$cp" "$dr"
 		row "$name" "$label free, $th" "$pages" \
 			"$(measure "KPAGE_THREADS=$t '$kp' --vmlinux '$v' --core '$c' free")" "$fs" "$cf" "$dr"
+		# top: the census by owner (goal: at most 2x stat's time)
+		row "$name" "$label top, $th" "$pages" \
+			"$(measure "KPAGE_THREADS=$t '$kp' --vmlinux '$v' --core '$c' top")" "$fs" 0 0
 	done
 }
 

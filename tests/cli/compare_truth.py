@@ -44,7 +44,7 @@ def main():
             continue
         cls, order, head, ref, mapc, node, zone = truth[pfn]
         got = (p['class'], p['order'], p.get('head_pfn', -1) if p['compound'] == 'tail' else -1,
-               p['refcount'], p['mapcount'], p['node'], p['zone'])
+               p['refcount'], p['mapcount'], p['node'], p['zone_index'])
         want = (cls, order, head, ref, mapc, node, zone)
         if cls == 'missing':   # nothing but the class is known of it
             got, want = (p['class'], p['in_dump']), ('missing', False)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """An era file against the real kernel it stands for: `pahole -F dwarf -C T`
 on the era's fixture vmlinux and on the real vmlinux, for the structs kpage
-reads, and the offset and size of every member kpage reads (src/layout*.c)
+reads (pages, zones, and the owners: slab caches, files, memcgs), and the offset and size of every member kpage reads (src/layout*.c)
 must agree, as must each struct's size and the enums kpage takes values
 from. A difference the era file knows of (a config it chose otherwise) is
 listed in EXPECTED with the reason, and printed, not failed.
@@ -27,8 +27,24 @@ MEMBERS = {
     'mem_section_usage': ['pageblock_flags'],
     'per_cpu_pages': ['count'],
     'per_cpu_zonestat': ['vm_stat_diff'],
+    # owners (tests/fixtures/fx_owners.h)
+    'slab': ['slab_cache', 'freelist', 'inuse', 'objects', 'frozen', 'obj_exts|memcg_data'],
+    'kmem_cache': ['name', 'object_size|objsize', 'size'],
+    'address_space': ['host', 'nrpages'],
+    'inode': ['i_ino', 'i_sb', 'i_size', 'i_dentry', 'i_mapping'],
+    'dentry': ['d_parent', 'd_name', 'd_alias', 'd_inode'],
+    'qstr': ['name'],
+    'super_block': ['s_dev', 's_type', 's_id'],
+    'file_system_type': ['name'],
+    'mem_cgroup': ['css'],
+    'cgroup_subsys_state': ['cgroup'],
+    'cgroup': ['kn'],
+    'kernfs_node': ['__parent|parent', 'name'],
+    'obj_cgroup': ['memcg'],
+    'slabobj_ext': ['_objcg|objcg'],
 }
-ENUMS = ['pageflags', 'pagetype', 'pageblock_bits', 'migratetype', 'zone_type']
+ENUMS = ['pageflags', 'pagetype', 'pageblock_bits', 'migratetype', 'zone_type',
+         'page_memcg_data_flags']
 # (era, struct, member or "size") -> why the era file differs from that kernel
 EXPECTED = {
 }

@@ -89,7 +89,7 @@ expect_exit errors/global-no-value 1 "^kpage: --core needs a value \(kpage --hel
 # --- Options of the commands: their usage line is the list. An option not
 # in it names itself and the usage; CMD --help prints what help CMD does.
 cmds=$("$KPAGE" help | sed -n '/^commands:/,/^$/s/^  \([a-z-]*\) .*/\1/p')
-check errors/help-lists-commands test "$(echo $cmds)" = "layout page pages stat zones free alloc-check map help"
+check errors/help-lists-commands test "$(echo $cmds)" = "layout page pages stat zones free alloc-check map top help"
 for c in $cmds; do
 	usage=$("$KPAGE" help "$c" | sed -n 's/^usage: //p')
 	expect_exit "errors/$c-unknown-option" 1 "^kpage: $c: unknown option '--bogus'; usage: $c( |$)" kp $c --bogus
