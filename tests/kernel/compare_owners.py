@@ -325,14 +325,22 @@ def compare_memcg(d, top, exe, vmlinux, core):
                 + st.get('pagetables', 0) + st.get('percpu', 0) + st.get('sock', 0)) // PAGE
         out('note', f'memcg{g}/kernel', f'kpage kernel {m.get("kernel")} slab {m.get("slab")}; '
             f'memory.stat kernel {kern} slab {st.get("slab", 0) // PAGE} '
+            f'(kpage - memory.stat: kernel {m.get("kernel", 0) - kern:+d}, '
+            f'slab {m.get("slab", 0) - st.get("slab", 0) // PAGE:+d}) '
             f'(own charges; the group and its children: {memstat(d, g).get("slab", 0) // PAGE})')
         try:
             n = kpage(['pages', '--memcg', g, '--count'], exe, vmlinux, core)[0]['count']
         except RuntimeError as e:
             out('FAIL', f'memcg{g}/pages', str(e))
             continue
-        out('ok' if n == m['pages'] else 'FAIL', f'memcg{g}/pages',
-            f'pages --memcg {g}: {n} pages, top memcg {m["pages"]}')
+        # top's pages are anon + file + kernel, kernel counting the group's
+        # slab objects (bytes / 4096, of slab pages shared between groups);
+        # pages --memcg lists the pages whose own memcg_data names the group
+        own = m['anon'] + m['file'] + m['kernel'] - m['slab']
+        ok = n == own and m['pages'] == m['anon'] + m['file'] + m['kernel']
+        out('ok' if ok else 'FAIL', f'memcg{g}/pages',
+            f'pages --memcg {g}: {n} pages; top memcg pages {m["pages"]} = anon + file + kernel '
+            f'{m["anon"] + m["file"] + m["kernel"]}, less slab {own}')
 
 
 def main():
