@@ -46,7 +46,9 @@ def pair(d, v, unknown, path):
 
 
 def compare_pages(dpath, vpath, unknown):
-    same = ('pfn', 'in_dump', 'flags', 'node', 'zone', 'refcount', 'mapcount', 'order',
+    # the zone by its index: pages names it too ("zone": "DMA32"), a name
+    # VMCOREINFO does not carry (its run says "zone1")
+    same = ('pfn', 'in_dump', 'flags', 'node', 'zone_index', 'refcount', 'mapcount', 'order',
             'compound', 'mapping_kind', 'mapping', 'index', 'private', 'hugetlb')
     bad, n = [], 0
     with open(dpath) as df, open(vpath) as vf:
