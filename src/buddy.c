@@ -82,7 +82,7 @@ static kp_error *walk_entry(struct walk *w, const struct buddy_rec *rec, const s
 			    uint64_t *next)
 {
 	const struct kp_layout *l = w->mm->l;
-	uint8_t raw[512];
+	uint8_t raw[KP_PAGE_STRUCT_MAX];
 	kp_error *err;
 
 	if (rec && (rec->flags & BUDDY_REC_IN_DUMP)) {

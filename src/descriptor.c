@@ -148,7 +148,7 @@ static bool folio_field_at(struct kp_mm *mm, const struct folio_field *ff, struc
 static void describe_folio(struct kp_mm *mm, const struct kp_page *h, uint64_t head_va,
 			   struct kp_desc *d)
 {
-	uint8_t buf[1024];
+	uint8_t buf[3 * KP_PAGE_STRUCT_MAX];
 	size_t missing = 0;
 	uint32_t span = 3 * mm->l->page_size;
 
@@ -412,7 +412,7 @@ static void describe_head(struct kp_mm *mm, struct kp_owners *o, const struct kp
 void kp_page_describe(struct kp_mm *mm, struct kp_owners *o, const struct kp_page *p,
 		      enum kp_class c, const uint8_t *raw, struct kp_desc *d)
 {
-	uint8_t hraw[1024];
+	uint8_t hraw[KP_PAGE_STRUCT_MAX];
 
 	memset(d, 0, sizeof(*d));
 	d->kind = "none";

@@ -10,6 +10,10 @@
 #include "kpage/kpage.h"
 
 #define KP_PAGE_SIZE 4096u
+/* The largest struct page kpage accepts (kp_layout_build refuses more):
+ * every kernel's is 40-96 bytes; its buffers of one struct page are this
+ * size. */
+#define KP_PAGE_STRUCT_MAX 512u
 /* Anonymous structs and unions are searched through no deeper than this:
  * struct page nests them 4 deep; damaged debuginfo can nest a type in
  * itself (the DWARF fuzzer found that stack overflow). */

@@ -480,7 +480,11 @@ static kp_error *layout_check_bounds(struct kp_types *ty, const struct kp_layout
 					 "struct's size %u", kp_types_path(ty), outer_name[f[i].outer],
 					 f[i].name, (unsigned long long)end, outer[f[i].outer]);
 	}
-	if (l->page_size < 16 || l->page_size > 4096 || l->list_member == NULL ||
+	if (l->page_size > KP_PAGE_STRUCT_MAX)
+		return kp_errorf(KP_EXIT_INPUT, "%s: struct page of %u bytes: larger than any "
+				 "kernel's (kpage reads up to %u)", kp_types_path(ty), l->page_size,
+				 KP_PAGE_STRUCT_MAX);
+	if (l->page_size < 16 || l->list_member == NULL ||
 	    l->lh_next.offset + 8 > 16 || l->lh_prev.offset + 8 > 16)
 		return kp_errorf(KP_EXIT_INPUT, "%s: struct page of %u bytes or list_head "
 				 "members out of place", kp_types_path(ty), l->page_size);

@@ -115,13 +115,13 @@ static void scan_guess_head(struct scan_ctx *sc, uint64_t hp)
 {
 	struct kp_mm *mm = sc->mm;
 	uint32_t psize = mm->l->page_size;
-	uint8_t raw[2 * 512];
+	uint8_t raw[2 * KP_PAGE_STRUCT_MAX];
 	uint64_t va, run;
 	size_t missing = 0;
 	struct kp_page h;
 
 	sc->guessed = true;
-	if (psize > 512 || !kp_mm_pfn_to_page(mm, hp, &va, &run))
+	if (psize > KP_PAGE_STRUCT_MAX || !kp_mm_pfn_to_page(mm, hp, &va, &run))
 		return;
 	kp_error *err = kp_mm_read(mm, va, raw, (run > 1 ? 2 : 1) * (size_t)psize, &missing);
 	if (err || missing) {

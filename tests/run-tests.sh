@@ -28,7 +28,7 @@ done
 # The same CLI suites again with the ASan/UBSan build: any sanitizer report
 # makes kpage exit non-zero, which fails the test.
 if [ -x build/kpage-asan ]; then
-	for s in tests/cli/badinput.sh tests/cli/corrupt.sh tests/cli/fixtures.sh tests/cli/debuginfod.sh; do
+	for s in tests/cli/badinput.sh tests/cli/corrupt.sh tests/cli/fixtures.sh tests/cli/debuginfod.sh tests/cli/owners.sh; do
 		echo "== asan: $s"
 		KPAGE=$top/build/kpage-asan KP_PREFIX=asan/ ASAN_OPTIONS=detect_leaks=1:exitcode=99 \
 			UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 sh "$s" ||

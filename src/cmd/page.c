@@ -164,7 +164,7 @@ static kp_error *page_resolve(struct kp_session *s, const char *arg, bool force_
 static kp_error *cmd_page(struct kp_session *s, int argc, char **argv, int *status)
 {
 	bool force_pfn = false;
-	uint8_t raw[512];
+	uint8_t raw[KP_PAGE_STRUCT_MAX];
 	kp_error *err;
 
 	(void)status;

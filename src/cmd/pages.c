@@ -22,7 +22,7 @@ struct pages_ctx {
 static bool pages_keys(struct pages_ctx *pc, const struct kp_page *p, enum kp_class c,
 		       const uint8_t *raw, struct kp_owner_keys *k)
 {
-	uint8_t hraw[1024];
+	uint8_t hraw[KP_PAGE_STRUCT_MAX];
 	if (p->compound != KP_COMPOUND_TAIL || !p->head_pfn) {
 		kp_owner_keys_of(pc->owners, p, c, raw, k);
 		if (p->compound == KP_COMPOUND_HEAD) {

@@ -118,7 +118,7 @@ const struct kp_scan_ops top_scan_ops = { top_part_new, top_page, top_part_merge
 static void top_orphans(struct top_ctx *tc)
 {
 	struct top_part *all = &tc->all;
-	uint8_t raw[1024];
+	uint8_t raw[KP_PAGE_STRUCT_MAX];
 	size_t n = all->norphans;
 
 	for (size_t i = 0; i < n; i++) {

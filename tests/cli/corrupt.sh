@@ -119,6 +119,13 @@ expect_out damaged/vmci-huge-line-only 2 "vmci-huge-line-only.vmcore: its VMCORE
 	"$KPAGE" $V --core "$c-huge-line-only.vmcore" stat
 expect_out damaged/vmci-huge-line-only/vmcoreinfo-only 2 "VMCOREINFO has no SIZE\(page\)" "" \
 	"$KPAGE" $O --core "$c-huge-line-only.vmcore" stat
+# SIZE(page) beyond any kernel's: refused in one line, before any buffer of
+# one struct page is filled (free --no-scan read it into 512 bytes).
+for cm in "free --no-scan" stat "page 4096" zones; do
+	expect_out "damaged/vmci-page-size-1024/${cm%% *}" 2 \
+		"struct page of 1024 bytes: larger than any kernel's \(kpage reads up to 512\)" "" \
+		"$KPAGE" $O --core "$x/vmci-page-size-1024.vmcore" $cm
+done
 # KERNELOFFSET moves the vmlinux's symbols; VMCOREINFO's own are final.
 expect_out damaged/vmci-kerneloffset-not-hex 2 "VMCOREINFO is damaged: KERNELOFFSET=zz is not a number" "" \
 	"$KPAGE" $V --core "$c-kerneloffset-not-hex.vmcore" stat

@@ -197,6 +197,8 @@ def main():
                                        b'NUMBER(phys_base)=99999999999999999999999'),
         'huge-line-after': text + b'X' * (900 << 10),
         'huge-line-only': b'Y' * (900 << 10),
+        # a struct page larger than kpage's buffers of one (issue 14)
+        'page-size-1024': text.replace(b'SIZE(page)=64', b'SIZE(page)=1024'),
     }
     for case, t in cases.items():
         if t == text:

@@ -53,6 +53,27 @@ for src in "$KP_TOP"/dwarf/*.c; do
 		ran "owners/$era-$model/ran" "$d"
 		check "owners/$era-$model" python3 "$KP_TOP/tests/cli/compare_owners_truth.py" \
 			"$d/owners.ndjson" "$d"
+		# pages' owner filters: each owner's page count as its truth row says
+		if [ "$model" = vmemmap ]; then
+			python3 - "$d/owners.ndjson" > "$d/filters" <<'PY'
+import json, sys
+for line in open(sys.argv[1]):
+    o = json.loads(line)
+    if o['kind'] == 'slab' and o['name'] != '?':
+        print('--slab-cache', o['name'], o['pages'])
+    elif o['kind'] == 'file' and o.get('path'):
+        print('--file', o['path'], o['pages'])
+    elif o['kind'] == 'memcg' and o.get('path'):
+        print('--memcg', o['path'], o['pages'] - o['slab'])
+PY
+			bad=
+			while read -r opt val want; do
+				got=$("$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" pages "$opt" "$val" --count 2>&1)
+				[ "$got" = "$want" ] || bad="$bad $opt $val: $got, want $want;"
+			done < "$d/filters"
+			if [ -s "$d/filters" ] && [ -z "$bad" ]; then pass "owners/$era-$model/pages-filters"
+			else fail "owners/$era-$model/pages-filters" "${bad:-no owner in the truth}"; fi
+		fi
 		# no memcg in this era's struct page: said in words
 		if grep -q '"memcg":false' "$d/owners.ndjson" && [ "$model" = vmemmap ]; then
 			expect_out "owners/$era-$model/no-memcg" 0 "" "no memcg_data or mem_cgroup" \
