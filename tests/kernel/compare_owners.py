@@ -161,8 +161,11 @@ def compare_slab(top, slab, name, strict=True):
     if not strict:
         out('note', f'{name}', note)
         return
-    if k and s and (k['pages'], k['objs']) == (s['pages'], s['objs']):
-        out('ok', f'{name}/{CACHE}', f'{k["pages"]} pages, {k["objs"]} objects')
+    # slabinfo's active_objs counts cpu (and cpu partial) slabs as full:
+    # never below what is in use
+    if k and s and (k['pages'], k['objs']) == (s['pages'], s['objs']) and k['inuse'] <= s['active']:
+        out('ok', f'{name}/{CACHE}', f'{k["pages"]} pages, {k["objs"]} objects, '
+            f'{k["inuse"]} in use (slabinfo active_objs {s["active"]})')
     else:
         out('FAIL', f'{name}/{CACHE}', f'kpage {k}, slabinfo {s}')
     out('ok' if drift <= SLAB_TOTAL_SLACK else 'FAIL', f'{name}/total', note)
@@ -202,23 +205,22 @@ def compare_crash(d, vmlinux, top, pgs):
         out('FAIL', 'crash/kmem-s', 'crash printed no cache: ' + ' '.join(text.split())[-200:])
         return
     kp = {int(c['cache'], 16): c for c in top}
-    differ, inuse = [], []
+    differ = []
     for addr in sorted(set(kp) | set(caches)):
         a, b = kp.get(addr), caches.get(addr)
         if b and not b['pages'] and not a:
             continue   # an empty cache: kpage lists only caches with pages
-        if not a or not b or (a['pages'], a['objects']) != (b['pages'], b['objs']):
+        # crash's ALLOCATED, like kpage's inuse, counts a cpu slab's free
+        # objects on that cpu's freelist as free
+        if not a or not b or (a['pages'], a['objects'], a['inuse']) != (b['pages'], b['objs'], b['inuse']):
             differ.append(f'{hex(addr)} {(a or b)["name"]} kpage '
-                          f'{(a["pages"], a["objects"]) if a else None} crash '
-                          f'{(b["pages"], b["objs"]) if b else None}')
-        elif a['inuse'] != b['inuse']:
-            inuse.append(f'{a["name"]} {a["inuse"]}/{b["inuse"]}')
+                          f'{(a["pages"], a["objects"], a["inuse"]) if a else None} crash '
+                          f'{(b["pages"], b["objs"], b["inuse"]) if b else None}')
     if differ:
-        out('FAIL', 'crash/kmem-s', f'{len(differ)} caches differ (pages, objects): ' + '; '.join(differ[:8]))
+        out('FAIL', 'crash/kmem-s', f'{len(differ)} caches differ (pages, objects, inuse): '
+            + '; '.join(differ[:8]))
     else:
-        out('ok', 'crash/kmem-s', f'{len(caches)} caches: pages and objects equal')
-    out('note', 'crash/kmem-s-inuse', f'{len(inuse)} caches whose inuse differs from crash\'s ALLOCATED '
-        f'(kpage/crash; crash counts the per-cpu freelists): ' + '; '.join(inuse[:12]))
+        out('ok', 'crash/kmem-s', f'{len(caches)} caches: pages, objects and inuse (ALLOCATED) equal')
     # kmem -P of a slab page: the cache line, then "SLAB MEMORY NODE TOTAL
     # ALLOCATED FREE". crash does not echo its commands: each kmem -P's
     # part starts at its "CACHE OBJSIZE ..." header, after kmem -s's.
@@ -233,15 +235,11 @@ def compare_crash(d, vmlinux, top, pgs):
                 int(sl.group(5)) if sl else None)
         got = (desc.get('cache'), desc.get('objects'), desc.get('inuse'))
         frozen = desc.get('frozen')
+        # a cpu slab's inuse field says all in use (SLUB sets it so when a
+        # cpu takes the slab): kpage and crash count the cpu's freelist
         tag = 'crash/page-slab' + ('-frozen' if frozen else '')
-        text_ = f'pfn {pg["pfn"]} (frozen {frozen}): kpage cache, objects, inuse {got}, crash {want}'
-        if frozen and got[:2] == want[:2]:
-            # a per-cpu slab: its inuse field says all in use (SLUB sets it
-            # so when it takes the slab), crash counts the cpu's freelist
-            out('ok', tag, text_ + ('' if got == want else ' (inuse: the struct\'s field, '
-                                    'crash counts the cpu freelist)'))
-        else:
-            out('ok' if got == want else 'FAIL', tag, text_)
+        out('ok' if got == want else 'FAIL', tag,
+            f'pfn {pg["pfn"]} (frozen {frozen}): kpage cache, objects, inuse {got}, crash {want}')
 
 
 def slab_pages(exe, vmlinux, core, top):
