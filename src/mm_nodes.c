@@ -57,8 +57,12 @@ static kp_error *mm_read_zone(struct kp_mm *mm, const struct kp_node *n, uint32_
 	z->managed = kp_field_load(buf, &l->zone_managed);
 	z->pageblock_flags = kp_field_load(buf, &l->zone_pageblock_flags);
 	uint64_t name = kp_field_load(buf, &l->zone_name);
-	if (!name || kp_mm_read_string(mm, name, z->name, sizeof(z->name)))
+	kp_error *nerr = NULL;
+	if (!name || (nerr = kp_mm_read_string(mm, name, z->name, sizeof(z->name))))
 		snprintf(z->name, sizeof(z->name), "zone%u", idx);
+	else
+		z->name_known = true;
+	kp_error_free(nerr);
 	if (!n->spanned)
 		return NULL;
 	char what[64];
