@@ -221,6 +221,12 @@ static kp_error *mm_read_sections(struct kp_mm *mm, uint64_t sym)
 		}
 		if ((err = kp_mm_read(mm, base, root, (size_t)per_root * l->mem_section_size, &missing)))
 			break;
+		if (missing) {   /* zeros would read as sections without a mem_map */
+			err = kp_errorf(KP_EXIT_INPUT, "%s: mem_section entries at 0x%llx (sections from "
+					"%llu) are not in the dump", kp_target_path(mm->t),
+					(unsigned long long)base, (unsigned long long)first);
+			break;
+		}
 		for (uint32_t i = 0; i < per_root && first + i < mm->nr_sections; i++) {
 			const uint8_t *ms = root + (size_t)i * l->mem_section_size;
 			uint64_t coded = kp_field_load(ms, &l->ms_section_mem_map);

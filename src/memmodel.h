@@ -14,6 +14,7 @@ enum kp_model { KP_MODEL_VMEMMAP, KP_MODEL_SPARSE, KP_MODEL_FLAT };
 struct kp_zone {
 	uint32_t node, index;
 	char name[32];
+	bool name_known;           /* read from zone->name (else "zoneN") */
 	uint64_t addr;             /* struct zone address */
 	uint64_t pageblock_flags;  /* zone->pageblock_flags (FLATMEM), 0 */
 	uint64_t start_pfn, spanned, present, managed;

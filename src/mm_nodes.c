@@ -6,14 +6,38 @@
 #include "internal.h"
 #include "memmodel.h"
 
-static kp_error *mm_read_zone(struct kp_mm *mm, uint32_t node, uint32_t idx, uint64_t addr,
-			      uint8_t *buf)
+/* One past the highest pfn the memory model can map (MAX_PHYSMEM_BITS). */
+static uint64_t mm_pfn_limit(const struct kp_mm *mm)
+{
+	uint32_t bits = mm->l->max_physmem_bits;
+	return bits > 12 && bits < 64 ? UINT64_C(1) << (bits - 12) : UINT64_C(1) << 52;
+}
+
+/* A span must lie inside its container: a damaged spanned_pages would
+ * have every walk over it run for ever. */
+static kp_error *mm_span_check(const struct kp_mm *mm, const char *what, uint64_t start,
+			       uint64_t spanned, uint64_t lo, uint64_t hi, const char *container)
+{
+	if (start >= lo && spanned <= hi - lo && start - lo <= hi - lo - spanned)
+		return NULL;
+	return kp_errorf(KP_EXIT_INPUT, "%s: %s spans %llu pages from pfn %llu, past %s (pfn "
+			 "%llu-%llu): the dump's %s is damaged", kp_target_path(mm->t), what,
+			 (unsigned long long)spanned, (unsigned long long)start, container,
+			 (unsigned long long)lo, (unsigned long long)hi, what);
+}
+
+static kp_error *mm_read_zone(struct kp_mm *mm, const struct kp_node *n, uint32_t idx,
+			      uint64_t addr, uint8_t *buf)
 {
 	struct kp_layout *l = mm->l;
+	uint32_t node = n->id;
 	size_t missing = 0;
 	kp_error *err = kp_mm_read(mm, addr, buf, l->zone_size, &missing);
 	if (err)
 		return kp_error_prefix(err, "reading struct zone %u of node %u", idx, node);
+	if (missing)   /* zeros would read as an empty zone */
+		return kp_errorf(KP_EXIT_INPUT, "%s: struct zone %u of node %u (0x%llx) is not in the "
+				 "dump", kp_target_path(mm->t), idx, node, (unsigned long long)addr);
 	uint64_t spanned = kp_field_load(buf, &l->zone_spanned);
 	if (spanned == 0)
 		return NULL;      /* an empty zone: nothing to scan */
@@ -33,8 +57,23 @@ static kp_error *mm_read_zone(struct kp_mm *mm, uint32_t node, uint32_t idx, uin
 	z->managed = kp_field_load(buf, &l->zone_managed);
 	z->pageblock_flags = kp_field_load(buf, &l->zone_pageblock_flags);
 	uint64_t name = kp_field_load(buf, &l->zone_name);
-	if (!name || kp_mm_read_string(mm, name, z->name, sizeof(z->name)))
+	kp_error *nerr = NULL;
+	if (!name || (nerr = kp_mm_read_string(mm, name, z->name, sizeof(z->name))))
 		snprintf(z->name, sizeof(z->name), "zone%u", idx);
+	else
+		z->name_known = true;
+	kp_error_free(nerr);
+	if (!n->spanned)
+		return NULL;
+	char what[64];
+	snprintf(what, sizeof(what), "node %u zone %s", node, z->name);
+	if (z->span_known)
+		return mm_span_check(mm, what, z->start_pfn, spanned, n->start_pfn,
+				     n->start_pfn + n->spanned, "its node's span");
+	if (spanned > n->spanned)   /* (VMCOREINFO has no zone_start_pfn) */
+		return kp_errorf(KP_EXIT_INPUT, "%s: %s spans %llu pages, past its node's span (%llu "
+				 "pages): the dump's %s is damaged", kp_target_path(mm->t), what,
+				 (unsigned long long)spanned, (unsigned long long)n->spanned, what);
 	return NULL;
 }
 
@@ -57,6 +96,13 @@ static kp_error *mm_read_node(struct kp_mm *mm, uint64_t pgdat, uint32_t nid)
 		n->start_pfn = kp_field_load(buf, &l->pgdat_start_pfn);
 		n->spanned = kp_field_load(buf, &l->pgdat_spanned);
 		n->present = kp_field_load(buf, &l->pgdat_present);
+		char what[32];
+		snprintf(what, sizeof(what), "node %u", n->id);
+		if ((err = mm_span_check(mm, what, n->start_pfn, n->spanned, 0, mm_pfn_limit(mm),
+					 "the largest physical address (MAX_PHYSMEM_BITS)"))) {
+			free(buf);
+			return err;
+		}
 		if (n->start_pfn + n->spanned > mm->max_pfn)
 			mm->max_pfn = n->start_pfn + n->spanned;
 		if (mm->model == KP_MODEL_FLAT && l->pgdat_node_mem_map.present && !mm->flat_mem_map)
@@ -68,7 +114,7 @@ static kp_error *mm_read_node(struct kp_mm *mm, uint64_t pgdat, uint32_t nid)
 			nz = (uint32_t)kp_field_load(buf, &l->pgdat_nr_zones);
 		uint8_t *zbuf = malloc(l->zone_size);
 		for (uint32_t i = 0; !err && zbuf && i < nz && i < KP_MAX_ZONES_PER_NODE; i++)
-			err = mm_read_zone(mm, n->id, i, pgdat + l->pgdat_node_zones.offset +
+			err = mm_read_zone(mm, n, i, pgdat + l->pgdat_node_zones.offset +
 					   (uint64_t)i * l->zone_size, zbuf);
 		free(zbuf);
 	}
@@ -94,6 +140,9 @@ kp_error *kp_mm_read_nodes(struct kp_mm *mm, uint32_t *max_numnodes)
 		if (!ptrs)
 			return kp_errorf(KP_EXIT_INPUT, "out of memory");
 		err = kp_mm_read(mm, addr, ptrs, (size_t)len * 8, &missing);
+		if (!err && missing)   /* zeros would read as nodes that are not there */
+			err = kp_errorf(KP_EXIT_INPUT, "%s: node_data[] is not in the dump",
+					kp_target_path(mm->t));
 		for (uint32_t i = 0; !err && i < len; i++)
 			if (ptrs[i])
 				err = mm_read_node(mm, ptrs[i], i);

@@ -13,6 +13,8 @@ mkdir -p "$KP_TOP/build/fx"
 # KP_PREFIX names the pass (e.g. "asan/" for the sanitizer build).
 pass() { echo "pass ${KP_PREFIX:-}$1" >> "$KP_RESULTS"; echo "  ok   ${KP_PREFIX:-}$1"; }
 fail() { echo "fail ${KP_PREFIX:-}$1: $2" >> "$KP_RESULTS"; echo "  FAIL ${KP_PREFIX:-}$1: $2"; }
+# skip NAME WHY: a check that could not run here, counted and said.
+skip() { echo "skip ${KP_PREFIX:-}$1: $2" >> "$KP_RESULTS"; echo "  SKIP ${KP_PREFIX:-}$1: $2"; }
 # check NAME COMMAND...: passes when COMMAND succeeds.
 check() { n=$1; shift; if "$@" > /tmp/kp-check.$$ 2>&1; then pass "$n"; else fail "$n" "$(tail -n 3 /tmp/kp-check.$$ | tr '\n' ' ')"; fi; rm -f /tmp/kp-check.$$; }
 # expect_exit NAME CODE REGEX COMMAND...: exit code and a stderr line matching REGEX.

@@ -43,13 +43,21 @@ fi
 if [ -z "$KP_SKIP_KERNEL" ] && [ -f tests/kernel/run.sh ]; then
 	echo "== tests/kernel/run.sh"
 	sh tests/kernel/run.sh || echo "fail tests/kernel/run.sh: exited $?" >> "$KP_RESULTS"
+else
+	echo "skip kernel: KP_SKIP_KERNEL is set (the real-kernel tier did not run)" >> "$KP_RESULTS"
+	echo "  SKIP kernel: KP_SKIP_KERNEL is set"
 fi
 passed=$(grep -c '^pass ' "$KP_RESULTS")
 failed=$(grep -c '^fail ' "$KP_RESULTS")
+skipped=$(grep -c '^skip ' "$KP_RESULTS")
 if [ "$failed" != 0 ]; then
 	echo "== failures"
 	grep '^fail ' "$KP_RESULTS" | sed 's/^fail /  /'
 fi
+if [ "$skipped" != 0 ]; then
+	echo "== skipped"
+	grep '^skip ' "$KP_RESULTS" | sed 's/^skip /  /'
+fi
 rm -f "$KP_RESULTS"
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ] && [ "$passed" != 0 ]

@@ -4,6 +4,7 @@
  * __zone_watermark_ok() at the low watermark (mm/page_alloc.c); the slow
  * path's first try (min watermark, ALLOC_HIGH/HARDER from the gfp flags,
  * before any reclaim) is reported too. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -30,13 +31,23 @@ static kp_error *gfp_parse(struct kp_session *s, const char *text, struct gfp *g
 	kp_types_enumerator(s->ty, "ZONE_DMA32", &dma32);
 	kp_types_enumerator(s->ty, "ZONE_MOVABLE", &movable);
 	memset(g, 0, sizeof(*g));
-	snprintf(g->text, sizeof(g->text), "%s", text);
 	snprintf(buf, sizeof(buf), "%s", text);
+	size_t tl = 0;
 	for (tok = strtok_r(buf, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
 		if (!strncasecmp(tok, "GFP_", 4))
 			tok += 4;
 		else if (!strncasecmp(tok, "__GFP_", 6))
 			tok += 6;
+		/* the kernel's spelling: GFP_ masks, __GFP_ bits */
+		bool bit = !strcasecmp(tok, "HIGH") || !strcasecmp(tok, "MOVABLE");
+		if (tl + 8 >= sizeof(g->text))
+			return kp_errorf(KP_EXIT_USAGE, "alloc-check: --gfp %s is too long", text);
+		tl += (size_t)snprintf(g->text + tl, sizeof(g->text) - tl, "%s%s", tl ? "|" : "",
+				       bit ? "__GFP_" : "GFP_");
+		for (const char *c = tok; *c && tl + 1 < sizeof(g->text); c++)
+			g->text[tl++] = (char)toupper((unsigned char)*c);
+		if (tl < sizeof(g->text))
+			g->text[tl] = '\0';
 		if (!strcasecmp(tok, "KERNEL") || !strcasecmp(tok, "USER") || !strcasecmp(tok, "NOIO") ||
 		    !strcasecmp(tok, "NOFS") || !strcasecmp(tok, "HIGHUSER") || !strcasecmp(tok, "NOWAIT"))
 			;

@@ -28,6 +28,15 @@ const char *kp_zone_name(const struct kp_mm *mm, uint32_t node, uint32_t index)
 	return "?";
 }
 
+/* The zone's name as the kernel has it, NULL when the types give none. */
+static const char *zone_name_known(const struct kp_mm *mm, uint32_t node, uint32_t index)
+{
+	for (uint32_t i = 0; i < mm->nr_zones; i++)
+		if (mm->zones[i].node == node && mm->zones[i].index == index)
+			return mm->zones[i].name_known ? mm->zones[i].name : NULL;
+	return NULL;
+}
+
 void kp_page_json(struct kp_session *s, const struct kp_page *p, enum kp_class c,
 		  const struct kp_desc *d)
 {
@@ -48,7 +57,7 @@ void kp_page_json(struct kp_session *s, const struct kp_page *p, enum kp_class c
 	kp_json_array_end(o);
 	kp_json_kuint(o, "node", p->node);
 	if (p->in_dump) {
-		kp_json_kstr(o, "zone", kp_zone_name(&s->mm, p->node, p->zone));
+		kp_json_kstr(o, "zone", zone_name_known(&s->mm, p->node, p->zone));
 		kp_json_kuint(o, "zone_index", p->zone);
 	} else {                /* its flags, which name them, are not in the dump */
 		kp_json_key(o, "zone");

@@ -204,6 +204,43 @@ static void stat_json(struct stat_ctx *sc, const struct kp_scan_stats *st,
 	kp_json_object_end(o);
 }
 
+/* As crash's kmem -i: the memory the kernel manages and where it went. */
+static void stat_summary(const struct stat_ctx *sc, uint32_t n)
+{
+	struct kp_out *o = &sc->s->out;
+	const struct kp_mm *mm = &sc->s->mm;
+	uint64_t c[KP_CLASS__COUNT] = { 0 }, managed = 0;
+	for (uint32_t i = 0; i < n; i++)
+		for (int k = 0; k < KP_CLASS__COUNT; k++)
+			c[k] += sc->zones[i].count[k];
+	for (uint32_t i = 0; i < mm->nr_zones; i++)
+		managed += mm->zones[i].managed;
+	if (!managed)
+		return;   /* (VMCOREINFO has no managed_pages) */
+	uint64_t used = managed > c[KP_CLASS_FREE] ? managed - c[KP_CLASS_FREE] : 0;
+	const struct { const char *name; uint64_t pages; enum kp_class cls; } row[] = {
+		{ "TOTAL MEM", managed, KP_CLASS__COUNT }, { "FREE", c[KP_CLASS_FREE], KP_CLASS_FREE },
+		{ "USED", used, KP_CLASS__COUNT },
+		{ "PAGE CACHE", c[KP_CLASS_FILE], KP_CLASS_FILE },
+		{ "ANON", c[KP_CLASS_ANON] + c[KP_CLASS_KSM], KP_CLASS_ANON },
+		{ "SLAB", c[KP_CLASS_SLAB], KP_CLASS_SLAB },
+		{ "PAGE TABLES", c[KP_CLASS_PAGETABLE], KP_CLASS_PAGETABLE },
+		{ "HUGETLB", c[KP_CLASS_HUGETLB], KP_CLASS_HUGETLB },
+	};
+	kp_out_printf(o, "\n%14s %12s %11s  %s\n", "", "PAGES", "MiB", "PERCENTAGE");
+	for (size_t i = 0; i < KP_ARRAY_SIZE(row); i++) {
+		if (row[i].cls != KP_CLASS__COUNT && !kp_class_known(&sc->s->layout, row[i].cls))
+			continue;
+		kp_out_printf(o, "%14s %12llu %11.1f  ", row[i].name, (unsigned long long)row[i].pages,
+			      (double)row[i].pages * KP_PAGE_SIZE / (1 << 20));
+		if (i == 0)
+			kp_out_printf(o, "----  (managed pages of the zones)\n");
+		else
+			kp_out_printf(o, "%4.1f%% of TOTAL MEM\n", 100.0 * (double)row[i].pages /
+				      (double)managed);
+	}
+}
+
 static void stat_text(struct stat_ctx *sc, const struct kp_scan_stats *st)
 {
 	struct kp_out *o = &sc->s->out;
@@ -219,8 +256,11 @@ static void stat_text(struct stat_ctx *sc, const struct kp_scan_stats *st)
 			snprintf(head, sizeof(head), "other");
 		kp_out_printf(o, " %12s", head);
 	}
-	kp_out_printf(o, " %12s\n", "total");
+	kp_out_printf(o, " %12s %9s %6s\n", "total", "MiB", "%");
 	const struct kp_layout *l = &sc->s->layout;
+	uint64_t all = 0;
+	for (uint32_t i = 0; i < n; i++)
+		all += sc->zones[i].total;
 	for (int c = 0; c <= KP_CLASS__COUNT; c++) {
 		uint64_t sum = 0;
 		bool known = c == KP_CLASS__COUNT || kp_class_known(l, (enum kp_class)c);
@@ -235,7 +275,9 @@ static void stat_text(struct stat_ctx *sc, const struct kp_scan_stats *st)
 				kp_out_printf(o, " %11s ", "?");
 		}
 		if (known || absorbs)
-			kp_out_printf(o, " %11llu%s\n", (unsigned long long)sum, absorbs ? "*" : "");
+			kp_out_printf(o, " %11llu%s %9.1f %6.1f\n", (unsigned long long)sum,
+				      absorbs ? "*" : " ", (double)sum * KP_PAGE_SIZE / (1 << 20),
+				      all ? 100.0 * (double)sum / (double)all : 0.0);
 		else
 			kp_out_printf(o, " %11s\n", "?");
 	}
@@ -254,6 +296,7 @@ static void stat_text(struct stat_ctx *sc, const struct kp_scan_stats *st)
 	if (!kp_class_known(l, KP_CLASS_KERNEL))
 		kp_out_printf(o, "? not recognisable with types from %s; * kernel includes those pages\n",
 			      kp_types_source(sc->s->ty));
+	stat_summary(sc, n);
 	kp_out_printf(o, "\n%llu pages scanned in %llu batches (%llu MiB of struct page)%s",
 		      (unsigned long long)st->pages, (unsigned long long)st->batches,
 		      (unsigned long long)(st->bytes >> 20), st->missing ? "" : "\n");

@@ -165,7 +165,10 @@ static void top_vectors(struct top_ctx *tc)
 			continue;
 		}
 		const struct kp_slab_owner *c = kp_owner_slab(tc->owners, v->cache);
-		uint32_t size = c->object_size ? c->object_size : c->size;
+		/* as the kernel charges it, obj_full_size(): the object's size with
+		 * its padding, and the vector's pointer to it (mm/memcontrol.c; a
+		 * rule of the code, not in the debuginfo) */
+		uint32_t size = (c->size ? c->size : c->object_size) + 8;
 		for (uint32_t j = 0; j < v->objects; j++) {
 			uint64_t objcg = kp_load(buf + (size_t)j * ol->vector_stride +
 						 ol->vector_objcg.offset, 8);

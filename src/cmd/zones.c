@@ -19,9 +19,11 @@ kp_error *zone_read_figures(struct kp_session *s, const struct kp_zone *z,
 	memset(f, 0, sizeof(*f));
 	if (!buf)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
-	if ((err = kp_mm_read(&s->mm, z->addr, buf, l->zone_size, &missing))) {
-		free(buf);
-		return err;
+	if ((err = kp_mm_read(&s->mm, z->addr, buf, l->zone_size, &missing)) || missing) {
+		free(buf);   /* (zeros are not watermarks) */
+		return err ? err : kp_errorf(KP_EXIT_INPUT, "%s: struct zone of node %u zone %s "
+					     "(0x%llx) is not in the dump", kp_target_path(s->t),
+					     z->node, z->name, (unsigned long long)z->addr);
 	}
 	/* _watermark[NR_WMARK] (5.0+), watermark[] (4.x), or pages_min,
 	 * pages_low, pages_high (2.6): three consecutive longs in each. */

@@ -21,3 +21,7 @@ expect dma-only "DMA True" 4 --gfp GFP_DMA --node 0
 check alloc-check/reason-names-watermark sh -c "'$KPAGE' --vmlinux '$d/vmlinux' --core '$d/vmcore' alloc-check 0 --node 0 | grep -q 'below watermark'"
 expect_exit alloc-check/bad-gfp 1 "unknown gfp flag" "$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" alloc-check 0 --gfp GFP_BOGUS
 expect_exit alloc-check/bad-order 1 "above the largest" "$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" alloc-check 11
+# The flags in the kernel's spelling (GFP_ masks, __GFP_ bits), whatever
+# spelling was given.
+expect_out alloc-check/gfp-spelling 0 "" "^alloc_pages\(GFP_ATOMIC\|GFP_DMA32\|__GFP_HIGH, order 3\)" \
+	"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" alloc-check 3 --gfp 'atomic|__GFP_DMA32|high'

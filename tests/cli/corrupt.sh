@@ -126,6 +126,21 @@ for cm in "free --no-scan" stat "page 4096" zones; do
 		"struct page of 1024 bytes: larger than any kernel's \(kpage reads up to 512\)" "" \
 		"$KPAGE" $O --core "$x/vmci-page-size-1024.vmcore" $cm
 done
+# A span past its container (zone spanned_pages 1 << 60 made zones and
+# alloc-check run for ever): refused in one line naming the value.
+for m in "$V" "$O"; do
+	t=; [ "$m" = "$O" ] && t=/vmcoreinfo-only
+	cms="zones stat"
+	[ "$m" = "$V" ] && cms="zones stat map alloc-check"   # (the others need the types)
+	for cm in $cms; do
+		expect_out "damaged/zone-spanned-huge/$cm$t" 2 \
+			"zone-spanned-huge.vmcore: node 0 zone [A-Za-z0-9]+ spans 1152921504606846976 pages.*, past its node's span" "" \
+			timeout 60 "$KPAGE" $m --core "$x/zone-spanned-huge.vmcore" $cm $([ $cm = alloc-check ] && echo 0)
+	done
+	expect_out "damaged/node-spanned-huge$t" 2 \
+		"node-spanned-huge.vmcore: node 0 spans 1152921504606846976 pages from pfn 0, past the largest physical address" "" \
+		timeout 60 "$KPAGE" $m --core "$x/node-spanned-huge.vmcore" zones
+done
 # KERNELOFFSET moves the vmlinux's symbols; VMCOREINFO's own are final.
 expect_out damaged/vmci-kerneloffset-not-hex 2 "VMCOREINFO is damaged: KERNELOFFSET=zz is not a number" "" \
 	"$KPAGE" $V --core "$c-kerneloffset-not-hex.vmcore" stat

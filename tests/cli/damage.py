@@ -56,6 +56,12 @@ class Core:
                 return self.f.read(n)
         sys.exit(f'physical 0x{pa:x} not in the fixture dump')
 
+    def file_offset(self, pa):
+        for p in self.loads():
+            if p[4] <= pa < p[4] + p[5]:
+                return p[2] + pa - p[4]
+        sys.exit(f'physical 0x{pa:x} not in the fixture dump')
+
     def number(self, key):
         for line in self.vmci.splitlines():
             if line.startswith(key + '='):
@@ -204,6 +210,20 @@ def main():
         if t == text:
             sys.exit(f'{case}: the fixture VMCOREINFO has changed, update damage.py')
         copy_patched(f'{fx}/vmcore', f'{out}/vmci-{case}.vmcore', note_patch(core, t))
+
+    # A zone whose spanned_pages is 1 << 60 (every walk over it would run
+    # for ever), and a node whose span passes MAX_PHYSMEM_BITS.
+    pgdat, = struct.unpack('<Q', core.read_phys(core.vtop(core.number('SYMBOL(node_data)')), 8))
+    for i in range(8):
+        zone = pgdat + core.number('OFFSET(pglist_data.node_zones)') + i * core.number('SIZE(zone)')
+        pa = core.vtop(zone + core.number('OFFSET(zone.spanned_pages)'))
+        if struct.unpack('<Q', core.read_phys(pa, 8))[0]:
+            break
+    copy_patched(f'{fx}/vmcore', f'{out}/zone-spanned-huge.vmcore',
+                 [(core.file_offset(pa), struct.pack('<Q', 1 << 60))])
+    pa = core.vtop(pgdat + core.number('OFFSET(pglist_data.node_spanned_pages)'))
+    copy_patched(f'{fx}/vmcore', f'{out}/node-spanned-huge.vmcore',
+                 [(core.file_offset(pa), struct.pack('<Q', 1 << 60))])
 
     size = os.path.getsize(f'{fx}/vmcore')
     for case, keep in (('early', size // 20), ('late', size * 4 // 10)):

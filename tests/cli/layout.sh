@@ -16,6 +16,8 @@ for v in "$KP_TOP"/build/fx/*-vmemmap/vmlinux; do
 	era=$(basename "$(dirname "$v")")
 	for t in page zone pglist_data free_area mem_section; do compare "$era" "$v" "$t"; done
 done
+ls /usr/lib/debug/boot/vmlinux-* > /dev/null 2>&1 ||
+	skip layout/debian "no Debian vmlinux in /usr/lib/debug/boot (a linux-image-*-dbg package)"
 for v in /usr/lib/debug/boot/vmlinux-*; do
 	[ -f "$v" ] || continue
 	for t in page zone pglist_data free_area mem_section folio per_cpu_pages; do

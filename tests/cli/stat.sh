@@ -1,0 +1,28 @@
+#!/bin/sh
+# stat's text: MiB and percent beside each class, and the kmem -i style
+# summary (TOTAL MEM = the zones' managed pages, FREE = the free class,
+# USED = their difference), checked against stat's and zones' JSON.
+. "$(dirname "$0")/../lib.sh"
+d=$KP_TOP/build/fx/v6_1-vmemmap
+sh "$KP_TOP/tests/fixtures/make-fixture.sh" v6_1 vmemmap "$d" 2 > "$d.log" 2>&1 ||
+	{ fail stat/generate "$(tail -n 3 "$d.log" | tr '\n' ' ')"; exit 0; }
+K="$KPAGE --vmlinux $d/vmlinux --core $d/vmcore"
+$K stat > "$d/stat.txt" 2>&1 && $K --json stat > "$d/stat.json" 2>&1 && $K --json zones > "$d/zones.json" 2>&1 ||
+	{ fail stat/run "$(head -c 300 "$d/stat.txt")"; exit 0; }
+check stat/mib-percent-summary python3 - "$d/stat.txt" "$d/stat.json" "$d/zones.json" <<'PY'
+import json, sys
+text = open(sys.argv[1]).read().splitlines()
+st = json.load(open(sys.argv[2]))
+zones = json.load(open(sys.argv[3]))['zones']
+free = sum(z['classes']['free'] for z in st['zones'])
+total = sum(z['total'] for z in st['zones'])
+managed = sum(z['managed'] for z in zones)
+row = {l.split()[0]: l.split() for l in text if l and not l.startswith(' ')}
+f = row['free']
+assert int(f[-3]) == free and abs(float(f[-2]) - free * 4096 / 2**20) < 0.06 and \
+    abs(float(f[-1]) - 100 * free / total) < 0.06, f
+import re
+got = {m.group(1): int(m.group(2)) for m in
+       (re.match(r'^\s+(TOTAL MEM|FREE|USED)\s+(\d+)\s', l) for l in text) if m}
+assert got == {'TOTAL MEM': managed, 'FREE': free, 'USED': managed - free}, (got, managed, free)
+PY
