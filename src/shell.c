@@ -246,6 +246,31 @@ static void shell_sigint(int sig)
 	kp_interrupted = 1;
 }
 
+/* As crash's: the kernel, the dump, where the types come from, the memory;
+ * a dump that cannot be opened is said, and the shell still runs (layout
+ * needs no dump). */
+static void shell_banner(struct kp_session *s)
+{
+	kp_error *err = kp_session_open_core(s);
+	if (err) {
+		fprintf(stderr, "kpage: %s\n", kp_error_message(err));
+		kp_error_free(err);
+	} else {
+		char rel[128] = "?";
+		uint64_t present = 0;
+		kp_vmcoreinfo_get(kp_target_vmcoreinfo(s->t), "OSRELEASE", rel, sizeof(rel));
+		for (uint32_t i = 0; i < s->mm.nr_zones; i++)
+			present += s->mm.zones[i].present;
+		printf("     KERNEL: %s\n       DUMP: %s (%s)\n      TYPES: %s (%s)\n     MEMORY: "
+		       "%.1f MiB present, %u node%s, %u zone%s\n", rel, kp_target_path(s->t),
+		       kp_target_format(s->t), kp_types_source(s->ty), kp_types_path(s->ty),
+		       (double)present * 4096 / (1 << 20), s->mm.nr_nodes, s->mm.nr_nodes == 1 ? "" : "s",
+		       s->mm.nr_zones, s->mm.nr_zones == 1 ? "" : "s");
+	}
+	printf("help lists the commands; quit or exit leaves.\n\n");
+	fflush(stdout);
+}
+
 int kp_shell(struct kp_session *s)
 {
 	const char *home = getenv("HOME");
@@ -266,6 +291,7 @@ int kp_shell(struct kp_session *s)
 		snprintf(history_path, sizeof(history_path), "%s/.kpage_history", home);
 		read_history(history_path);
 	}
+	shell_banner(s);
 	while ((line = readline("kpage> "))) {
 		if (*line)
 			add_history(line);

@@ -42,8 +42,9 @@ void kp_help_global(struct kp_out *o)
 	for (int i = 0; kp_commands[i]; i++)
 		kp_out_printf(o, "  %-12s %s\n", kp_commands[i]->name, kp_commands[i]->summary);
 	kp_out_printf(o, "\nWith no command: the shell on a terminal, else commands from standard "
-		      "input.\nkpage help COMMAND or kpage COMMAND --help shows a command's usage; "
-		      "see kpage(1).\n");
+		      "input;\nin the shell, quit or exit (or Ctrl-D) leaves it, Ctrl-C stops the "
+		      "command running.\nkpage help COMMAND or kpage COMMAND --help shows a command's "
+		      "usage; see kpage(1).\n");
 }
 
 void kp_help_command(struct kp_out *o, const struct kp_cmd *c)

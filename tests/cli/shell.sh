@@ -30,6 +30,14 @@ wait_for() {   # wait_for REGEX [TENTHS]: up to 10 s (a loaded machine: longer)
 	return 1
 }
 start || { fail shell/start "no prompt: $(screen | tail -n 3)"; exit 0; }
+# The banner, as crash's: the kernel, the dump, the types, the memory.
+if screen | grep -q '^     KERNEL: ' && screen | grep -q "^       DUMP: .*big.vmcore (elf" &&
+   screen | grep -Eq '^      TYPES: DWARF' && screen | grep -Eq '^     MEMORY: 4096.0 MiB present, 1 node' &&
+   screen | grep -q 'quit or exit leaves'; then
+	pass shell/banner
+else
+	fail shell/banner "$(screen | head -n 6 | tr '\n' '|')"
+fi
 # Completion: "he<Tab>" completes the command, "--fl<Tab>" the option, and
 # a flag name after --flag.
 $T send-keys 'he' Tab ' fr' Tab Enter
