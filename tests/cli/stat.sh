@@ -58,3 +58,15 @@ for l in lines[1:]:
     assert key > last, f'not in pfn order: {l}'
     last = key
 PY
+# zones --json: the fragmentation indices as the kernel prints them
+# (decimals, -1.000 for a free block of the order), as the text shows them.
+$K --json zones > "$d/zones.json" 2>&1; $K zones > "$d/zones.txt" 2>&1
+check zones/indices-as-decimals python3 - "$d/zones.json" "$d/zones.txt" <<'PY'
+import json, sys
+zones = json.load(open(sys.argv[1]))['zones']
+text = [l.split()[2:] for l in open(sys.argv[2]) if l.strip().startswith('unusable index')]
+assert len(text) == len(zones)
+for z, t in zip(zones, text):
+    assert all(isinstance(v, float) and -1 <= v <= 1 for v in z['unusable_index'] + z['extfrag_index'])
+    assert [f'{v:.3f}' for v in z['unusable_index']] == t, (z['unusable_index'], t)
+PY
