@@ -161,3 +161,11 @@ const char *kp_text_safe(char *dst, size_t len, const char *src)
 	dst[n < len ? n : len - 1] = '\0';
 	return dst;
 }
+
+void kp_json_milli(struct kp_out *o, int64_t thousandths)
+{
+	json_value_prefix(o);
+	fprintf(o->f, "%s%lld.%03lld", thousandths < 0 ? "-" : "",
+		(long long)(thousandths < 0 ? -thousandths : thousandths) / 1000,
+		(long long)(thousandths < 0 ? -thousandths : thousandths) % 1000);
+}

@@ -34,6 +34,8 @@ void kp_json_str(struct kp_out *o, const char *s);
 void kp_json_int(struct kp_out *o, int64_t v);
 void kp_json_uint(struct kp_out *o, uint64_t v);
 void kp_json_bool(struct kp_out *o, bool v);
+/* A number of thousandths as the kernel prints it: 0.008, -1.000. */
+void kp_json_milli(struct kp_out *o, int64_t thousandths);
 void kp_json_null(struct kp_out *o);
 /* Shorthands for "key": value. */
 void kp_json_kstr(struct kp_out *o, const char *key, const char *s);

@@ -19,6 +19,9 @@ struct free_opts {
 	struct kp_free_report *r;
 	uint64_t *mt_mismatch;   /* per zone, with --migratetype: its blocks in
 				    a pageblock of another migratetype */
+	struct kp_free_block *blk;   /* --blocks: kept, printed in pfn order */
+	size_t nblk, capblk;
+	bool blk_oom;
 };
 
 static bool free_zone_selected(const struct free_opts *o, const struct kp_zone *z)
@@ -27,13 +30,34 @@ static bool free_zone_selected(const struct free_opts *o, const struct kp_zone *
 	       (o->zone < 0 || z->index == (uint64_t)o->zone);
 }
 
-static void free_block_out(void *arg, const struct kp_free_block *b)
+static void free_block_keep(void *arg, const struct kp_free_block *b)
 {
 	struct free_opts *o = arg;
-	struct kp_out *out = &o->s->out;
 	if (!free_zone_selected(o, b->zone) || (o->order >= 0 && b->order != o->order) ||
 	    (o->mt >= 0 && b->migratetype != o->mt))
 		return;
+	if (o->nblk == o->capblk) {
+		size_t cap = o->capblk ? o->capblk * 2 : 1024;
+		struct kp_free_block *v = realloc(o->blk, cap * sizeof(*v));
+		if (!v) {
+			o->blk_oom = true;
+			return;
+		}
+		o->blk = v;
+		o->capblk = cap;
+	}
+	o->blk[o->nblk++] = *b;
+}
+
+static int block_by_pfn(const void *a, const void *b)
+{
+	const struct kp_free_block *x = a, *y = b;
+	return x->pfn < y->pfn ? -1 : x->pfn > y->pfn;
+}
+
+static void free_block_out(struct free_opts *o, const struct kp_free_block *b)
+{
+	struct kp_out *out = &o->s->out;
 	const char *mt = o->r->mt_names[b->migratetype];
 	if (out->json) {
 		kp_json_object_begin(out);
@@ -47,10 +71,14 @@ static void free_block_out(void *arg, const struct kp_free_block *b)
 		kp_json_kstr(out, "zone", b->zone->name);
 		kp_json_object_end(out);
 	} else {
-		kp_out_printf(out, "%4u %-8s %12llu-%-12llu %5u %-12s%s\n", b->zone->node,
-			      b->zone->name, (unsigned long long)b->pfn,
-			      (unsigned long long)(b->pfn + (1ull << b->order) - 1), b->order, mt,
-			      b->pageblock_mt != ~0u && b->pageblock_mt != b->migratetype ?
+		char pfns[48];
+		if (b->order)
+			snprintf(pfns, sizeof(pfns), "%llu-%llu", (unsigned long long)b->pfn,
+				 (unsigned long long)(b->pfn + (1ull << b->order) - 1));
+		else
+			snprintf(pfns, sizeof(pfns), "%llu", (unsigned long long)b->pfn);
+		kp_out_printf(out, "%4u %-8s %-25s %5u %-12s%s\n", b->zone->node, b->zone->name, pfns,
+			      b->order, mt, b->pageblock_mt != ~0u && b->pageblock_mt != b->migratetype ?
 			      " (pageblock differs)" : "");
 	}
 }
@@ -254,13 +282,18 @@ static void free_text_order(const struct free_opts *o, const struct kp_zone_free
 	struct kp_free_report *r = o->r;
 	uint64_t walked = free_walked(o, zf, ord);
 
-	kp_out_printf(out, "%5u", ord);
+	/* the block size: 4k, 8k ... 4M */
+	uint64_t kib = 4ull << ord;
+	char size[16];
+	snprintf(size, sizeof(size), kib >= 1024 * 1024 ? "%lluG" : kib >= 1024 ? "%lluM" : "%lluk",
+		 (unsigned long long)(kib >= 1024 * 1024 ? kib >> 20 : kib >= 1024 ? kib >> 10 : kib));
+	kp_out_printf(out, "%5u %5s", ord, size);
 	for (uint32_t mt = 0; mt < r->nr_mt; mt++)
 		if (o->mt < 0 || mt == o->mt)
 			kp_out_printf(out, " %10llu%s", (unsigned long long)zf->walked[ord][mt],
 				      zf->broken[ord][mt] ? "!" : o->mt < 0 ? " " : "");
 	if (o->mt >= 0) {
-		kp_out_printf(out, "\n");
+		kp_out_printf(out, " %10llu\n", (unsigned long long)(zf->walked[ord][o->mt] << ord));
 		return;
 	}
 	bool bad = walked != zf->nr_free[ord] || (r->scanned && walked != zf->scanned[ord]);
@@ -271,7 +304,7 @@ static void free_text_order(const struct free_opts *o, const struct kp_zone_free
 	kp_out_printf(out, " %9llu", (unsigned long long)walked);
 	if (r->scanned)
 		kp_out_printf(out, " %9llu", (unsigned long long)zf->scanned[ord]);
-	kp_out_printf(out, "%s\n", bad ? "  <- differ" : "");
+	kp_out_printf(out, " %10llu%s\n", (unsigned long long)(walked << ord), bad ? "  <- differ" : "");
 }
 
 static void free_text_zone(const struct free_opts *o, const struct kp_zone_free *zf)
@@ -281,14 +314,17 @@ static void free_text_zone(const struct free_opts *o, const struct kp_zone_free 
 	uint64_t pages = 0, mismatch = o->mt < 0 ? zf->pageblock_mismatch :
 		o->mt_mismatch[zf->zone - o->s->mm.zones];
 
-	kp_out_printf(out, "node %u zone %s\n%5s", zf->zone->node, zf->zone->name, "ORDER");
+	kp_out_printf(out, "node %u zone %s\n%5s %5s", zf->zone->node, zf->zone->name, "ORDER",
+		      "SIZE");
 	for (uint32_t mt = 0; mt < r->nr_mt; mt++)
 		if (o->mt < 0 || mt == o->mt)
 			kp_out_printf(out, " %11.11s", r->mt_names[mt]);
-	if (o->mt < 0)
-		kp_out_printf(out, " %9s %9s %9s\n", "nr_free", "walked", r->scanned ? "scanned" : "");
+	if (o->mt < 0 && r->scanned)
+		kp_out_printf(out, " %9s %9s %9s %10s\n", "nr_free", "walked", "scanned", "PAGES");
+	else if (o->mt < 0)
+		kp_out_printf(out, " %9s %9s %10s\n", "nr_free", "walked", "PAGES");
 	else
-		kp_out_printf(out, "\n");
+		kp_out_printf(out, " %10s\n", "PAGES");
 	for (uint32_t ord = 0; ord < o->s->layout.nr_orders; ord++) {
 		if (o->order >= 0 && ord != o->order)
 			continue;
@@ -335,10 +371,18 @@ static kp_error *cmd_free(struct kp_session *s, int argc, char **argv, int *stat
 	if (o.mt >= 0 && !o.blocks && !(o.mt_mismatch = calloc(s->mm.nr_zones + 1, sizeof(uint64_t))))
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	if (o.blocks && !s->out.json)
-		kp_out_printf(&s->out, "%4s %-8s %25s %5s %s\n", "NODE", "ZONE", "PFNS", "ORDER",
+		kp_out_printf(&s->out, "%4s %-8s %-25s %5s %s\n", "NODE", "ZONE", "PFNS", "ORDER",
 			      "MIGRATETYPE");
-	err = kp_buddy_walk(&s->mm, o.scan, o.blocks ? free_block_out : o.mt_mismatch ?
+	err = kp_buddy_walk(&s->mm, o.scan, o.blocks ? free_block_keep : o.mt_mismatch ?
 			    free_mt_count : NULL, &o, &r);
+	if (!err && o.blk_oom)
+		err = kp_errorf(KP_EXIT_INPUT, "free: out of memory keeping the blocks");
+	if (!err && o.blocks) {
+		qsort(o.blk, o.nblk, sizeof(*o.blk), block_by_pfn);
+		for (size_t i = 0; i < o.nblk; i++)
+			free_block_out(&o, &o.blk[i]);
+	}
+	free(o.blk);
 	if (!err && !o.blocks) {
 		if (s->out.json)
 			free_json(&o);

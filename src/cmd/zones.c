@@ -131,12 +131,12 @@ static void zone_json(struct kp_session *s, const struct kp_zone_free *zf,
 	kp_json_key(o, "unusable_index");
 	kp_json_array_begin(o);
 	for (uint32_t ord = 0; ord < l->nr_orders; ord++)
-		kp_json_int(o, kp_unusable_index(zf, l->nr_orders, ord));
+		kp_json_milli(o, kp_unusable_index(zf, l->nr_orders, ord));
 	kp_json_array_end(o);
 	kp_json_key(o, "extfrag_index");
 	kp_json_array_begin(o);
 	for (uint32_t ord = 0; ord < l->nr_orders; ord++)
-		kp_json_int(o, kp_extfrag_index(zf, l->nr_orders, ord));
+		kp_json_milli(o, kp_extfrag_index(zf, l->nr_orders, ord));
 	kp_json_array_end(o);
 	kp_json_object_end(o);
 }

@@ -102,12 +102,21 @@ def main():
                 mismatch.setdefault(k, []).append(pfn)
     failed = False
     print(f'{compared} pfns compared')
+    # Classes that change between the guest's capture of /proc/kpageflags
+    # and the dump (the capture's own dd, wc and sync processes, per-cpu
+    # list traffic) are bounded: about three times the most measured on
+    # the four kernels and the two-node guest on 2026-12-01 (NOTES.md).
+    bound = {'buddy': 4096, 'slab': 256, 'anon': 512, 'lru': 1024, 'pgtable': 128,
+             'mmap': 512, 'compound_head': 32, 'compound_tail': 256}
     for k in kpage_view({'flag_names': [], 'class': '', 'compound': 'none', 'hugetlb': False,
                          'page_type': '', 'mapping_kind': '', 'mapcount': 0}):
         bad = mismatch.get(k, [])
-        tag = 'strict' if k in strict else 'drift'
+        limit = 0 if k in strict else bound.get(k, 0)
+        over = len(bad) > limit
+        tag = 'strict: none allowed' if limit == 0 else \
+            f'expected drift, bound {limit}: {"OVER THE BOUND" if over else "within it"}'
         print(f'  {k:14s} {len(bad):6d} mismatches ({tag}){"  e.g. pfn " + " ".join(map(str, bad[:5])) if bad else ""}')
-        if bad and k in strict:
+        if over:
             failed = True
     return 1 if failed or compared == 0 else 0
 

@@ -218,7 +218,7 @@ def main():
             # Exact when the zone's buddyinfo matched exactly; else the
             # per-cpu traffic that moved it may move an index by a little.
             tol = 0 if zone_drift.get(name, 0) == 0 else 10
-            mine, kern = z[key], theirs.get(name)
+            mine, kern = [round(x * 1000) for x in z[key]], theirs.get(name)
             ok = kern is not None and len(mine) == len(kern) and \
                 all(abs(a - b) <= tol for a, b in zip(mine, kern))
             say(ok, f'{key}/{name}', f'kpage {mine} kernel {kern}' +
