@@ -68,6 +68,7 @@ demo: deps
 	sh tests/fixtures/make-fixture.sh v6_1 vmemmap $(DEMO) 2
 	$(B)/kpage --vmlinux $(DEMO)/vmlinux --core $(DEMO)/vmcore stat
 	$(B)/kpage --vmlinux $(DEMO)/vmlinux --core $(DEMO)/vmcore free --node 1
+	$(B)/kpage --vmlinux $(DEMO)/vmlinux --core $(DEMO)/vmcore top --limit 3
 	@echo "Try: $(B)/kpage --vmlinux $(DEMO)/vmlinux --core $(DEMO)/vmcore   (the shell; help lists commands)"
 
 check:
