@@ -58,19 +58,6 @@ static void part_free(void *part)
 	free(bp);
 }
 
-static bool seg_grow(void **p, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return true;
-	size_t c = *cap ? *cap * 2 : 1024;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return false;
-	*p = q;
-	*cap = c;
-	return true;
-}
-
 /* A link value coded for the index; false when it cannot be. */
 static bool link_code(struct buddy_part *bp, uint64_t v, uint64_t hint, uint32_t *code)
 {
@@ -81,7 +68,7 @@ static bool link_code(struct buddy_part *bp, uint64_t v, uint64_t hint, uint32_t
 		return true;
 	}
 	struct buddy_seg *s = &bp->seg;
-	if (s->nwide >= BUDDY_MAX_PFN || !seg_grow((void **)&s->wide, &s->wide_cap, s->nwide, 8))
+	if (s->nwide >= BUDDY_MAX_PFN || !kp_grow((void **)&s->wide, &s->wide_cap, s->nwide, 8, 1024))
 		return false;
 	s->wide[s->nwide] = v;
 	*code = BUDDY_WIDE | (uint32_t)s->nwide++;
@@ -100,7 +87,7 @@ static void record(struct buddy_part *bp, const struct kp_page *p, const uint8_t
 	if (atomic_load(&bs->overflow))
 		return;
 	if (atomic_fetch_add(&bs->used, 1) >= bs->budget || p->pfn >= BUDDY_MAX_PFN ||
-	    !seg_grow((void **)&s->rec, &s->cap, s->n, sizeof(rec)) ||
+	    !kp_grow((void **)&s->rec, &s->cap, s->n, sizeof(rec), 1024) ||
 	    !link_code(bp, kp_load(link + l->lh_next.offset, 8), p->pfn, &rec.next) ||
 	    !link_code(bp, kp_load(link + l->lh_prev.offset, 8), p->pfn, &rec.prev)) {
 		atomic_store(&bs->overflow, true);

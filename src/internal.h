@@ -4,7 +4,9 @@
 
 #include <endian.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "kpage/kpage.h"
@@ -45,6 +47,23 @@ kp_error *target_flattened_prepare(const char *path, int *fd_out);
  * the reason in kpage's words. */
 kp_error *target_header_check(const char *path, int fd);
 kp_error *target_refusal(const char *path, int fd, const char *lib_msg);
+
+/* Room for N+1 elements of SIZE bytes in the array *P of *CAP (doubled,
+ * FIRST at first); false when out of memory. */
+static inline bool kp_grow(void **p, size_t *cap, size_t n, size_t size, size_t first)
+{
+	if (n < *cap)
+		return true;
+	size_t c = *cap ? *cap * 2 : first;
+	if (c < *cap || c > SIZE_MAX / size)
+		return false;
+	void *q = realloc(*p, c * size);
+	if (!q)
+		return false;
+	*p = q;
+	*cap = c;
+	return true;
+}
 
 /* Little-endian loads from raw dump bytes (x86_64 targets). The common
  * sizes are single loads: this is the innermost loop of every scan. */

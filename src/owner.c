@@ -184,14 +184,8 @@ void *kp_records_find(struct kp_records *r, uint64_t addr, size_t size, bool *fr
 	*fresh = false;
 	if (i != UINT32_MAX)
 		return r->rec[i];
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 32;
-		void **rec = realloc(r->rec, cap * sizeof(*rec));
-		if (!rec)
-			return NULL;
-		r->rec = rec;
-		r->cap = cap;
-	}
+	if (!kp_grow((void **)&r->rec, &r->cap, r->n, sizeof(*r->rec), 32))
+		return NULL;
 	void *p = calloc(1, size);
 	if (!p || !kp_addrmap_put(&r->by_addr, addr, (uint32_t)r->n)) {
 		free(p);
@@ -200,6 +194,27 @@ void *kp_records_find(struct kp_records *r, uint64_t addr, size_t size, bool *fr
 	r->rec[r->n++] = p;
 	*fresh = true;
 	return p;
+}
+
+/* Prepends "/NAME" to the path being built backwards at buf[*pos]. */
+bool kp_owner_path_prepend(char *buf, size_t *pos, const char *name)
+{
+	size_t n = strlen(name);
+	if (n + 1 > *pos)
+		return false;
+	*pos -= n;
+	memcpy(buf + *pos, name, n);
+	buf[--*pos] = '/';
+	return true;
+}
+
+/* Whether ADDR was seen among the N before it (a cycle). */
+bool kp_owner_seen(const uint64_t *chain, size_t n, uint64_t addr)
+{
+	for (size_t i = 0; i < n; i++)
+		if (chain[i] == addr)
+			return true;
+	return false;
 }
 
 uint32_t kp_owner_span(const struct kp_field *const *fields, size_t n)

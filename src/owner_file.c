@@ -31,9 +31,8 @@ static bool dentry_path(struct kp_owners *o, uint64_t dentry, struct kp_file_own
 	for (;;) {
 		if (depth == KP_OWNER_CHAIN_MAX)
 			return file_why(f, "dentry parents deeper than %llu", KP_OWNER_CHAIN_MAX);
-		for (size_t i = 0; i < depth; i++)
-			if (chain[i] == dentry)
-				return file_why(f, "the dentry parents form a cycle at 0x%llx", dentry);
+		if (kp_owner_seen(chain, depth, dentry))
+			return file_why(f, "the dentry parents form a cycle at 0x%llx", dentry);
 		chain[depth++] = dentry;
 		if (!kp_owner_read(o, dentry, raw, span, "dentry", f->why, sizeof(f->why)))
 			return false;
@@ -47,12 +46,8 @@ static bool dentry_path(struct kp_owners *o, uint64_t dentry, struct kp_file_own
 			kp_error_free(err);
 			return err ? file_why(f, "cannot read the dentry name at 0x%llx", np) : false;
 		}
-		size_t n = strlen(name);
-		if (n + 1 > pos)
+		if (!kp_owner_path_prepend(buf, &pos, name))
 			return file_why(f, "the path is longer than %llu bytes", sizeof(f->path) - 1);
-		pos -= n;
-		memcpy(buf + pos, name, n);
-		buf[--pos] = '/';
 		dentry = parent;
 	}
 	snprintf(f->path, sizeof(f->path), "%s", buf[pos] ? buf + pos : "/");

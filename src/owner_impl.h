@@ -28,6 +28,10 @@ struct kp_owners {
 	struct kp_field kc_cpu_slab, kc_offset, kc_random, kcc_freelist, kcc_slab;
 };
 
+/* Path building from the leaf up: prepends "/NAME" at buf[*pos] (false:
+ * no room); whether ADDR is among the N addresses of CHAIN (a cycle). */
+bool kp_owner_path_prepend(char *buf, size_t *pos, const char *name);
+bool kp_owner_seen(const uint64_t *chain, size_t n, uint64_t addr);
 void *kp_records_find(struct kp_records *r, uint64_t addr, size_t size, bool *fresh);
 
 #endif

@@ -6,27 +6,6 @@
 #include "internal.h"
 #include "owner_impl.h"
 
-/* Prepends "/NAME" to the path being built backwards at buf[*pos]. */
-static bool path_prepend(char *buf, size_t *pos, const char *name)
-{
-	size_t n = strlen(name);
-	if (n + 1 > *pos)
-		return false;
-	*pos -= n;
-	memcpy(buf + *pos, name, n);
-	buf[--*pos] = '/';
-	return true;
-}
-
-/* Whether ADDR was seen among the N before it (a cycle). */
-static bool seen(const uint64_t *chain, size_t n, uint64_t addr)
-{
-	for (size_t i = 0; i < n; i++)
-		if (chain[i] == addr)
-			return true;
-	return false;
-}
-
 /* The path of kernfs node KN: its names up to the root (no parent). */
 static void kernfs_path(struct kp_owners *o, uint64_t kn, struct kp_memcg_owner *m)
 {
@@ -49,7 +28,7 @@ static void kernfs_path(struct kp_owners *o, uint64_t kn, struct kp_memcg_owner 
 				 KP_OWNER_CHAIN_MAX);
 			return;
 		}
-		if (seen(chain, depth, kn)) {
+		if (kp_owner_seen(chain, depth, kn)) {
 			snprintf(m->why, sizeof(m->why), "the kernfs parents form a cycle at 0x%llx",
 				 (unsigned long long)kn);
 			return;
@@ -69,7 +48,7 @@ static void kernfs_path(struct kp_owners *o, uint64_t kn, struct kp_memcg_owner 
 			kp_error_free(err);
 			return;
 		}
-		if (!path_prepend(buf, &pos, name)) {
+		if (!kp_owner_path_prepend(buf, &pos, name)) {
 			snprintf(m->why, sizeof(m->why), "the cgroup path is longer than %zu bytes",
 				 sizeof(m->path) - 1);
 			return;
@@ -128,15 +107,8 @@ uint64_t kp_owner_objcg_memcg(struct kp_owners *o, uint64_t objcg, char *why, si
 		snprintf(why, len, "struct obj_cgroup has no memcg in the types");
 	else if (kp_owner_read(o, objcg + o->l.objcg_memcg.offset, raw, 8, "obj_cgroup", why, len))
 		memcg = kp_load(raw, 8);
-	if (o->objcg_n == o->objcg_cap) {
-		size_t cap = o->objcg_cap ? o->objcg_cap * 2 : 64;
-		uint64_t *v = realloc(o->objcg_vals, cap * sizeof(*v));
-		if (!v)
-			return memcg;
-		o->objcg_vals = v;
-		o->objcg_cap = cap;
-	}
-	if (kp_addrmap_put(&o->objcg_memcg, objcg, (uint32_t)o->objcg_n))
+	if (kp_grow((void **)&o->objcg_vals, &o->objcg_cap, o->objcg_n, sizeof(*o->objcg_vals), 64) &&
+	    kp_addrmap_put(&o->objcg_memcg, objcg, (uint32_t)o->objcg_n))
 		o->objcg_vals[o->objcg_n++] = memcg;
 	return memcg;
 }

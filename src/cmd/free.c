@@ -9,6 +9,7 @@
 #include "buddy.h"
 #include "checks.h"
 #include "cmd.h"
+#include "internal.h"
 #include "query.h"
 
 struct free_opts {
@@ -36,15 +37,9 @@ static void free_block_keep(void *arg, const struct kp_free_block *b)
 	if (!free_zone_selected(o, b->zone) || (o->order >= 0 && b->order != o->order) ||
 	    (o->mt >= 0 && b->migratetype != o->mt))
 		return;
-	if (o->nblk == o->capblk) {
-		size_t cap = o->capblk ? o->capblk * 2 : 1024;
-		struct kp_free_block *v = realloc(o->blk, cap * sizeof(*v));
-		if (!v) {
-			o->blk_oom = true;
-			return;
-		}
-		o->blk = v;
-		o->capblk = cap;
+	if (!kp_grow((void **)&o->blk, &o->capblk, o->nblk, sizeof(*o->blk), 1024)) {
+		o->blk_oom = true;
+		return;
 	}
 	o->blk[o->nblk++] = *b;
 }

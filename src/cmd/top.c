@@ -18,15 +18,8 @@ struct top_row *top_row(struct top_table *t, uint64_t key)
 	uint32_t i = kp_addrmap_get(&t->map, key);
 	if (i != UINT32_MAX)
 		return &t->rows[i];
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		struct top_row *r = realloc(t->rows, cap * sizeof(*r));
-		if (!r)
-			return NULL;
-		t->rows = r;
-		t->cap = cap;
-	}
-	if (!kp_addrmap_put(&t->map, key, (uint32_t)t->n))
+	if (!kp_grow((void **)&t->rows, &t->cap, t->n, sizeof(*t->rows), 64) ||
+	    !kp_addrmap_put(&t->map, key, (uint32_t)t->n))
 		return NULL;
 	struct top_row *r = &t->rows[t->n++];
 	memset(r, 0, sizeof(*r));
@@ -116,14 +109,8 @@ bool top_count(struct top_part *tp, const struct kp_owner_keys *k, bool first)
 
 bool top_vector_add(struct top_part *tp, const struct kp_owner_keys *k)
 {
-	if (tp->nvec == tp->capvec) {
-		size_t cap = tp->capvec ? tp->capvec * 2 : 256;
-		struct top_vector *v = realloc(tp->vec, cap * sizeof(*v));
-		if (!v)
-			return false;
-		tp->vec = v;
-		tp->capvec = cap;
-	}
+	if (!kp_grow((void **)&tp->vec, &tp->capvec, tp->nvec, sizeof(*tp->vec), 256))
+		return false;
 	tp->vec[tp->nvec++] = (struct top_vector){ k->slab.vector, k->cache,
 						   (uint32_t)(k->slab.objects > 0 ? k->slab.objects : 0) };
 	return true;

@@ -42,14 +42,8 @@ static bool orphan_add(struct top_part *tp, uint64_t head_pfn)
 		tp->orphans[tp->norphans - 1].pages++;
 		return true;
 	}
-	if (tp->norphans == tp->caporphans) {
-		size_t cap = tp->caporphans ? tp->caporphans * 2 : 8;
-		struct top_orphan *o = realloc(tp->orphans, cap * sizeof(*o));
-		if (!o)
-			return false;
-		tp->orphans = o;
-		tp->caporphans = cap;
-	}
+	if (!kp_grow((void **)&tp->orphans, &tp->caporphans, tp->norphans, sizeof(*tp->orphans), 8))
+		return false;
 	tp->orphans[tp->norphans++] = (struct top_orphan){ head_pfn, 1, false };
 	return true;
 }
