@@ -259,6 +259,7 @@ static void describe_memcg(struct kp_owners *o, const uint8_t *raw, struct kp_de
 	if (k == KP_MEMCG_NONE || k == KP_MEMCG_UNKNOWN)
 		return;
 	desc_str(d, "memcg", "kind", kp_memcg_kind_name(k));
+	desc_hex(d, "memcg", "memcg_data", kp_field_load(raw, &kp_owners_layout(o)->pg_memcg));
 	if (k == KP_MEMCG_VECTOR) {
 		desc_hex(d, "memcg", "objcg_vector", ptr);
 		return;
