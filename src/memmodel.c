@@ -374,6 +374,7 @@ void kp_mm_close(struct kp_mm *mm)
 	free(mm->section_pb);
 	free(mm->sec_by_addr);
 	free(mm->zones);
+	free(mm->cpu_off);
 	memset(mm, 0, sizeof(*mm));
 }
 

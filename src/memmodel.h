@@ -57,6 +57,11 @@ struct kp_mm {
 	struct kp_zone *zones;
 	uint32_t nr_zones;
 	uint64_t max_pfn;          /* one past the highest spanned pfn */
+
+	/* __per_cpu_offset[] of the nr_cpu_ids possible CPUs, read once */
+	bool cpu_tried;
+	uint64_t *cpu_off;
+	uint32_t ncpu;
 };
 
 kp_error *kp_mm_open(struct kp_mm *mm, struct kp_target *t, struct kp_symbols *syms,
@@ -72,6 +77,9 @@ kp_error *kp_mm_read_u64(struct kp_mm *mm, uint64_t va, uint64_t *v);
 /* The sum over every possible CPU (nr_cpu_ids, __per_cpu_offset[]) of the
  * SIZE-byte value at OFF in the __percpu object PTR, read as signed when
  * SIGNED. False when the per-cpu areas cannot be read. */
+/* The per-CPU offsets (__per_cpu_offset[], nr_cpu_ids of them), read once;
+ * false when they cannot be read. */
+bool kp_mm_cpu_offsets(struct kp_mm *mm, const uint64_t **off, uint32_t *n);
 bool kp_mm_percpu_sum(struct kp_mm *mm, uint64_t ptr, uint32_t off, uint32_t size, bool is_signed,
 		      int64_t *sum);
 kp_error *kp_mm_read_string(struct kp_mm *mm, uint64_t va, char *buf, size_t len);

@@ -158,29 +158,53 @@ kp_error *kp_mm_read_nodes(struct kp_mm *mm, uint32_t *max_numnodes)
 			 kp_types_path(mm->ty));
 }
 
+bool kp_mm_cpu_offsets(struct kp_mm *mm, const uint64_t **off, uint32_t *n)
+{
+	uint64_t offsets, ncpu_addr, ncpu = 0;
+	size_t missing = 0;
+	kp_error *err;
+
+	if (!mm->cpu_tried) {
+		mm->cpu_tried = true;
+		if (!kp_mm_symbol(mm, "__per_cpu_offset", &offsets) ||
+		    !kp_mm_symbol(mm, "nr_cpu_ids", &ncpu_addr))
+			return false;
+		if ((err = kp_mm_read_u64(mm, ncpu_addr, &ncpu))) {
+			kp_error_free(err);
+			return false;
+		}
+		ncpu &= 0xffffffff;     /* unsigned int */
+		if (ncpu == 0 || ncpu > 8192 || !(mm->cpu_off = calloc(ncpu, 8)))
+			return false;
+		if ((err = kp_mm_read(mm, offsets, mm->cpu_off, ncpu * 8, &missing)) || missing) {
+			kp_error_free(err);
+			free(mm->cpu_off);
+			mm->cpu_off = NULL;
+			return false;
+		}
+		for (uint64_t i = 0; i < ncpu; i++)
+			mm->cpu_off[i] = le64toh(mm->cpu_off[i]);
+		mm->ncpu = (uint32_t)ncpu;
+	}
+	*off = mm->cpu_off;
+	*n = mm->ncpu;
+	return mm->ncpu > 0;
+}
+
 bool kp_mm_percpu_sum(struct kp_mm *mm, uint64_t ptr, uint32_t off, uint32_t size, bool is_signed,
 		      int64_t *sum)
 {
-	uint64_t offsets, ncpu_addr, ncpu = 0;
-	kp_error *err;
+	const uint64_t *cpu_off;
+	uint32_t ncpu;
 
 	*sum = 0;
-	if (!ptr || size > 8 || !kp_mm_symbol(mm, "__per_cpu_offset", &offsets) ||
-	    !kp_mm_symbol(mm, "nr_cpu_ids", &ncpu_addr))
+	if (!ptr || size > 8 || !kp_mm_cpu_offsets(mm, &cpu_off, &ncpu))
 		return false;
-	if ((err = kp_mm_read_u64(mm, ncpu_addr, &ncpu))) {
-		kp_error_free(err);
-		return false;
-	}
-	ncpu &= 0xffffffff;     /* unsigned int */
-	if (ncpu == 0 || ncpu > 8192)
-		return false;
-	for (uint64_t cpu = 0; cpu < ncpu; cpu++) {
-		uint64_t cpu_off;
+	for (uint32_t cpu = 0; cpu < ncpu; cpu++) {
 		uint8_t raw[8];
 		size_t missing = 0;
-		if ((err = kp_mm_read_u64(mm, offsets + cpu * 8, &cpu_off)) ||
-		    (err = kp_mm_read(mm, ptr + cpu_off + off, raw, size, &missing)) || missing) {
+		kp_error *err = kp_mm_read(mm, ptr + cpu_off[cpu] + off, raw, size, &missing);
+		if (err || missing) {
 			kp_error_free(err);
 			return false;
 		}

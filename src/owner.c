@@ -163,7 +163,6 @@ void kp_owners_close(struct kp_owners *o)
 	for (size_t i = 0; i < o->slabs.n; i++)
 		free(((struct kp_slab_owner *)o->slabs.rec[i])->cpu);
 	records_free(&o->slabs);
-	free(o->cpu_off);
 	records_free(&o->files);
 	records_free(&o->memcgs);
 	kp_addrmap_free(&o->objcg_memcg);

@@ -21,10 +21,8 @@ struct kp_owners {
 	struct kp_addrmap objcg_memcg;
 	uint64_t *objcg_vals;
 	size_t objcg_n, objcg_cap;
-	/* owner_slab_cpu.c: the per-CPU offsets and kmem_cache_cpu */
-	bool cpu_tried, cpu_layout_done;
-	uint64_t *cpu_off;
-	uint32_t ncpu;
+	/* owner_slab_cpu.c: kmem_cache_cpu's members */
+	bool cpu_layout_done;
 	struct kp_field kc_cpu_slab, kc_offset, kc_random, kcc_freelist, kcc_slab;
 };
 

@@ -12,37 +12,6 @@
 #include "internal.h"
 #include "owner_impl.h"
 
-#define CPU_MAX 8192
-
-static bool cpu_offsets(struct kp_owners *o)
-{
-	uint64_t offsets, ncpu_addr, ncpu = 0;
-	kp_error *err;
-
-	if (o->cpu_tried)
-		return o->ncpu > 0;
-	o->cpu_tried = true;
-	if (!kp_mm_symbol(o->mm, "__per_cpu_offset", &offsets) ||
-	    !kp_mm_symbol(o->mm, "nr_cpu_ids", &ncpu_addr))
-		return false;
-	if ((err = kp_mm_read_u64(o->mm, ncpu_addr, &ncpu))) {
-		kp_error_free(err);
-		return false;
-	}
-	ncpu &= 0xffffffff;     /* unsigned int */
-	if (!ncpu || ncpu > CPU_MAX || !(o->cpu_off = calloc(ncpu, sizeof(*o->cpu_off))))
-		return false;
-	char why[KP_OWNER_WHY];
-	if (!kp_owner_read(o, offsets, o->cpu_off, ncpu * 8, "__per_cpu_offset", why, sizeof(why))) {
-		free(o->cpu_off);
-		o->cpu_off = NULL;
-		return false;
-	}
-	for (uint64_t i = 0; i < ncpu; i++)
-		o->cpu_off[i] = le64toh(o->cpu_off[i]);
-	o->ncpu = (uint32_t)ncpu;
-	return true;
-}
 
 static void slab_cpu_layout(struct kp_owners *o)
 {
@@ -101,10 +70,13 @@ static int64_t freelist_count(struct kp_owners *o, uint64_t head, uint32_t offse
 /* Fills C's CPU slabs (read once per cache). */
 void kp_owner_slab_cpus(struct kp_owners *o, struct kp_slab_owner *c, const uint8_t *kc)
 {
+	const uint64_t *cpu_off;
+	uint32_t ncpu;
+
 	if (!o->cpu_layout_done)
 		slab_cpu_layout(o);
 	if (!o->kc_cpu_slab.present || !o->kcc_freelist.present || !o->kcc_slab.present ||
-	    !o->kc_offset.present || !cpu_offsets(o))
+	    !o->kc_offset.present || !kp_mm_cpu_offsets(o->mm, &cpu_off, &ncpu))
 		return;
 	uint64_t pcpu = kp_field_load(kc, &o->kc_cpu_slab);
 	uint32_t offset = (uint32_t)kp_field_load(kc, &o->kc_offset);
@@ -115,10 +87,10 @@ void kp_owner_slab_cpus(struct kp_owners *o, struct kp_slab_owner *c, const uint
 	uint8_t raw[64];
 	char why[KP_OWNER_WHY];
 
-	if (!pcpu || span > sizeof(raw) || !(c->cpu = calloc(o->ncpu, sizeof(*c->cpu))))
+	if (!pcpu || span > sizeof(raw) || !(c->cpu = calloc(ncpu, sizeof(*c->cpu))))
 		return;
-	for (uint32_t cpu = 0; cpu < o->ncpu; cpu++) {
-		if (!kp_owner_read(o, pcpu + o->cpu_off[cpu], raw, span, "kmem_cache_cpu", why,
+	for (uint32_t cpu = 0; cpu < ncpu; cpu++) {
+		if (!kp_owner_read(o, pcpu + cpu_off[cpu], raw, span, "kmem_cache_cpu", why,
 				   sizeof(why)))
 			continue;
 		uint64_t slab = kp_load(raw + o->kcc_slab.offset, 8);
