@@ -96,6 +96,7 @@ kp_error *kp_session_open_types(struct kp_session *s)
 		return err;
 	}
 	kp_symbols_set_memo(s->syms, s->ty);
+	kp_types_set_symbols(s->ty, s->syms);
 	return NULL;
 }
 

@@ -1,11 +1,14 @@
 /* Kernel symbols from the vmlinux symtab (libelf), at their link-time
- * addresses; the memory model adds the KASLR offset. */
+ * addresses; the memory model adds the KASLR offset. Only data symbols
+ * (objects and untyped ones, as assembly defines them) are indexed. */
 #include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
 #include <libelf.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kpage/kpage.h"
@@ -16,6 +19,8 @@ struct sym { const char *name; uint64_t addr; uint32_t hash; bool global; };
 
 struct kp_symbols {
 	int fd;
+	void *map;            /* the file, PROT_READ (NULL: libelf maps it) */
+	size_t map_size;
 	Elf *elf;
 	const char *path;
 	Elf_Scn *symtab;      /* loaded on the first lookup the memo cannot answer */
@@ -119,8 +124,8 @@ static kp_error *symbols_load_table(struct kp_symbols *s, Elf_Scn *scn, GElf_Shd
 		if (!gelf_getsym(data, (int)i, &sym))
 			continue;
 		int type = GELF_ST_TYPE(sym.st_info);
-		if (sym.st_shndx == SHN_UNDEF || (type != STT_OBJECT && type != STT_FUNC &&
-						  type != STT_NOTYPE) || sym.st_name >= str->d_size)
+		if (sym.st_shndx == SHN_UNDEF || (type != STT_OBJECT && type != STT_NOTYPE) ||
+		    sym.st_name >= str->d_size)
 			continue;
 		y->name = (const char *)str->d_buf + sym.st_name;
 		if (!*y->name || !sym_hash(y->name, str->d_size - sym.st_name, &y->hash))
@@ -129,6 +134,9 @@ static kp_error *symbols_load_table(struct kp_symbols *s, Elf_Scn *scn, GElf_Shd
 		y->global = GELF_ST_BIND(sym.st_info) != STB_LOCAL;
 		s->n++;
 	}
+	struct sym *fit = s->n ? realloc(s->syms, s->n * sizeof(*s->syms)) : NULL;
+	if (fit)
+		s->syms = fit;     /* the functions skipped were over half */
 	if (s->n >= UINT32_MAX || !symbols_index(s))
 		return kp_errorf(KP_EXIT_INPUT, "out of memory reading symbols of %s", path);
 	return NULL;
@@ -150,7 +158,15 @@ kp_error *kp_symbols_open(const char *path, struct kp_symbols **out)
 	}
 	if ((err = kp_input_check(path, s->fd, "a vmlinux")))
 		goto fail;
-	s->elf = elf_begin(s->fd, ELF_C_READ_MMAP, NULL);
+	/* Mapped here, so that the symtab's pages can be given back once it
+	 * is indexed (symbols_load). */
+	struct stat st;
+	if (fstat(s->fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (s->map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, s->fd, 0)) != MAP_FAILED)
+		s->map_size = (size_t)st.st_size;
+	else
+		s->map = NULL;
+	s->elf = s->map ? elf_memory(s->map, s->map_size) : elf_begin(s->fd, ELF_C_READ_MMAP, NULL);
 	if (!s->elf || elf_kind(s->elf) != ELF_K_ELF) {
 		err = kp_errorf(KP_EXIT_INPUT, "%s: not an ELF file", path);
 		goto fail;
@@ -188,6 +204,8 @@ void kp_symbols_close(struct kp_symbols *s)
 	free((char *)s->path);
 	if (s->elf)
 		elf_end(s->elf);
+	if (s->map)
+		munmap(s->map, s->map_size);
 	if (s->fd >= 0)
 		close(s->fd);
 	free(s);
@@ -208,6 +226,9 @@ static bool symbols_load(struct kp_symbols *s)
 		kp_error *err = gelf_getshdr(s->symtab, &sh) ?
 			symbols_load_table(s, s->symtab, &sh, s->path) : NULL;
 		kp_error_free(err);
+		/* Indexed: the names are read again only to compare one. */
+		if (s->map)
+			madvise(s->map, s->map_size, MADV_DONTNEED);
 	}
 	return s->slot != NULL;
 }

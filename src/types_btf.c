@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "dwarf_index.h"
 #include "types_btf.h"
 
 struct btf_types {
@@ -21,6 +22,9 @@ struct btf_types {
 	struct btf *btf;
 	struct enum_cache { char *name; struct kp_enumerator *list; size_t n; } *enums;
 	size_t nenums;
+	/* every name by kind (kpbtf_name_known), built on first use */
+	struct btf_name { uint32_t name_off; uint8_t kind; } *names;   /* name_off 0: empty */
+	size_t names_mask;
 };
 
 /* libbpf 1.1 copies an ELF's .BTF section without checking that the file
@@ -82,6 +86,24 @@ kp_error *kpbtf_types_open(const char *path, struct btf_types **out)
 	return NULL;
 }
 
+kp_error *kpbtf_types_open_mem(const char *label, const void *data, size_t size,
+			       struct btf_types **out)
+{
+	struct btf_types *bt = calloc(1, sizeof(*bt));
+	if (!bt || !(bt->path = strdup(label))) {
+		free(bt);
+		return kp_errorf(KP_EXIT_INPUT, "out of memory");
+	}
+	libbpf_set_print(NULL);
+	bt->btf = btf__new(data, (uint32_t)size);
+	if (!bt->btf || size > UINT32_MAX) {
+		kpbtf_types_close(bt);
+		return kp_errorf(KP_EXIT_INPUT, "%s: its .BTF cannot be read", label);
+	}
+	*out = bt;
+	return NULL;
+}
+
 void kpbtf_types_close(struct btf_types *bt)
 {
 	if (!bt)
@@ -93,6 +115,7 @@ void kpbtf_types_close(struct btf_types *bt)
 		free(bt->enums[i].name);
 	}
 	free(bt->enums);
+	free(bt->names);
 	btf__free(bt->btf);
 	free(bt->path);
 	free(bt);
@@ -265,4 +288,69 @@ bool kpbtf_var(struct btf_types *bt, const char *name, uint32_t *array_len, int 
 {
 	(void)bt; (void)name; (void)array_len; (void)pointer_depth;
 	return false;   /* BTF has per-cpu variables only */
+}
+
+static size_t btf_name_slot(const struct btf_types *bt, const char *name, uint8_t kind)
+{
+	uint64_t h = 1469598103934665603ull ^ kind;
+	for (const char *p = name; *p; p++)
+		h = (h ^ (uint8_t)*p) * 1099511628211ull;
+	size_t i = h & bt->names_mask;
+	while (bt->names[i].name_off &&
+	       (bt->names[i].kind != kind ||
+		strcmp(btf__name_by_offset(bt->btf, bt->names[i].name_off), name) != 0))
+		i = (i + 1) & bt->names_mask;
+	return i;
+}
+
+static void btf_name_add(struct btf_types *bt, uint32_t name_off, uint8_t kind)
+{
+	const char *name = btf__name_by_offset(bt->btf, name_off);
+	if (!name_off || !name || !*name)
+		return;
+	size_t i = btf_name_slot(bt, name, kind);
+	bt->names[i].name_off = name_off;
+	bt->names[i].kind = kind;
+}
+
+/* Indexes the names of every struct, union, enum, typedef and enumerator. */
+static bool btf_names_build(struct btf_types *bt)
+{
+	uint32_t n = btf__type_cnt(bt->btf);
+	size_t count = 0, size = 1024;
+
+	for (uint32_t id = 1; id < n; id++) {
+		const struct btf_type *t = btf__type_by_id(bt->btf, id);
+		count += 1 + (btf_is_any_enum(t) ? btf_vlen(t) : 0);
+	}
+	while (size < count + count / 2)
+		size *= 2;
+	if (!(bt->names = calloc(size, sizeof(*bt->names))))
+		return false;
+	bt->names_mask = size - 1;
+	for (uint32_t id = 1; id < n; id++) {
+		const struct btf_type *t = btf__type_by_id(bt->btf, id);
+		if (btf_is_struct(t))
+			btf_name_add(bt, t->name_off, DWARF_NAME_STRUCT);
+		else if (btf_is_union(t))
+			btf_name_add(bt, t->name_off, DWARF_NAME_UNION);
+		else if (btf_is_typedef(t))
+			btf_name_add(bt, t->name_off, DWARF_NAME_TYPEDEF);
+		else if (btf_is_any_enum(t))
+			btf_name_add(bt, t->name_off, DWARF_NAME_ENUM);
+		for (uint16_t i = 0; btf_is_enum(t) && i < btf_vlen(t); i++)
+			btf_name_add(bt, btf_enum(t)[i].name_off, DWARF_NAME_ENUMERATOR);
+		for (uint16_t i = 0; btf_is_enum64(t) && i < btf_vlen(t); i++)
+			btf_name_add(bt, btf_enum64(t)[i].name_off, DWARF_NAME_ENUMERATOR);
+	}
+	return true;
+}
+
+bool kpbtf_name_known(struct btf_types *bt, int kind, const char *name)
+{
+	if (kind == DWARF_NAME_VAR)
+		return true;      /* BTF has per-cpu variables only: it cannot say */
+	if (!bt->names && !btf_names_build(bt))
+		return true;
+	return bt->names[btf_name_slot(bt, name, (uint8_t)kind)].name_off != 0;
 }

@@ -6,6 +6,10 @@
 
 struct btf_types;
 kp_error *kpbtf_types_open(const char *path, struct btf_types **out);
+/* BTF from the bytes of a .BTF section (libbpf copies them); LABEL names it
+ * in messages. */
+kp_error *kpbtf_types_open_mem(const char *label, const void *data, size_t size,
+			       struct btf_types **out);
 void kpbtf_types_close(struct btf_types *bt);
 bool kpbtf_has(struct btf_types *bt, const char *type_name);
 kp_error *kpbtf_field(struct btf_types *bt, const char *type_name, const char *path,
@@ -14,6 +18,9 @@ kp_error *kpbtf_sizeof(struct btf_types *bt, const char *type_name, uint32_t *si
 bool kpbtf_enumerator(struct btf_types *bt, const char *name, int64_t *val);
 kp_error *kpbtf_enum_list(struct btf_types *bt, const char *enum_name,
 			const struct kp_enumerator **list, size_t *n);
+/* Whether BTF has NAME as a struct, union, enum, typedef or enumerator
+ * (KIND: enum dwarf_name_kind); true when it cannot tell. */
+bool kpbtf_name_known(struct btf_types *bt, int kind, const char *name);
 bool kpbtf_var(struct btf_types *bt, const char *name, uint32_t *array_len, int *pointer_depth);
 
 #endif

@@ -1,10 +1,12 @@
 /* The types layer's public face: every question kpage asks of the DWARF
  * (a member's offset, a type's size, an enumerator) is answered from a memo
  * when one exists for this vmlinux, else from DWARF, and the answers are kept
- * in $XDG_CACHE_HOME/kpage/types/BUILD-ID. Indexing a distribution vmlinux's
- * DWARF costs 0.6 s and 200 MB; with the memo, kpage does not open the DWARF
- * at all. The memo is keyed by the vmlinux's build-id (no build-id, no memo)
- * and by this file's format version; `layout` always reads the DWARF. */
+ * in $XDG_CACHE_HOME/kpage/types/BUILD-ID. A first run reads the DWARF only
+ * as far as its questions need (dwarf_index.c: 0.1-0.3 s and under 64 MB on
+ * Debian's vmlinux); with the memo, kpage does not open the DWARF at all.
+ * The memo is keyed by the vmlinux's build-id (no build-id, no memo) and by
+ * this file's format version; `layout` reads the DWARF, the same directed
+ * way. */
 #include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
@@ -30,6 +32,10 @@ struct kp_types {
 	struct btf_types *bt;        /* BTF instead, when asked or no DWARF */
 	bool btf_only;
 	bool vmci_only;              /* answers from VMCOREINFO, misses absent */
+	/* what the DWARF index asks before it walks on (types_oracle) */
+	struct btf_types *oracle_btf;
+	bool oracle_btf_tried;
+	const struct kp_symbols *syms;
 	char build_id[96];
 	char memo_path[4096];
 	struct memo *m;
@@ -277,11 +283,42 @@ void kp_types_close(struct kp_types *ty)
 	free(ty->enums);
 	dwarf_types_close(ty->dw);
 	kpbtf_types_close(ty->bt);
+	kpbtf_types_close(ty->oracle_btf);
 	free(ty->path);
 	free(ty);
 }
 
 const char *kp_types_path(const struct kp_types *ty) { return ty->path; }
+
+/* The DWARF index's oracle (dwarf_index.c): whether this kernel has NAME at
+ * all. Types and enumerators: the vmlinux's own .BTF, which pahole made from
+ * this DWARF (every named struct, union, enum, typedef and enumerator of
+ * every unit); variables: its symtab. Without them (no .BTF: the eras before
+ * 5.2, stripped files) the index walks on, which takes longer and answers
+ * the same. */
+static bool types_oracle(void *ctx, enum dwarf_name_kind kind, const char *name)
+{
+	struct kp_types *ty = ctx;
+	uint64_t addr;
+
+	if (kind == DWARF_NAME_VAR)
+		return !ty->syms || kp_symbols_lookup(ty->syms, name, &addr);
+	if (!ty->oracle_btf_tried) {
+		const void *data;
+		size_t size;
+		ty->oracle_btf_tried = true;
+		if (ty->dw && dwarf_types_section(ty->dw, ".BTF", &data, &size)) {
+			kp_error_free(kpbtf_types_open_mem(ty->path, data, size, &ty->oracle_btf));
+			dwarf_index_section_done(data, size);
+		}
+	}
+	return !ty->oracle_btf || kpbtf_name_known(ty->oracle_btf, kind, name);
+}
+
+void kp_types_set_symbols(struct kp_types *ty, const struct kp_symbols *s)
+{
+	ty->syms = s;
+}
 
 kp_error *kp_types_dwarf(struct kp_types *ty, struct dwarf_types **out)
 {
@@ -289,6 +326,9 @@ kp_error *kp_types_dwarf(struct kp_types *ty, struct dwarf_types **out)
 		kp_error *err = dwarf_types_open(ty->path, &ty->dw);
 		if (err)
 			return err;
+		const char *full = getenv("KPAGE_DWARF_FULL");
+		if (!full || !*full)
+			dwarf_types_set_oracle(ty->dw, types_oracle, ty);
 	}
 	*out = ty->dw;
 	return NULL;

@@ -1,8 +1,6 @@
-/* Type layouts from DWARF through libdw. One pass over the top-level DIEs of
- * every compilation unit indexes named structs, unions, enums, typedefs,
- * variables and enumerators (first definition wins: the kernel's types are
- * the same in every unit that includes them). Lookups then go straight to
- * the DIE. */
+/* Type layouts from DWARF through libdw. The name index (dwarf_index.c)
+ * finds a named struct, union, enum, typedef, variable or enumerator, walking
+ * only as many units as it takes; the answers are read from its DIE. */
 #include <dwarf.h>
 #include <elfutils/libdw.h>
 #include <errno.h>
@@ -13,218 +11,41 @@
 
 #include "kpage/kpage.h"
 #include "internal.h"
+#include "dwarf_index.h"
 #include "types_dwarf.h"
-
-enum idx_kind { IDX_STRUCT, IDX_UNION, IDX_ENUM, IDX_TYPEDEF, IDX_VAR, IDX_ENUMERATOR };
-
-struct idx_entry {
-	char *name;           /* NULL: empty slot */
-	uint8_t kind;
-	bool is_decl;
-	bool unsigned_enum;   /* IDX_ENUMERATOR: its enum's type is unsigned */
-	Dwarf_Off die;        /* for IDX_ENUMERATOR, the enumerator DIE */
-};
 
 struct dwarf_types {
 	char *path;
-	int fd;
+	struct dwarf_index *ix;
 	Dwarf *dw;
-	struct idx_entry *slots;
-	size_t nslots, used;
 	/* enum lists handed out by kp_types_enum, kept until close */
 	struct enum_cache { char *name; struct kp_enumerator *list; size_t n; } *enums;
 	size_t nenums;
 };
-
-static uint64_t idx_hash(const char *s, uint8_t kind)
-{
-	uint64_t h = 1469598103934665603ull ^ kind;
-	while (*s)
-		h = (h ^ (uint8_t)*s++) * 1099511628211ull;
-	return h;
-}
-
-static struct idx_entry *idx_slot(struct dwarf_types *ty, const char *name, uint8_t kind)
-{
-	size_t i = idx_hash(name, kind) & (ty->nslots - 1);
-	while (ty->slots[i].name) {
-		if (ty->slots[i].kind == kind && strcmp(ty->slots[i].name, name) == 0)
-			return &ty->slots[i];
-		i = (i + 1) & (ty->nslots - 1);
-	}
-	return &ty->slots[i];
-}
-
-static bool idx_grow(struct dwarf_types *ty)
-{
-	struct idx_entry *old = ty->slots;
-	size_t oldn = ty->nslots;
-
-	ty->nslots = oldn ? oldn * 2 : 1 << 16;
-	ty->slots = calloc(ty->nslots, sizeof(*ty->slots));
-	if (!ty->slots)
-		return false;
-	for (size_t i = 0; i < oldn; i++)
-		if (old[i].name)
-			*idx_slot(ty, old[i].name, old[i].kind) = old[i];
-	free(old);
-	return true;
-}
-
-static bool idx_add(struct dwarf_types *ty, const char *name, uint8_t kind,
-		    Dwarf_Off off, bool is_decl)
-{
-	struct idx_entry *e;
-
-	if ((ty->used + 1) * 2 > ty->nslots && !idx_grow(ty))
-		return false;
-	e = idx_slot(ty, name, kind);
-	if (e->name) {
-		/* A definition replaces a declaration seen earlier. */
-		if (e->is_decl && !is_decl) {
-			e->die = off;
-			e->is_decl = false;
-		}
-		return true;
-	}
-	e->name = strdup(name);
-	if (!e->name)
-		return false;
-	e->kind = kind;
-	e->die = off;
-	e->is_decl = is_decl;
-	ty->used++;
-	return true;
-}
-
-static bool die_is_decl(Dwarf_Die *die)
-{
-	bool flag = false;
-	Dwarf_Attribute a;
-	if (dwarf_attr(die, DW_AT_declaration, &a))
-		dwarf_formflag(&a, &flag);
-	return flag;
-}
-
-/* Whether the enum's values are unsigned: its underlying type (DWARF 3+)
- * says so. GCC writes PGTY_buddy = 0xf0 of enum pagetype as a one-byte
- * DW_FORM_data1, which a signed read would turn into -16. */
-static bool enum_is_unsigned(Dwarf_Die *en)
-{
-	Dwarf_Attribute a;
-	Dwarf_Die t;
-	Dwarf_Word enc;
-	if (!dwarf_attr_integrate(en, DW_AT_type, &a) || !dwarf_formref_die(&a, &t) ||
-	    dwarf_peel_type(&t, &t) != 0 || !dwarf_attr(&t, DW_AT_encoding, &a) ||
-	    dwarf_formudata(&a, &enc) != 0)
-		return false;
-	return enc == DW_ATE_unsigned || enc == DW_ATE_unsigned_char || enc == DW_ATE_boolean;
-}
-
-static bool index_enumerators(struct dwarf_types *ty, Dwarf_Die *en)
-{
-	Dwarf_Die c;
-	bool uns = enum_is_unsigned(en);
-	if (dwarf_child(en, &c) != 0)
-		return true;
-	do {
-		const char *n = dwarf_diename(&c);
-		if (dwarf_tag(&c) == DW_TAG_enumerator && n) {
-			if (!idx_add(ty, n, IDX_ENUMERATOR, dwarf_dieoffset(&c), false))
-				return false;
-			struct idx_entry *e = idx_slot(ty, n, IDX_ENUMERATOR);
-			if (e->die == dwarf_dieoffset(&c))
-				e->unsigned_enum = uns;   /* the entry is this one */
-		}
-	} while (dwarf_siblingof(&c, &c) == 0);
-	return true;
-}
-
-static bool index_die(struct dwarf_types *ty, Dwarf_Die *die)
-{
-	const char *name = dwarf_diename(die);
-	int tag = dwarf_tag(die);
-	uint8_t kind;
-
-	switch (tag) {
-	case DW_TAG_structure_type: kind = IDX_STRUCT; break;
-	case DW_TAG_union_type: kind = IDX_UNION; break;
-	case DW_TAG_enumeration_type:
-		if (!die_is_decl(die) && !index_enumerators(ty, die))
-			return false;
-		kind = IDX_ENUM;
-		break;
-	case DW_TAG_typedef: kind = IDX_TYPEDEF; break;
-	case DW_TAG_variable: kind = IDX_VAR; break;
-	default: return true;
-	}
-	if (!name)
-		return true;
-	return idx_add(ty, name, kind, dwarf_dieoffset(die), die_is_decl(die));
-}
-
-static kp_error *types_build_index(struct dwarf_types *ty)
-{
-	Dwarf_Off off = 0, next;
-	size_t hsize;
-
-	while (dwarf_nextcu(ty->dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
-		Dwarf_Die cu, c;
-		if (dwarf_offdie(ty->dw, off + hsize, &cu) && dwarf_child(&cu, &c) == 0) {
-			do {
-				if (!index_die(ty, &c))
-					return kp_errorf(KP_EXIT_INPUT, "out of memory indexing %s", ty->path);
-			} while (dwarf_siblingof(&c, &c) == 0);
-		}
-		off = next;
-	}
-	if (ty->used == 0)
-		return kp_errorf(KP_EXIT_INPUT, "%s: DWARF has no types", ty->path);
-	return NULL;
-}
 
 kp_error *dwarf_types_open(const char *path, struct dwarf_types **out)
 {
 	struct dwarf_types *ty = calloc(1, sizeof(*ty));
 	kp_error *err;
 
-	if (!ty)
+	if (!ty || !(ty->path = strdup(path))) {
+		free(ty);
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
-	ty->path = strdup(path);
-	ty->fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (ty->fd < 0) {
-		err = kp_errorf(KP_EXIT_INPUT, "%s: %s", path, strerror(errno));
-		goto fail;
 	}
-	ty->dw = dwarf_begin(ty->fd, DWARF_C_READ);
-	if (!ty->dw) {
-		/* libdw's reason, unless it only says the same again. */
-		const char *why = dwarf_errmsg(-1);
-		bool same = !why || !strcmp(why, "no DWARF information");
-		err = kp_errorf(KP_EXIT_INPUT,
-			"%s: no DWARF debug info%s%s%s; use the vmlinux with debug info, "
-			"e.g. /usr/lib/debug/boot/vmlinux-RELEASE from Debian's "
-			"linux-image-RELEASE-dbg package", path, same ? "" : " (",
-			same ? "" : why, same ? "" : ")");
-		goto fail;
+	err = dwarf_index_open(path, &ty->ix);
+	if (err) {
+		dwarf_types_close(ty);
+		return err;
 	}
-	err = types_build_index(ty);
-	if (err)
-		goto fail;
+	ty->dw = dwarf_index_dwarf(ty->ix);
 	*out = ty;
 	return NULL;
-fail:
-	dwarf_types_close(ty);
-	return err;
 }
 
 void dwarf_types_close(struct dwarf_types *ty)
 {
 	if (!ty)
 		return;
-	for (size_t i = 0; i < ty->nslots; i++)
-		free(ty->slots[i].name);
-	free(ty->slots);
 	for (size_t i = 0; i < ty->nenums; i++) {
 		for (size_t j = 0; j < ty->enums[i].n; j++)
 			free((char *)ty->enums[i].list[j].name);
@@ -232,38 +53,40 @@ void dwarf_types_close(struct dwarf_types *ty)
 		free(ty->enums[i].name);
 	}
 	free(ty->enums);
-	if (ty->dw)
-		dwarf_end(ty->dw);
-	if (ty->fd >= 0)
-		close(ty->fd);
+	dwarf_index_close(ty->ix);
 	free(ty->path);
 	free(ty);
 }
 
+bool dwarf_types_section(struct dwarf_types *ty, const char *name, const void **data,
+			 size_t *size)
+{
+	return dwarf_index_section(ty->ix, name, data, size);
+}
+
+void dwarf_types_set_oracle(struct dwarf_types *ty, dwarf_oracle_fn *fn, void *ctx)
+{
+	dwarf_index_set_oracle(ty->ix, fn, ctx);
+}
+
 const char *dwarf_types_path(const struct dwarf_types *ty) { return ty->path; }
 
-/* "struct page", "union x", "enum y" or a typedef name -> its DIE. */
+/* "struct page", "union x", "enum y" or a typedef name -> its DIE. A bare
+ * name may also be a struct or union tag: "page" means struct page. */
 bool types_find(struct dwarf_types *ty, const char *type_name, Dwarf_Die *out)
 {
-	uint8_t kind = IDX_TYPEDEF;
+	static const uint8_t bare[] = { DWARF_NAME_TYPEDEF, DWARF_NAME_STRUCT, DWARF_NAME_UNION };
+	uint8_t kind;
+	const uint8_t *kinds = &kind;
+	size_t nkinds = 1;
 	const char *name = type_name;
-	struct idx_entry *e;
 
-	if (strncmp(name, "struct ", 7) == 0) { kind = IDX_STRUCT; name += 7; }
-	else if (strncmp(name, "union ", 6) == 0) { kind = IDX_UNION; name += 6; }
-	else if (strncmp(name, "enum ", 5) == 0) { kind = IDX_ENUM; name += 5; }
-	if (!ty->nslots)
-		return false;
-	e = idx_slot(ty, name, kind);
-	if (!e->name && kind == IDX_TYPEDEF) {
-		/* A bare name may be a struct tag: "page" means struct page. */
-		e = idx_slot(ty, name, IDX_STRUCT);
-		if (!e->name)
-			e = idx_slot(ty, name, IDX_UNION);
-	}
-	if (!e->name || e->is_decl)
-		return false;
-	return dwarf_offdie(ty->dw, e->die, out) != NULL;
+	if (strncmp(name, "struct ", 7) == 0) { kind = DWARF_NAME_STRUCT; name += 7; }
+	else if (strncmp(name, "union ", 6) == 0) { kind = DWARF_NAME_UNION; name += 6; }
+	else if (strncmp(name, "enum ", 5) == 0) { kind = DWARF_NAME_ENUM; name += 5; }
+	else { kinds = bare; nkinds = 3; }
+	const struct dwarf_name *e = dwarf_index_find(ty->ix, name, kinds, nkinds, true);
+	return e && dwarf_offdie(ty->dw, e->die, out) != NULL;
 }
 
 bool dwarf_has(struct dwarf_types *ty, const char *type_name)
@@ -383,6 +206,14 @@ static bool types_find_member(Dwarf_Die *agg, const char *name, size_t nlen,
 	return false;
 }
 
+static kp_error *no_definition(struct dwarf_types *ty, const char *type_name)
+{
+	if (dwarf_index_failed(ty->ix))
+		return kp_errorf(KP_EXIT_INPUT, "out of memory indexing the DWARF of %s", ty->path);
+	return kp_errorf(KP_EXIT_INPUT, "%s: no definition of %s in the debuginfo", ty->path,
+			 type_name);
+}
+
 kp_error *dwarf_field(struct dwarf_types *ty, const char *type_name,
 			 const char *path, struct kp_field *out)
 {
@@ -392,8 +223,7 @@ kp_error *dwarf_field(struct dwarf_types *ty, const char *type_name,
 
 	memset(out, 0, sizeof(*out));
 	if (!types_find(ty, type_name, &agg))
-		return kp_errorf(KP_EXIT_INPUT, "%s: no definition of %s in the debuginfo",
-				 ty->path, type_name);
+		return no_definition(ty, type_name);
 	if (!types_peel(&agg, &agg))
 		return kp_errorf(KP_EXIT_INPUT, "%s: cannot resolve %s", ty->path, type_name);
 	for (;;) {
@@ -430,8 +260,7 @@ kp_error *dwarf_sizeof(struct dwarf_types *ty, const char *type_name, uint32_t *
 {
 	Dwarf_Die d;
 	if (!types_find(ty, type_name, &d))
-		return kp_errorf(KP_EXIT_INPUT, "%s: no definition of %s in the debuginfo",
-				 ty->path, type_name);
+		return no_definition(ty, type_name);
 	*size = types_size(&d);
 	if (!*size)
 		return kp_errorf(KP_EXIT_INPUT, "%s: cannot size %s", ty->path, type_name);
@@ -460,12 +289,10 @@ static bool enumerator_value(Dwarf_Die *e, bool is_unsigned, int64_t *val)
 
 bool dwarf_enumerator(struct dwarf_types *ty, const char *name, int64_t *val)
 {
-	struct idx_entry *e;
+	static const uint8_t kind = DWARF_NAME_ENUMERATOR;
+	const struct dwarf_name *e = dwarf_index_find(ty->ix, name, &kind, 1, false);
 	Dwarf_Die d;
-	if (!ty->nslots)
-		return false;
-	e = idx_slot(ty, name, IDX_ENUMERATOR);
-	return e->name && dwarf_offdie(ty->dw, e->die, &d) &&
+	return e && dwarf_offdie(ty->dw, e->die, &d) &&
 	       enumerator_value(&d, e->unsigned_enum, val);
 }
 
@@ -494,7 +321,7 @@ kp_error *dwarf_enum(struct dwarf_types *ty, const char *enum_name,
 	ec = &ty->enums[ty->nenums++];
 	memset(ec, 0, sizeof(*ec));
 	ec->name = strdup(enum_name);
-	bool uns = enum_is_unsigned(&en);
+	bool uns = dwarf_enum_is_unsigned(&en);
 	do {
 		int64_t v;
 		if (dwarf_tag(&c) != DW_TAG_enumerator || !enumerator_value(&c, uns, &v))
@@ -515,15 +342,21 @@ kp_error *dwarf_enum(struct dwarf_types *ty, const char *enum_name,
 bool dwarf_var(struct dwarf_types *ty, const char *name, uint32_t *array_len,
 		  int *pointer_depth)
 {
-	struct idx_entry *e;
+	static const uint8_t kind = DWARF_NAME_VAR;
+	const struct dwarf_name *e = dwarf_index_find(ty->ix, name, &kind, 1, false);
 	Dwarf_Die v, t;
 
-	if (!ty->nslots)
-		return false;
-	e = idx_slot(ty, name, IDX_VAR);
-	if (!e->name || !dwarf_offdie(ty->dw, e->die, &v) || !types_member_type(&v, &t))
+	if (!e || !dwarf_offdie(ty->dw, e->die, &v) || !types_member_type(&v, &t))
 		return false;
 	*array_len = types_array_count(&t);
+	Dwarf_Die p;
+	if (e->is_decl && !*array_len && types_peel(&t, &p) && dwarf_tag(&p) == DW_TAG_array_type) {
+		/* extern struct pglist_data *node_data[]: only the definition
+		 * has the bound. */
+		const struct dwarf_name *def = dwarf_index_find(ty->ix, name, &kind, 1, true);
+		if (def && dwarf_offdie(ty->dw, def->die, &v) && types_member_type(&v, &t))
+			*array_len = types_array_count(&t);
+	}
 	*pointer_depth = 0;
 	if (!types_peel(&t, &t))
 		return true;

@@ -4,12 +4,16 @@
 
 #include <elfutils/libdw.h>
 #include "kpage/kpage.h"
+#include "dwarf_index.h"
 
 /* The DWARF side of the types layer (types_dwarf.c); types_cache.c puts a
  * persistent memo in front of it and opens it only when needed. */
 struct dwarf_types;
 kp_error *dwarf_types_open(const char *path, struct dwarf_types **out);
 void dwarf_types_close(struct dwarf_types *ty);
+bool dwarf_types_section(struct dwarf_types *ty, const char *name, const void **data,
+			 size_t *size);
+void dwarf_types_set_oracle(struct dwarf_types *ty, dwarf_oracle_fn *fn, void *ctx);
 const char *dwarf_types_path(const struct dwarf_types *ty);
 bool dwarf_has(struct dwarf_types *ty, const char *type_name);
 kp_error *dwarf_field(struct dwarf_types *ty, const char *type_name, const char *path,
@@ -18,6 +22,9 @@ kp_error *dwarf_sizeof(struct dwarf_types *ty, const char *type_name, uint32_t *
 bool dwarf_enumerator(struct dwarf_types *ty, const char *name, int64_t *val);
 kp_error *dwarf_enum(struct dwarf_types *ty, const char *enum_name,
 		     const struct kp_enumerator **list, size_t *n);
+/* A variable's type: from its definition or from a declaration, whichever
+ * the index meets first; an array declared without its bound takes it from
+ * the definition (length 0 when there is none). */
 bool dwarf_var(struct dwarf_types *ty, const char *name, uint32_t *array_len, int *pointer_depth);
 /* The DWARF of TY, opened on first use (types_cache.c). */
 kp_error *kp_types_dwarf(struct kp_types *ty, struct dwarf_types **out);

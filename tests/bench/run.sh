@@ -11,8 +11,9 @@
 #   KPAGE_BENCH_BASELINE=/path/to/kpage  adds rows for another kpage build
 #   KPAGE_BENCH_SIZES="16 256 1024"      synthetic machines, in GiB
 #   KPAGE_BENCH_RUNS=3                   runs per figure (the best is kept)
-# kpage runs with its types memo warm (a first run indexes the DWARF once:
-# about 0.6 s and 200 MB more on the Debian vmlinux). The synthetic dumps
+# kpage runs with its types memo warm; the cold start (a first run, which
+# reads the DWARF as far as its lookups need) has a table of its own, beside
+# drgn's bare debuginfo load. The synthetic dumps
 # are sparse files kept under $XDG_CACHE_HOME/kpage/bench, made again only
 # when the fixture generator changes.
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -136,8 +137,32 @@ synthetic() {  # synthetic GIB: sets synth to its directory, or to "" with the r
 	synth=$d
 }
 
+# The first run on a new vmlinux (no types memo: the DWARF is read, as far
+# as the lookups need) beside a warm one and drgn's bare load of the same
+# vmlinux's debuginfo (goal: cold at most half of drgn's, under 64 MiB).
+cold_start() {
+	echo "cold start: the first run on a vmlinux (empty types memo) and a warm one"
+	printf "%-32s %10s %10s %8s %10s %8s %11s %9s\n" VMLINUX DRGN_LOAD COLD_STAT RSS_MB \
+		WARM_STAT RSS_MB COLD_LAYOUT COLD/DRGN
+	for d in "$cache"/kernel/*/1g; do
+		[ -f "$d/STAMP" ] && [ -f "$d/vmlinux" ] || continue
+		v=$(cat "$d/vmlinux") c=$d/vmcore.elf
+		[ -f "$v" ] && [ -f "$c" ] || continue
+		memo=$out/memo
+		drgn=$(measure "/usr/bin/python3 -c \"import drgn; drgn.Program().load_debug_info(['$v'])\"")
+		cold=$(measure "rm -rf '$memo'; XDG_CACHE_HOME='$memo' '$K' --vmlinux '$v' --core '$c' stat")
+		warm=$(measure "XDG_CACHE_HOME='$memo' '$K' --vmlinux '$v' --core '$c' stat")
+		layout=$(measure "rm -rf '$memo'; XDG_CACHE_HOME='$memo' '$K' --vmlinux '$v' layout page")
+		echo "$(basename "$(dirname "$d")") $drgn $cold $warm $layout" | awk '{
+			printf "%-32s %10.3f %10.3f %8.1f %10.3f %8.1f %11.3f %8.2fx\n", $1, $2, $4,
+				$5 / 1024, $6, $7 / 1024, $8, $2 > 0 ? $4 / $2 : 0 }'
+	done
+	rm -rf "$out/memo"
+}
+
 echo "make bench: $nthreads CPUs online, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start;" \
 	"each figure is the best of $runs runs, warm page cache"
+cold_start
 printf "%-24s %-30s %8s %12s %7s %9s %9s %9s\n" DUMP TOOL SECONDS PAGES/S RSS_MB KP/FLOOR KP/CRASH KP/DRGN
 for variant in 1g numa2 4g; do
 	# The bookworm (6.1) kernel's dumps, as the tier left them.

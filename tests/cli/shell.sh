@@ -69,5 +69,8 @@ $T send-keys Up Up
 if wait_for 'kpage> help zones'; then pass shell/history-survives-restart; else fail shell/history-survives-restart "$(screen | tail -n 2)"; fi
 mode=$(stat -c %a "$home/.kpage_history" 2> /dev/null)
 if [ "$mode" = 600 ]; then pass shell/history-mode-0600; else fail shell/history-mode-0600 "mode $mode"; fi
+$T send-keys 'quit' Enter
+wait_for 'kpage> quit' 30
 $T kill-server 2> /dev/null
-rm -rf "$home"
+# A kpage still exiting may write its memo or history as the tree goes.
+rm -rf "$home" 2> /dev/null || { sleep 1; rm -rf "$home"; }

@@ -158,6 +158,25 @@ for variant in $variants; do
 		KPAGE_NO_TYPES_CACHE=1 "$KPAGE" --vmlinux "$V" --core "$d/vmcore.elf" --json $c > "$d/nocache.$c.json" 2> "$d/nocache.err"
 		check "kernel/$v/types-memo-agrees/$c" cmp "$d/kpage.$c.vmcore.elf.json" "$d/nocache.$c.json"
 	done
+	# The directed DWARF lookup (units of mm/ first, absent names known from
+	# the vmlinux's .BTF and symtab) must answer as indexing every unit in
+	# file order does: the same memo, key for key, from a cold start.
+	if [ "$variant" = 1g ]; then
+		for mode in directed full; do
+			rm -rf "$d/memo.$mode"
+			full=; [ "$mode" = full ] && full=1
+			for c in stat free top "page 4096"; do
+				XDG_CACHE_HOME="$d/memo.$mode" KPAGE_DWARF_FULL=$full "$KPAGE" --vmlinux "$V" \
+					--core "$d/vmcore.elf" --json $c > "$d/memo.$mode.${c%% *}.json" 2> "$d/memo.$mode.err"
+			done
+			sort "$d/memo.$mode"/kpage/types/* > "$d/memo.$mode.sorted"
+		done
+		check "kernel/$v/types-directed-as-full/memo" diff "$d/memo.directed.sorted" "$d/memo.full.sorted"
+		for c in stat free top page; do
+			check "kernel/$v/types-directed-as-full/$c" cmp "$d/memo.directed.$c.json" "$d/memo.full.$c.json"
+		done
+		step "directed DWARF lookup against the full index"
+	fi
 	for c in stat free zones pages; do
 		check "kernel/$v/formats-agree/$c" cmp "$d/kpage.$c.vmcore.elf.json" "$d/kpage.$c.vmcore.kdump-zlib.json"
 		check "kernel/$v/formats-agree/$c/reassembled" cmp "$d/kpage.$c.vmcore.elf.json" "$d/kpage.$c.vmcore.kdump.json"
