@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "kallsyms.h"
 #include "memmodel.h"
 
 #define START_KERNEL_MAP 0xffffffff80000000ull
@@ -25,14 +26,26 @@ const char *kp_mm_model_name(enum kp_model m)
 bool kp_mm_symbol(struct kp_mm *mm, const char *name, uint64_t *addr)
 {
 	char key[128];
-	/* Without a vmlinux (BTF only), VMCOREINFO's SYMBOL() lines, which
-	 * hold run-time addresses, are all there is. */
+	/* Without a vmlinux (BTF only, --vmcoreinfo-only), VMCOREINFO's
+	 * SYMBOL() lines, which hold run-time addresses, then the dump's own
+	 * kallsyms. */
 	if (mm->syms && kp_symbols_lookup(mm->syms, name, addr)) {
 		*addr += mm->kaslr_offset;
 		return true;
 	}
 	snprintf(key, sizeof(key), "SYMBOL(%s)", name);
-	return kp_vmcoreinfo_hex(mm->vmci, key, addr);
+	if (kp_vmcoreinfo_hex(mm->vmci, key, addr))
+		return true;
+	if (mm->syms)
+		return false;        /* the symtab has said: not there */
+	if (!mm->kallsyms_tried) {
+		mm->kallsyms_tried = true;
+		kp_error *err = kp_kallsyms_load(mm, &mm->kallsyms);
+		if (err)
+			snprintf(mm->kallsyms_why, sizeof(mm->kallsyms_why), "%s", kp_error_message(err));
+		kp_error_free(err);
+	}
+	return kp_kallsyms_lookup(mm->kallsyms, name, addr);
 }
 
 kp_error *kp_mm_vtop(struct kp_mm *mm, uint64_t va, uint64_t *pa, uint64_t *leaf_left)
@@ -375,6 +388,7 @@ void kp_mm_close(struct kp_mm *mm)
 	free(mm->sec_by_addr);
 	free(mm->zones);
 	free(mm->cpu_off);
+	kp_kallsyms_free(mm->kallsyms);
 	memset(mm, 0, sizeof(*mm));
 }
 

@@ -58,6 +58,12 @@ struct kp_mm {
 	uint32_t nr_zones;
 	uint64_t max_pfn;          /* one past the highest spanned pfn */
 
+	/* without a symtab: the dump's kallsyms, read on the first symbol
+	 * VMCOREINFO does not name (kallsyms.c) */
+	bool kallsyms_tried;
+	struct kp_kallsyms *kallsyms;
+	char kallsyms_why[256];    /* why there is none */
+
 	/* __per_cpu_offset[] of the nr_cpu_ids possible CPUs, read once */
 	bool cpu_tried;
 	uint64_t *cpu_off;

@@ -10,6 +10,7 @@
 #include "debuginfo.h"
 #include "internal.h"
 #include "layout_infer.h"
+#include "kallsyms.h"
 #include "session.h"
 
 /* A path the command line gave that cannot be opened: its option names it. */
@@ -65,7 +66,12 @@ kp_error *kp_session_open_types(struct kp_session *s)
 	if (s->btf_path && !s->vmlinux_path) {
 		if (s->btf_given && (err = session_check_path("--btf", s->btf_path)))
 			return err;
-		return kp_types_open_btf(s->btf_path, &s->ty);
+		if ((err = kp_types_open_btf(s->btf_path, &s->ty)))
+			return err;
+		/* A vmlinux given as --btf lends its symtab too (a raw BTF file
+		 * has none: symbols then come from VMCOREINFO and kallsyms). */
+		kp_error_free(kp_symbols_open(s->btf_path, &s->syms));
+		return NULL;
 	}
 	if (s->vmlinux_given && (err = session_check_path("--vmlinux", s->vmlinux_path)))
 		return err;
@@ -100,6 +106,12 @@ kp_error *kp_session_open_types(struct kp_session *s)
 	return NULL;
 }
 
+/* The file the symbols come from: the vmlinux, or a vmlinux given as --btf. */
+static const char *session_symbols_path(const struct kp_session *s)
+{
+	return s->vmlinux_path ? s->vmlinux_path : s->btf_path;
+}
+
 /* Before reading anything through the vmlinux's symbols: the release in
  * VMCOREINFO must be the one in the vmlinux's linux_banner. */
 static kp_error *session_check_release(struct kp_session *s)
@@ -116,7 +128,7 @@ static kp_error *session_check_release(struct kp_session *s)
 	    strncmp(dump_id, file_id, strlen(file_id)) != 0)
 		return kp_errorf(KP_EXIT_INPUT, "%s does not match %s: the dump's VMCOREINFO "
 				 "BUILD-ID is %s, the vmlinux's build-id is %s (use --force to go on "
-				 "anyway)", s->vmlinux_path, s->core_path, dump_id, file_id);
+				 "anyway)", session_symbols_path(s), s->core_path, dump_id, file_id);
 	if (s->force || !s->syms ||
 	    !kp_symbols_read_string(s->syms, "linux_banner", want, sizeof(want)) ||
 	    !kp_vmcoreinfo_get(kp_target_vmcoreinfo(s->t), "OSRELEASE", rel, sizeof(rel)))
@@ -126,7 +138,7 @@ static kp_error *session_check_release(struct kp_session *s)
 	    (strncmp(want + 14, rel, strlen(rel)) != 0 || want[14 + strlen(rel)] != ' '))
 		return kp_errorf(KP_EXIT_INPUT, "%s does not match %s: the dump's VMCOREINFO "
 				 "OSRELEASE is %s, the vmlinux is \"%s\" (use --force to go on anyway)",
-				 s->vmlinux_path, s->core_path, rel, want);
+				 session_symbols_path(s), s->core_path, rel, want);
 	return NULL;
 }
 
@@ -147,7 +159,7 @@ static kp_error *session_check_banner(struct kp_session *s)
 		want[strcspn(want, "\n")] = have[strcspn(have, "\n")] = '\0';
 		return kp_errorf(KP_EXIT_INPUT, "%s does not match %s: the dump's linux_banner is "
 				 "\"%s\", the vmlinux's is \"%s\" (use --force to go on anyway)",
-				 s->vmlinux_path, s->core_path, have, want);
+				 session_symbols_path(s), s->core_path, have, want);
 	}
 	return NULL;
 }
@@ -179,6 +191,18 @@ static void session_describe(struct kp_session *s)
 		l->nodes_shift_pos, l->zones_width, l->zones_shift, l->nr_pageflags);
 	if (s->inferred[0])
 		fprintf(stderr, "kpage: page->flags: %s\n", s->inferred);
+	if (s->syms) {
+		fprintf(stderr, "kpage: symbols: the symtab of %s\n", session_symbols_path(s));
+	} else {
+		uint64_t addr;
+		kp_mm_symbol(&s->mm, "__per_cpu_offset", &addr);   /* reads kallsyms, if any */
+		if (s->mm.kallsyms)
+			fprintf(stderr, "kpage: symbols: VMCOREINFO's SYMBOL() lines, then %u from %s\n",
+				kp_kallsyms_count(s->mm.kallsyms), kp_kallsyms_rule(s->mm.kallsyms));
+		else
+			fprintf(stderr, "kpage: symbols: VMCOREINFO's SYMBOL() lines only (%s)\n",
+				s->mm.kallsyms_why);
+	}
 	fprintf(stderr, "kpage: KASLR offset 0x%llx, phys_base 0x%llx (VMCOREINFO)\n",
 		(unsigned long long)s->mm.kaslr_offset, (unsigned long long)s->mm.phys_base);
 }

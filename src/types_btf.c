@@ -17,6 +17,8 @@
 #include "dwarf_index.h"
 #include "types_btf.h"
 
+static int kpbtf_find(struct btf_types *bt, const char *type_name);
+
 struct btf_types {
 	char *path;
 	struct btf *btf;
@@ -122,6 +124,13 @@ void kpbtf_types_close(struct btf_types *bt)
 }
 
 /* "struct page" / "union x" / "enum y" / a typedef or bare struct name. */
+int kpbtf_find_type(struct btf_types *bt, const char *type_name)
+{
+	return kpbtf_find(bt, type_name);
+}
+
+const struct btf *kpbtf_btf(const struct btf_types *bt) { return bt->btf; }
+
 static int kpbtf_find(struct btf_types *bt, const char *type_name)
 {
 	int id;

@@ -21,6 +21,12 @@ kp_error *kpbtf_enum_list(struct btf_types *bt, const char *enum_name,
 /* Whether BTF has NAME as a struct, union, enum, typedef or enumerator
  * (KIND: enum dwarf_name_kind); true when it cannot tell. */
 bool kpbtf_name_known(struct btf_types *bt, int kind, const char *name);
+/* A type's BTF id (0 or less: none), named as kpbtf_has takes it. */
+int kpbtf_find_type(struct btf_types *bt, const char *type_name);
+struct btf;
+const struct btf *kpbtf_btf(const struct btf_types *bt);
+/* The BTF of TY when its types come from BTF (types_cache.c). */
+kp_error *kp_types_btf(struct kp_types *ty, struct btf_types **out);
 bool kpbtf_var(struct btf_types *bt, const char *name, uint32_t *array_len, int *pointer_depth);
 
 #endif

@@ -19,6 +19,7 @@
 #include "internal.h"
 #include "types_btf.h"
 #include "types_dwarf.h"
+#include "types_print.h"
 #include "types_vmci.h"
 
 /* 2: unsigned enumerators read unsigned (memos of 1 may hold them negative) */
@@ -355,6 +356,44 @@ static kp_error *types_source(struct kp_types *ty, struct dwarf_types **dw,
 	}
 	kp_error_free(err);
 	*bt = ty->bt;
+	return NULL;
+}
+
+/* layout with --vmcoreinfo-only: VMCOREINFO has offsets of some members and
+ * sizes of some types, not a layout; say which, in one line. */
+kp_error *kp_types_vmci_layout_refusal(struct kp_types *ty, const char *type_name)
+{
+	char type[128], prefix[160], list[256] = "";
+	unsigned n = 0;
+	const char *tag = strncmp(type_name, "struct ", 7) ? type_name : type_name + 7;
+
+	snprintf(type, sizeof(type), "struct %s", tag);
+	snprintf(prefix, sizeof(prefix), "F|%s|", type);
+	for (size_t i = 0; i < ty->n; i++) {
+		const char *k = ty->m[i].key;
+		if (strncmp(k, prefix, strlen(prefix)) || ty->m[i].val[0] != '1')
+			continue;
+		if (n++ < 6)
+			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s",
+				 n > 1 ? ", " : "", k + strlen(prefix));
+	}
+	char size[32] = "";
+	const char *sz = memo_get(ty, (snprintf(prefix, sizeof(prefix), "S|%s", type), prefix));
+	if (sz)
+		snprintf(size, sizeof(size), "SIZE(%s) = %s and ", tag, sz);
+	if (!n && !sz)
+		return kp_errorf(KP_EXIT_USAGE, "%s: VMCOREINFO says nothing of %s; layout needs the "
+				 "types of a vmlinux (--vmlinux) or BTF (--btf)", ty->path, type);
+	return kp_errorf(KP_EXIT_USAGE, "%s: VMCOREINFO has no type layouts, only %sthe offsets of "
+			 "%u members of %s (%s%s); layout needs the types of a vmlinux (--vmlinux) or "
+			 "BTF (--btf)", ty->path, size, n, type, list, n > 6 ? ", ..." : "");
+}
+
+kp_error *kp_types_btf(struct kp_types *ty, struct btf_types **out)
+{
+	if (!ty->bt)
+		return kp_errorf(KP_EXIT_INPUT, "%s: the types are not from BTF", ty->path);
+	*out = ty->bt;
 	return NULL;
 }
 

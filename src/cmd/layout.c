@@ -48,6 +48,6 @@ static kp_error *cmd_layout(struct kp_session *s, int argc, char **argv, int *st
 
 const struct kp_cmd kp_cmd_layout = {
 	"layout", "layout [TYPE | \"enum NAME\"]",
-	"a structure's members, offsets, sizes and holes from the DWARF (default struct page)",
+	"a structure's members, offsets, sizes and holes from the DWARF or BTF (default struct page)",
 	cmd_layout,
 };

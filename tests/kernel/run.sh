@@ -63,12 +63,20 @@ for variant in $variants; do
 		if [ $ok = 1 ]; then pass "kernel/$v/$f/decode"; else fail "kernel/$v/$f/decode" "$(head -c 300 "$d/kpage.err")"; fi
 	done
 	step "kpage stat, free, zones, pages on three formats"
-	# Types from BTF alone (the vmlinux's .BTF section, no symbol table:
-	# symbols from VMCOREINFO) must give the same answers as DWARF.
+	# Types from BTF must give the same answers as DWARF: the vmlinux as
+	# --btf (its .BTF, and its symtab), and its .BTF section alone as a raw
+	# file (symbols from VMCOREINFO and the dump's kallsyms, which VMCOREINFO
+	# names from 6.1 on; before, the per-cpu counts and the kernel's own
+	# migratetype names cannot be had and are left out: --no-symbols).
+	objcopy -O binary --only-section=.BTF "$V" "$d/raw.btf"
+	nosym=; grep -aq 'SYMBOL(kallsyms_names)=' "$d/vmcore.elf" || nosym=--no-symbols
 	for c in stat free zones; do
 		"$KPAGE" --btf "$V" --core "$d/vmcore.elf" --json $c > "$d/btf.$c.json" 2> "$d/btf.err"
 		check "kernel/$v/btf-agrees/$c" python3 "$here/compare_sources.py" \
 			"$d/kpage.$c.vmcore.elf.json" "$d/btf.$c.json"
+		"$KPAGE" --btf "$d/raw.btf" --core "$d/vmcore.elf" --json $c > "$d/rawbtf.$c.json" 2> "$d/rawbtf.err"
+		check "kernel/$v/btf-agrees/raw-$c${nosym:+-no-kallsyms}" python3 "$here/compare_sources.py" \
+			$nosym "$d/kpage.$c.vmcore.elf.json" "$d/rawbtf.$c.json"
 	done
 	# Types from VMCOREINFO alone (no vmlinux, no BTF): every figure it
 	# gives must be DWARF's; the rest must be marked unknown (null).
@@ -117,8 +125,15 @@ for variant in $variants; do
 			fi
 			check "kernel/$v/layout-pahole/$t" python3 "$KP_TOP/tests/cli/pahole_compare.py" \
 				"$d/pahole.$t" "$d/layout.$t.json"
+			# From BTF (the raw .BTF section): pahole -F btf's members,
+			# and the DWARF layout's rows, one for one.
+			"$KPAGE" --btf "$d/raw.btf" --json layout "$t" > "$d/layout-btf.$t.json" 2> "$d/layout-btf.$t.err"
+			pahole -F btf -C "$t" "$d/raw.btf" 2> /dev/null | grep -v '^BTF: ' > "$d/pahole-btf.$t"
+			check "kernel/$v/layout-btf-pahole/$t" python3 "$KP_TOP/tests/cli/pahole_compare.py" \
+				"$d/pahole-btf.$t" "$d/layout-btf.$t.json"
+			check "kernel/$v/layout-btf-as-dwarf/$t" cmp "$d/layout.$t.json" "$d/layout-btf.$t.json"
 		done
-		step "layout against pahole"
+		step "layout against pahole (DWARF and BTF)"
 	fi
 	if [ "$variant" = 1g ]; then
 		# A real makedumpfile -d 31 dump (zero, cache, user and free pages
