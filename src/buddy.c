@@ -185,14 +185,21 @@ broken:
 
 static void buddy_read_mt_names(struct kp_mm *mm, struct kp_free_report *r)
 {
+	kp_buddy_migratetype_names(mm, r->mt_names, &r->nr_mt);
+}
+
+void kp_buddy_migratetype_names(struct kp_mm *mm, char names[][32], uint32_t *nr_mt)
+{
+	uint32_t nr = *nr_mt = mm->l->nr_migratetypes;
 	uint64_t addr;
-	r->nr_mt = mm->l->nr_migratetypes;
-	for (uint32_t i = 0; i < r->nr_mt; i++)
-		snprintf(r->mt_names[i], sizeof(r->mt_names[i]), "mt%u", i);
+
+	for (uint32_t i = 0; i < nr; i++)
+		snprintf(names[i], 32, "mt%u", i);
 	/* The kernel's own names, from migratetype_names[] in the dump; with no
-	 * symbol table (BTF only), from enum migratetype: MIGRATE_UNMOVABLE is
-	 * shown as Unmovable (the kernel's own spelling differs only in case,
-	 * e.g. HighAtomic). */
+	 * symbol for it (a raw BTF file on a kernel whose VMCOREINFO names no
+	 * kallsyms), from enum migratetype: MIGRATE_UNMOVABLE is shown as
+	 * Unmovable (the kernel's own spelling differs only in case, e.g.
+	 * HighAtomic). */
 	if (!kp_mm_symbol(mm, "migratetype_names", &addr)) {
 		const struct kp_enumerator *e;
 		size_t n = 0;
@@ -200,22 +207,22 @@ static void buddy_read_mt_names(struct kp_mm *mm, struct kp_free_report *r)
 		kp_error_free(err);
 		for (size_t i = 0; !err && i < n; i++) {
 			if (strncmp(e[i].name, "MIGRATE_", 8) || e[i].value < 0 ||
-			    e[i].value >= (int64_t)r->nr_mt || strcmp(e[i].name, "MIGRATE_PCPTYPES") == 0)
+			    e[i].value >= (int64_t)nr || strcmp(e[i].name, "MIGRATE_PCPTYPES") == 0)
 				continue;
-			char *dst = r->mt_names[e[i].value];
-			snprintf(dst, sizeof(r->mt_names[0]), "%s", e[i].name + 8);
+			char *dst = names[e[i].value];
+			snprintf(dst, 32, "%s", e[i].name + 8);
 			for (char *c = dst + 1; *c; c++)
 				*c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
 		}
 		return;
 	}
-	for (uint32_t i = 0; i < r->nr_mt; i++) {
+	for (uint32_t i = 0; i < nr; i++) {
 		uint64_t p;
 		kp_error *err = kp_mm_read_u64(mm, addr + i * 8ull, &p);
 		if (!err && p)
-			err = kp_mm_read_string(mm, p, r->mt_names[i], sizeof(r->mt_names[i]));
-		if (err || !r->mt_names[i][0])
-			snprintf(r->mt_names[i], sizeof(r->mt_names[i]), "mt%u", i);
+			err = kp_mm_read_string(mm, p, names[i], 32);
+		if (err || !names[i][0])
+			snprintf(names[i], 32, "mt%u", i);
 		kp_error_free(err);
 	}
 }

@@ -40,6 +40,10 @@ struct kp_free_report {
 	struct kp_scan_stats scan_stats;   /* of the cross-check's scan */
 };
 
+/* The migratetypes' names, the kernel's own (migratetype_names[]) where
+ * the dump has them, else from enum migratetype; "mtN" when neither says. */
+void kp_buddy_migratetype_names(struct kp_mm *mm, char names[][32], uint32_t *nr_mt);
+
 /* Walks every free list (calling FN per block when given) and, when SCAN is
  * set, cross-checks with a full mem_map scan. */
 kp_error *kp_buddy_walk(struct kp_mm *mm, bool scan, kp_block_fn fn, void *arg,

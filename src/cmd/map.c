@@ -7,46 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buddy.h"
 #include "checks.h"
-#include "cmd.h"
+#include "map.h"
 #include "query.h"
-
-#define MAP_HOLE KP_CLASS__COUNT   /* no struct page */
-
-struct map_cell {
-	uint32_t count[KP_CLASS__COUNT];
-	int8_t max_free_order;
-	uint8_t mt;                    /* pageblock migratetype, 0xff unknown */
-};
-
-struct map_ctx {
-	struct kp_session *s;
-	uint64_t cell_pages, ncells;
-	struct map_cell *cells;
-	uint64_t totals[KP_CLASS__COUNT];
-};
-
-static const struct { const char *color; char ch; } class_look[KP_CLASS__COUNT + 1] = {
-	[KP_CLASS_FREE] = { "#2ca02c", 'F' }, [KP_CLASS_SLAB] = { "#9467bd", 'S' },
-	[KP_CLASS_ANON] = { "#d62728", 'A' }, [KP_CLASS_KSM] = { "#e377c2", 'k' },
-	[KP_CLASS_FILE] = { "#1f77b4", 'f' }, [KP_CLASS_MOVABLE] = { "#bcbd22", 'm' },
-	[KP_CLASS_PAGETABLE] = { "#ff7f0e", 'P' }, [KP_CLASS_HUGETLB] = { "#8c564b", 'H' },
-	[KP_CLASS_RESERVED] = { "#444444", 'R' }, [KP_CLASS_OFFLINE] = { "#aaaaaa", 'o' },
-	[KP_CLASS_GUARD] = { "#aaaaaa", 'g' }, [KP_CLASS_UNREFERENCED] = { "#98df8a", 'u' },
-	[KP_CLASS_KERNEL] = { "#7f7f7f", 'K' }, [KP_CLASS_MISSING] = { "#ffffff", '?' },
-	[MAP_HOLE] = { "#f4f4f4", '.' },
-};
-/* Terminal background colours (256-colour palette) for the same classes. */
-static const int class_ansi[KP_CLASS__COUNT + 1] = {
-	[KP_CLASS_FREE] = 28, [KP_CLASS_SLAB] = 97, [KP_CLASS_ANON] = 160, [KP_CLASS_KSM] = 170,
-	[KP_CLASS_FILE] = 25, [KP_CLASS_MOVABLE] = 142, [KP_CLASS_PAGETABLE] = 208,
-	[KP_CLASS_HUGETLB] = 94, [KP_CLASS_RESERVED] = 238, [KP_CLASS_OFFLINE] = 248,
-	[KP_CLASS_GUARD] = 248, [KP_CLASS_UNREFERENCED] = 114, [KP_CLASS_KERNEL] = 244,
-	[KP_CLASS_MISSING] = 255, [MAP_HOLE] = 253,
-};
-static const char *const mt_colors[] = { "#d62728", "#2ca02c", "#1f77b4", "#ff7f0e", "#9467bd",
-					 "#8c564b", "#e377c2", "#7f7f7f" };
-static const int mt_ansi[] = { 160, 28, 25, 208, 97, 94, 170, 244 };
 
 /* One part of the scan (scan threads): cells wholly inside the part are
  * written in place; its first and last cells, which another part may share,
@@ -104,8 +68,7 @@ static void map_part_merge(void *arg, void *part)
 
 static const struct kp_scan_ops map_ops = { map_part_new, map_one, map_part_merge, free };
 
-/* The class a cell shows: the one holding most of its pages. */
-static int cell_class(const struct map_cell *c)
+int map_cell_class(const struct map_cell *c)
 {
 	int best = MAP_HOLE;
 	uint32_t most = 0;
@@ -117,196 +80,150 @@ static int cell_class(const struct map_cell *c)
 	return best;
 }
 
-/* Free cells are drawn lighter the smaller their largest free block. */
-static void cell_color(const struct map_ctx *m, const struct map_cell *c, bool by_mt, char *buf)
+void map_zone_cells(const struct map_ctx *m, uint32_t z, uint64_t *first, uint64_t *last)
 {
-	int k = cell_class(c);
-	if (by_mt && k != MAP_HOLE) {
-		snprintf(buf, 16, "%s", c->mt < 8 ? mt_colors[c->mt] : "#ffffff");
-		return;
-	}
-	if (k == KP_CLASS_FREE && c->max_free_order >= 0) {
-		int order_max = m->s->layout.nr_orders ? (int)m->s->layout.nr_orders - 1 : 10;
-		int shade = 0x2c + (0xd0 - 0x2c) * (order_max - c->max_free_order) / (order_max ? order_max : 1);
-		snprintf(buf, 16, "#%02x%02x%02x", shade, 0xa0, shade);
-		return;
-	}
-	snprintf(buf, 16, "%s", class_look[k].color);
+	const struct kp_zone *zn = &m->s->mm.zones[z];
+	*first = zn->start_pfn / m->cell_pages;
+	*last = (zn->start_pfn + zn->spanned - 1) / m->cell_pages;
+	if (*last >= m->ncells)
+		*last = m->ncells ? m->ncells - 1 : 0;
 }
 
-static kp_error *map_svg(struct map_ctx *m, const char *path, uint32_t width, bool by_mt)
+/* The cells drawn: those of the zones (a hole between nodes is not). */
+static uint64_t map_cells_drawn(const struct map_ctx *m)
 {
-	struct kp_mm *mm = &m->s->mm;
-	FILE *f = fopen(path, "w");
-	const int cs = 8, label = 18;
-	uint64_t y = 10;
-
-	if (!f)
-		return kp_errorf(KP_EXIT_USAGE, "map: cannot write %s", path);
-	uint64_t rows = 0;
-	for (uint32_t z = 0; z < mm->nr_zones; z++)
-		rows += (mm->zones[z].spanned / m->cell_pages + width) / width;
-	uint64_t height = 10 + rows * cs + mm->nr_zones * label + 40 + (KP_CLASS__COUNT + 1) * 16;
-	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%u\" height=\"%llu\" "
-		"font-family=\"monospace\" font-size=\"12\">\n", width * cs + 20,
-		(unsigned long long)height);
-	fprintf(f, "<desc>kpage map: %llu pages per cell, by %s</desc>\n",
-		(unsigned long long)m->cell_pages, by_mt ? "migratetype" : "class");
-	for (uint32_t z = 0; z < mm->nr_zones; z++) {
-		const struct kp_zone *zn = &mm->zones[z];
-		uint64_t first = zn->start_pfn / m->cell_pages;
-		uint64_t last = (zn->start_pfn + zn->spanned - 1) / m->cell_pages;
-		fprintf(f, "<text x=\"10\" y=\"%llu\">node %u zone %s: pfn %llu-%llu</text>\n",
-			(unsigned long long)(y + 12), zn->node, zn->name,
-			(unsigned long long)zn->start_pfn,
-			(unsigned long long)(zn->start_pfn + zn->spanned - 1));
-		y += label;
-		for (uint64_t c = first; c <= last && c < m->ncells; c++) {
-			const struct map_cell *cell = &m->cells[c];
-			char color[16];
-			cell_color(m, cell, by_mt, color);
-			uint64_t i = c - first;
-			fprintf(f, "<rect x=\"%llu\" y=\"%llu\" width=\"%d\" height=\"%d\" fill=\"%s\" "
-				"data-pfn=\"%llu\" data-class=\"%s\"", (unsigned long long)(10 + (i % width) * cs),
-				(unsigned long long)(y + (i / width) * cs), cs - 1, cs - 1, color,
-				(unsigned long long)(c * m->cell_pages),
-				cell_class(cell) == MAP_HOLE ? "hole" : kp_class_name(cell_class(cell)));
-			/* Per-class page counts, so totals can be checked. */
-			for (int k = 0; k < KP_CLASS__COUNT; k++)
-				if (cell->count[k])
-					fprintf(f, " data-%s=\"%u\"", kp_class_name(k), cell->count[k]);
-			fprintf(f, "/>\n");
-		}
-		y += ((last - first) / width + 1) * cs + 4;
-	}
-	y += 16;
-	for (int k = 0; k <= KP_CLASS__COUNT; k++) {
-		const char *name = k == MAP_HOLE ? "no struct page" : kp_class_name(k);
-		const char *color = by_mt ? (k < 8 ? mt_colors[k] : NULL) : class_look[k].color;
-		if (!color || (by_mt && k >= (int)m->s->layout.nr_migratetypes))
+	uint64_t n = 0, first, last;
+	for (uint32_t z = 0; z < m->s->mm.nr_zones; z++) {
+		if (!m->s->mm.zones[z].spanned)
 			continue;
-		fprintf(f, "<rect x=\"10\" y=\"%llu\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-			"<text x=\"26\" y=\"%llu\">%s</text>\n", (unsigned long long)y, color,
-			(unsigned long long)(y + 10), by_mt ? "" : name);
-		y += 16;
+		map_zone_cells(m, z, &first, &last);
+		n += last - first + 1;
 	}
-	fprintf(f, "</svg>\n");
-	return fclose(f) ? kp_errorf(KP_EXIT_USAGE, "map: cannot write %s", path) : NULL;
+	return n;
 }
 
-static void map_terminal(struct map_ctx *m, uint32_t width, bool by_mt, bool color)
-{
-	struct kp_mm *mm = &m->s->mm;
-	struct kp_out *o = &m->s->out;
+/* Without --cell: a pageblock a cell, or more pages where that would draw
+ * more than MAP_MAX_CELLS cells (a 1 TiB machine has 512 K pageblocks). */
+#define MAP_MAX_CELLS 16384
 
-	for (uint32_t z = 0; z < mm->nr_zones; z++) {
-		const struct kp_zone *zn = &mm->zones[z];
-		uint64_t first = zn->start_pfn / m->cell_pages;
-		uint64_t last = (zn->start_pfn + zn->spanned - 1) / m->cell_pages;
-		kp_out_printf(o, "node %u zone %s (pfn %llu-%llu, %llu pages a cell)\n", zn->node,
-			      zn->name, (unsigned long long)zn->start_pfn,
-			      (unsigned long long)(zn->start_pfn + zn->spanned - 1),
-			      (unsigned long long)m->cell_pages);
-		for (uint64_t c = first; c <= last && c < m->ncells; c++) {
-			const struct map_cell *cell = &m->cells[c];
-			int k = cell_class(cell);
-			char ch = class_look[k].ch;
-			if (k == KP_CLASS_FREE && cell->max_free_order >= 0 && cell->max_free_order < 10)
-				ch = (char)('0' + cell->max_free_order);
-			if (color) {
-				int bg = by_mt ? (cell->mt < 8 ? mt_ansi[cell->mt] : 255) : class_ansi[k];
-				kp_out_printf(o, "\033[48;5;%dm\033[38;5;15m%c\033[0m", bg, ch);
-			} else {
-				kp_out_printf(o, "%c", ch);
-			}
-			if ((c - first + 1) % width == 0)
-				kp_out_printf(o, "\n");
-		}
-		kp_out_printf(o, "\n\n");
-	}
-	kp_out_printf(o, "legend:");
-	for (int k = 0; k <= KP_CLASS__COUNT; k++) {
-		if (color)
-			kp_out_printf(o, " \033[48;5;%dm\033[38;5;15m%c\033[0m %s", class_ansi[k],
-				      class_look[k].ch, k == MAP_HOLE ? "hole" : kp_class_name(k));
+static uint64_t map_default_cell(struct kp_session *s)
+{
+	uint64_t cell = 1ull << s->layout.pageblock_order, spanned = 0;
+	for (uint32_t z = 0; z < s->mm.nr_zones; z++)
+		spanned += s->mm.zones[z].spanned;
+	while (spanned / cell > MAP_MAX_CELLS)
+		cell *= 2;
+	return cell;
+}
+
+static kp_error *map_args(struct map_ctx *m, int argc, char **argv, const char **svg,
+			  uint64_t *cell)
+{
+	uint64_t width = 64;
+	m->color = isatty(STDOUT_FILENO);
+	for (int i = 1; i < argc; i++) {
+		const char *a = i + 1 < argc ? argv[i + 1] : NULL;
+		if (!strcmp(argv[i], "--color")) { m->color = true; continue; }
+		if (!strcmp(argv[i], "--no-color")) { m->color = false; continue; }
+		if (!a)
+			return kp_errorf(KP_EXIT_USAGE, "map: %s needs a value", argv[i]);
+		i++;
+		if (!strcmp(argv[i - 1], "--svg")) *svg = a;
+		else if (!strcmp(argv[i - 1], "--cell") && kp_parse_u64(a, cell) && *cell) ;
+		else if (!strcmp(argv[i - 1], "--width") && kp_parse_u64(a, &width) && width &&
+			 width <= 4096) ;
+		else if (!strcmp(argv[i - 1], "--by") && (!strcmp(a, "class") || !strcmp(a, "migratetype")))
+			m->by_mt = !strcmp(a, "migratetype");
 		else
-			kp_out_printf(o, " %c=%s", class_look[k].ch, k == MAP_HOLE ? "hole" : kp_class_name(k));
+			return kp_errorf(KP_EXIT_USAGE, "map: bad option '%s %s'", argv[i - 1], a);
 	}
-	kp_out_printf(o, "\n        0-9 = free cell whose largest free block has that order\n");
+	m->width = (uint32_t)width;
+	return NULL;
+}
+
+/* The cells, each with its first pageblock's migratetype; --by migratetype
+ * where no pageblock's is known is refused rather than drawn blank. */
+static kp_error *map_cells_init(struct map_ctx *m)
+{
+	struct kp_session *s = m->s;
+	uint64_t known = 0;
+
+	m->ncells = (s->mm.max_pfn + m->cell_pages - 1) / m->cell_pages;
+	m->cells = calloc(m->ncells ? m->ncells : 1, sizeof(*m->cells));
+	if (!m->cells)
+		return kp_errorf(KP_EXIT_INPUT, "map: %llu cells do not fit in memory; use a larger --cell",
+				 (unsigned long long)m->ncells);
+	for (uint64_t c = 0; c < m->ncells; c++) {
+		uint32_t mt;
+		bool ok = kp_mm_pageblock_migratetype(&s->mm, c * m->cell_pages, &mt) &&
+			  mt < KP_MAX_MIGRATETYPES;
+		m->cells[c].max_free_order = -1;
+		m->cells[c].mt = ok ? (uint8_t)mt : MAP_MT_UNKNOWN;
+		known += ok;
+	}
+	if (m->by_mt && !known)
+		return kp_errorf(KP_EXIT_INPUT, "map --by migratetype: no pageblock's migratetype can "
+				 "be read from the dump (pageblocks: %s); map --by class draws the pages",
+				 s->layout.pb_error[0] ? s->layout.pb_error :
+				 s->layout.pb_source[0] ? s->layout.pb_source : "no pageblock flags");
+	kp_buddy_migratetype_names(&s->mm, m->mt_names, &m->nr_mt);
+	map_mt_letters(m);
+	return NULL;
+}
+
+static void map_json(struct map_ctx *m, const struct kp_checks *k, const char *svg)
+{
+	struct kp_out *o = &m->s->out;
+	kp_json_object_begin(o);
+	kp_checks_json(m->s, o, k);
+	kp_json_kstr(o, "by", m->by_mt ? "migratetype" : "class");
+	kp_json_kuint(o, "cell_pages", m->cell_pages);
+	kp_json_kuint(o, "cells", map_cells_drawn(m));
+	kp_json_key(o, "classes");
+	kp_json_object_begin(o);
+	for (int c = 0; c < KP_CLASS__COUNT; c++)
+		kp_json_kuint(o, kp_class_name(c), m->totals[c]);
+	kp_json_object_end(o);
+	if (svg)
+		kp_json_kstr(o, "svg", svg);
+	kp_json_object_end(o);
 }
 
 static kp_error *cmd_map(struct kp_session *s, int argc, char **argv, int *status)
 {
 	struct map_ctx m = { .s = s };
 	const char *svg = NULL;
-	uint64_t cell = 0, width = 64;
-	bool by_mt = false, color = isatty(STDOUT_FILENO);
-	kp_error *err;
+	uint64_t cell = 0;
+	kp_error *err = map_args(&m, argc, argv, &svg, &cell);
 
-	for (int i = 1; i < argc; i++) {
-		const char *a = i + 1 < argc ? argv[i + 1] : NULL;
-		if (!strcmp(argv[i], "--color")) { color = true; continue; }
-		if (!strcmp(argv[i], "--no-color")) { color = false; continue; }
-		if (!a)
-			return kp_errorf(KP_EXIT_USAGE, "map: %s needs a value", argv[i]);
-		i++;
-		if (!strcmp(argv[i - 1], "--svg")) svg = a;
-		else if (!strcmp(argv[i - 1], "--cell") && kp_parse_u64(a, &cell) && cell) ;
-		else if (!strcmp(argv[i - 1], "--width") && kp_parse_u64(a, &width) && width) ;
-		else if (!strcmp(argv[i - 1], "--by") && (!strcmp(a, "class") || !strcmp(a, "migratetype")))
-			by_mt = !strcmp(a, "migratetype");
-		else
-			return kp_errorf(KP_EXIT_USAGE, "map: bad option '%s %s'", argv[i - 1], a);
-	}
-	if ((err = kp_session_open_core(s)))
+	if (err || (err = kp_session_open_core(s)))
 		return err;
 	if (!s->mm.zones[0].span_known)
 		return kp_errorf(KP_EXIT_INPUT, "map: the zone spans (zone_start_pfn) are not in the "
 				 "types from %s (give a vmlinux or BTF)", kp_types_source(s->ty));
-	if (by_mt)
+	if (m.by_mt)
 		kp_session_check_pageblocks(s, status);
-	m.cell_pages = cell ? cell : 1ull << s->layout.pageblock_order;
-	m.ncells = (s->mm.max_pfn + m.cell_pages - 1) / m.cell_pages;
-	m.cells = calloc(m.ncells, sizeof(*m.cells));
-	if (!m.cells)
-		return kp_errorf(KP_EXIT_INPUT, "map: %llu cells do not fit in memory; use a larger --cell",
-				 (unsigned long long)m.ncells);
-	for (uint64_t c = 0; c < m.ncells; c++) {
-		uint32_t mt;
-		m.cells[c].max_free_order = -1;
-		m.cells[c].mt = kp_mm_pageblock_migratetype(&s->mm, c * m.cell_pages, &mt) ? (uint8_t)mt : 0xff;
+	m.cell_pages = cell ? cell : map_default_cell(s);
+	if (!(err = map_cells_init(&m))) {
+		struct kp_scan_stats st = { 0 };
+		struct kp_checks k = { .n = 0 };
+		err = kp_scan_parts(&s->mm, 0, s->mm.max_pfn, &map_ops, &m, &st);
+		kp_checks_from_scan(&k, &st);
+		if (!err && s->out.json)
+			map_json(&m, &k, svg);
+		if (!err && svg)
+			err = map_svg(&m, svg);
+		else if (!err && !s->out.json)
+			map_terminal(&m);
+		if (!err)
+			kp_checks_warn(s, &k, status);
 	}
-	struct kp_scan_stats st = { 0 };
-	struct kp_checks k = { .n = 0 };
-	err = kp_scan_parts(&s->mm, 0, s->mm.max_pfn, &map_ops, &m, &st);
-	kp_checks_from_scan(&k, &st);
-	if (!err && s->out.json) {
-		kp_json_object_begin(&s->out);
-		kp_checks_json(s, &s->out, &k);
-		kp_json_kuint(&s->out, "cell_pages", m.cell_pages);
-		kp_json_kuint(&s->out, "cells", m.ncells);
-		kp_json_key(&s->out, "classes");
-		kp_json_object_begin(&s->out);
-		for (int k = 0; k < KP_CLASS__COUNT; k++)
-			kp_json_kuint(&s->out, kp_class_name(k), m.totals[k]);
-		kp_json_object_end(&s->out);
-		if (svg)
-			kp_json_kstr(&s->out, "svg", svg);
-		kp_json_object_end(&s->out);
-	}
-	if (!err && svg)
-		err = map_svg(&m, svg, (uint32_t)width, by_mt);
-	else if (!err && !s->out.json)
-		map_terminal(&m, (uint32_t)width, by_mt, color);
-	if (!err)
-		kp_checks_warn(s, &k, status);
 	free(m.cells);
 	return err;
 }
 
 const struct kp_cmd kp_cmd_map = {
 	"map", "map [--cell PAGES] [--by class|migratetype] [--svg FILE] [--width CELLS] [--color|--no-color]",
-	"a picture of physical memory, one cell per pageblock: SVG file or terminal grid",
+	"a picture of physical memory, one cell per pageblock (more pages on big machines): SVG file or terminal grid",
 	cmd_map,
 };
