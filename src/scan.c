@@ -108,9 +108,10 @@ void scan_ctx_part(struct scan_ctx *sc, uint64_t start, const struct scan_state 
 	sc->free_probe = UINT64_MAX;
 }
 
-/* A part's first tail whose head lies before the part: the head's struct
- * page (and the next, for the order) read on their own tell the compound
- * page the state before the part most likely held. */
+/* A scan's (or a part's) first tail whose head lies before its start: the
+ * head's struct page (and the next, for the order) read on their own tell
+ * the compound page; for a part, the state before the part most likely
+ * held (checked when the parts are merged). */
 static void scan_guess_head(struct scan_ctx *sc, uint64_t hp)
 {
 	struct kp_mm *mm = sc->mm;
@@ -228,7 +229,7 @@ static enum kp_class scan_context_class(struct scan_ctx *sc, struct kp_page *p,
 		if (ok) {
 			p->head_pfn = hp;
 			if (!sc->head_set) {
-				if (sc->part && !sc->guessed && hp < sc->part_start)
+				if (!sc->guessed && hp < sc->part_start)
 					scan_guess_head(sc, hp);
 				sc->head_used = true;
 			}
@@ -254,6 +255,34 @@ static enum kp_class scan_context_class(struct scan_ctx *sc, struct kp_page *p,
 		sc->head_set = true;
 	}
 	return c;
+}
+
+/* A scan that starts at START > 0 inside a free block: the block's head is
+ * at START rounded down to its order, so one struct page per order tells
+ * (pages --pfn N, whose pages after the head carry no mark of their own). */
+static void scan_free_before(struct scan_ctx *sc, uint64_t start)
+{
+	struct kp_mm *mm = sc->mm;
+	uint32_t psize = mm->l->page_size;
+	uint8_t raw[2 * KP_PAGE_STRUCT_MAX];
+
+	for (uint32_t o = 1; o < mm->l->nr_orders && o < 64 && psize <= KP_PAGE_STRUCT_MAX; o++) {
+		uint64_t h = start & ~((1ull << o) - 1), va, run;
+		size_t missing = 0;
+		struct kp_page p;
+		if (h == start || !kp_mm_pfn_to_page(mm, h, &va, &run))
+			continue;
+		kp_error *err = kp_mm_read(mm, va, raw, (run > 1 ? 2 : 1) * (size_t)psize, &missing);
+		if (err || missing) {
+			kp_error_free(err);
+			continue;
+		}
+		kp_page_decode(mm->l, raw, run > 1 ? raw + psize : NULL, h, va, &p);
+		if (p.type == KP_TYPE_BUDDY && p.order >= (int)o && h + (1ull << p.order) > start) {
+			sc->st.free_end = h + (1ull << p.order);
+			return;
+		}
+	}
 }
 
 bool scan_part_agrees(const struct scan_ctx *sc, const struct scan_state *actual)
@@ -386,6 +415,12 @@ kp_error *kp_scan(struct kp_mm *mm, uint64_t start, uint64_t end, kp_page_fn fn,
 	if (!buf)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	scan_ctx_init(&sc, mm, buf);
+	/* A first tail whose head lies before START takes its head's class
+	 * from the head's own struct page (pages --pfn N inside a compound
+	 * page, or a gigantic page's tail). */
+	sc.part_start = start;
+	if (start > 0)
+		scan_free_before(&sc, start);
 	if (end > mm->max_pfn)
 		end = mm->max_pfn;
 	sc.prog = kp_progress_begin("mem_map", end > start ? end - start : 0);

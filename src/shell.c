@@ -18,6 +18,7 @@
 #include "cmd/cmd.h"
 #include "progress.h"
 #include "query.h"
+#include "buddy.h"
 #include "shell.h"
 
 #define MAX_WORDS 64
@@ -128,15 +129,10 @@ int kp_run_script(struct kp_session *s, FILE *in)
 static char history_path[4096];
 static struct kp_session *shell_session;
 
-/* Words to complete after WORD0: options of the command, and values by the
- * option before the cursor (flag, zone, type and migratetype names). */
-static const char *const options_pages[] = {
-	"--pfn", "--node", "--zone", "--flag", "--no-flag", "--type", "--order", "--refcount",
-	"--mapcount", "--slab-cache", "--file", "--memcg", "--limit", "--count", "--json", NULL };
-static const char *const options_top[] = { "slab", "file", "memcg", "--limit", "--json", NULL };
-static const char *const options_free[] = {
-	"--node", "--zone", "--order", "--migratetype", "--blocks", "--no-scan", "--json", NULL };
-static const char *const options_alloc[] = { "--gfp", "--node", "--json", NULL };
+/* Words to complete after WORD0: the command's options and words, read from
+ * its usage line (so that completion offers exactly what the command takes),
+ * and values by the option before the cursor (flag, zone, type, gfp and
+ * migratetype names). */
 static const char *const gfp_names[] = {
 	"GFP_KERNEL", "GFP_ATOMIC", "GFP_NOWAIT", "GFP_USER", "GFP_HIGHUSER",
 	"GFP_HIGHUSER_MOVABLE", "GFP_DMA", "GFP_DMA32", NULL };
@@ -169,10 +165,70 @@ static void add_copy(const char *c)
 	add_candidate(candidate_store[ncandidates]);
 }
 
+/* From a usage line: after OPT, the values it lists ("--by class|migratetype");
+ * with no OPT (or one that takes none), every option and every listed word
+ * ("top [slab|file|memcg]"). Upper-case words are placeholders (PFN, NAME). */
+static void add_usage_words(const char *usage, const char *opt)
+{
+	char buf[512], *save = NULL;
+	bool after_opt = false, want_values = false;
+
+	snprintf(buf, sizeof(buf), "%s", usage);
+	for (char *t = strtok_r(buf, " []().", &save); t; t = strtok_r(NULL, " []().", &save)) {
+		bool is_opt = !strncmp(t, "--", 2);
+		if (after_opt && !is_opt && *opt && want_values) {
+			for (char *w = t; *w;) {
+				size_t n = strcspn(w, "|");
+				if (n && !(w[0] >= 'A' && w[0] <= 'Z') && n < 48) {
+					char word[48];
+					snprintf(word, sizeof(word), "%.*s", (int)n, w);
+					add_copy(word);
+				}
+				w += n + (w[n] == '|');
+			}
+			return;
+		}
+		want_values = is_opt && *opt && !strcmp(t, opt);
+		after_opt = is_opt;
+		if (*opt)
+			continue;
+		for (char *w = t; *w;) {     /* "--color|--no-color", "slab|file|memcg" */
+			size_t n = strcspn(w, "|");
+			char word[48];
+			snprintf(word, sizeof(word), "%.*s", (int)(n < 47 ? n : 47), w);
+			if (n && !(word[0] >= 'A' && word[0] <= 'Z') && word[0] != '"' &&
+			    strcmp(word, "usage:"))
+				add_copy(word);
+			w += n + (w[n] == '|');
+		}
+	}
+}
+
+/* Migratetype names as free --migratetype takes them: the kernel's own once
+ * the dump is open, else enum migratetype's. */
+static void add_migratetypes(struct kp_session *s)
+{
+	static char names[KP_MAX_MIGRATETYPES][32];
+	uint32_t n = 0;
+	if (s->mm_open) {
+		kp_buddy_migratetype_names(&s->mm, names, &n);
+		for (uint32_t i = 0; i < n; i++)
+			add_candidate(names[i]);
+		return;
+	}
+	const struct kp_enumerator *e;
+	size_t ne;
+	if (s->ty && !kp_types_enum(s->ty, "migratetype", &e, &ne))
+		for (size_t i = 0; i < ne; i++)
+			if (!strncmp(e[i].name, "MIGRATE_", 8) && strcmp(e[i].name, "MIGRATE_PCPTYPES"))
+				add_candidate(e[i].name + 8);
+}
+
 /* Names known only once the dump is open are offered only if it is. */
 static void add_value_candidates(const char *cmd, const char *opt)
 {
 	struct kp_session *s = shell_session;
+	const struct kp_cmd *c = kp_cmd_find(cmd);
 	if (!strcmp(opt, "--type")) {
 		add_list(kp_query_type_names);
 	} else if ((!strcmp(opt, "--flag") || !strcmp(opt, "--no-flag")) && s->mm_open) {
@@ -183,28 +239,21 @@ static void add_value_candidates(const char *cmd, const char *opt)
 		for (uint32_t i = 0; i < s->mm.nr_zones; i++)
 			add_copy(s->mm.zones[i].name);
 	} else if (!strcmp(opt, "--migratetype")) {
-		const struct kp_enumerator *e;
-		size_t n;
-		if (s->ty && !kp_types_enum(s->ty, "migratetype", &e, &n))
-			for (size_t i = 0; i < n; i++)
-				if (!strncmp(e[i].name, "MIGRATE_", 8))
-					add_candidate(e[i].name + 8);
+		add_migratetypes(s);
 	} else if (!strcmp(opt, "--gfp")) {
 		add_list(gfp_names);
-	} else if (!strcmp(cmd, "layout") || !strcmp(cmd, "help")) {
-		if (!strcmp(cmd, "help"))
-			for (int i = 0; kp_commands[i]; i++)
-				add_candidate(kp_commands[i]->name);
-		else
-			add_list(layout_types);
-	} else if (!strcmp(cmd, "pages")) {
-		add_list(options_pages);
-	} else if (!strcmp(cmd, "free")) {
-		add_list(options_free);
-	} else if (!strcmp(cmd, "alloc-check")) {
-		add_list(options_alloc);
-	} else if (!strcmp(cmd, "top")) {
-		add_list(options_top);
+	} else if (!strcmp(cmd, "help")) {
+		for (int i = 0; kp_commands[i]; i++)
+			add_candidate(kp_commands[i]->name);
+	} else if (!strcmp(cmd, "layout")) {
+		add_list(layout_types);
+	} else if (c) {
+		add_usage_words(c->usage, opt);
+		if (!ncandidates) {
+			add_usage_words(c->usage, "");
+			add_candidate("--json");
+			add_candidate("--help");
+		}
 	}
 }
 

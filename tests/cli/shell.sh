@@ -47,6 +47,17 @@ if wait_for '^1048576$'; then pass shell/complete-option; else fail shell/comple
 $T send-keys 'pages --flag swapb' Tab '--count' Enter
 if wait_for 'flag swapbacked +--count' && wait_for '^[0-9]+$'; then pass shell/complete-flag-name
 else fail shell/complete-flag-name "$(screen | tail -n 3)"; fi
+# Values, from each command's usage line and the dump: map's --by words, the
+# kernel's migratetype names as free takes them, zone names.
+$T send-keys 'clear' Enter 'map --by mig' Tab ' --no-color --width 16' Enter
+if wait_for 'legend: U=Unmovable M=Movable'; then pass shell/complete-usage-value
+else fail shell/complete-usage-value "$(screen | tail -n 3)"; fi
+$T send-keys 'clear' Enter 'free --migratetype High' Tab ' --zone DMA3' Tab Enter
+if wait_for 'free pages on the HighAtomic lists' && wait_for 'zone DMA32'; then
+	pass shell/complete-migratetype-zone
+else
+	fail shell/complete-migratetype-zone "$(screen | tail -n 3)"
+fi
 # Ctrl-C: listing a million pages to the terminal takes seconds; stop it.
 $T send-keys 'clear' Enter 'pages' Enter
 sleep 1

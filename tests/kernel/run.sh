@@ -196,6 +196,11 @@ for variant in $variants; do
 		check "kernel/$v/formats-agree/$c" cmp "$d/kpage.$c.vmcore.elf.json" "$d/kpage.$c.vmcore.kdump-zlib.json"
 		check "kernel/$v/formats-agree/$c/reassembled" cmp "$d/kpage.$c.vmcore.elf.json" "$d/kpage.$c.vmcore.kdump.json"
 	done
+	# pages --pfn P-Q, P inside a compound page or a free block: as the
+	# whole scan decodes them.
+	[ "$variant" = 1g ] && check "kernel/$v/pages-window-as-full-scan" \
+		python3 "$KP_TOP/tests/cli/pages_window.py" "$d/kpage.pages.vmcore.elf.json" 30 \
+		"$KPAGE" --vmlinux "$V" --core "$d/vmcore.elf"
 	check "kernel/$v/free-consistent" python3 -c "
 import json,sys; f=json.load(open('$d/kpage.free.vmcore.elf.json'))
 sys.exit(0 if f['total_issues'] == 0 and all(z['consistent'] for z in f['zones']) else 1)"
