@@ -11,6 +11,7 @@
 #   KPAGE_BENCH_BASELINE=/path/to/kpage  adds rows for another kpage build
 #   KPAGE_BENCH_SIZES="16 256 1024"      synthetic machines, in GiB
 #   KPAGE_BENCH_RUNS=3                   runs per figure (the best is kept)
+#   KPAGE_BENCH_ONLY=cold                the cold-start table alone
 # kpage runs with its types memo warm; the cold start (a first run, which
 # reads the DWARF as far as its lookups need) has a table of its own, beside
 # drgn's bare debuginfo load. The synthetic dumps
@@ -155,7 +156,7 @@ cold_start() {
 		layout=$(measure "rm -rf '$memo'; XDG_CACHE_HOME='$memo' '$K' --vmlinux '$v' layout page")
 		echo "$(basename "$(dirname "$d")") $drgn $cold $warm $layout" | awk '{
 			printf "%-32s %10.3f %10.3f %8.1f %10.3f %8.1f %11.3f %8.2fx\n", $1, $2, $4,
-				$5 / 1024, $6, $7 / 1024, $8, $2 > 0 ? $4 / $2 : 0 }'
+				$5 / 1024, $6, $7 / 1024, $8, ($2 > 0 ? $4 / $2 : 0) }'
 	done
 	rm -rf "$out/memo"
 }
@@ -163,6 +164,7 @@ cold_start() {
 echo "make bench: $nthreads CPUs online, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start;" \
 	"each figure is the best of $runs runs, warm page cache"
 cold_start
+if [ "$KPAGE_BENCH_ONLY" = cold ]; then rm -rf "$out"; exit 0; fi
 printf "%-24s %-30s %8s %12s %7s %9s %9s %9s\n" DUMP TOOL SECONDS PAGES/S RSS_MB KP/FLOOR KP/CRASH KP/DRGN
 for variant in 1g numa2 4g; do
 	# The bookworm (6.1) kernel's dumps, as the tier left them.
