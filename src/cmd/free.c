@@ -60,8 +60,12 @@ static void free_block_out(struct free_opts *o, const struct kp_free_block *b)
 		kp_json_kuint(out, "end_pfn", b->pfn + (1ull << b->order) - 1);
 		kp_json_kuint(out, "order", b->order);
 		kp_json_kstr(out, "migratetype", mt);
-		if (b->pageblock_mt != ~0u)
+		if (b->pageblock_mt != ~0u) {
 			kp_json_kstr(out, "pageblock_migratetype", o->r->mt_names[b->pageblock_mt & 7]);
+		} else {
+			kp_json_key(out, "pageblock_migratetype");   /* not readable: null */
+			kp_json_null(out);
+		}
 		kp_json_kuint(out, "node", b->zone->node);
 		kp_json_kstr(out, "zone", b->zone->name);
 		kp_json_object_end(out);
