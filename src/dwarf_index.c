@@ -51,17 +51,9 @@ struct dwarf_index {
 	void *oracle_ctx;
 };
 
-static uint64_t name_hash(const char *s, uint8_t kind)
-{
-	uint64_t h = 1469598103934665603ull ^ kind;
-	while (*s)
-		h = (h ^ (uint8_t)*s++) * 1099511628211ull;
-	return h;
-}
-
 static struct dwarf_name *name_slot(const struct dwarf_index *ix, const char *name, uint8_t kind)
 {
-	size_t i = name_hash(name, kind) & (ix->nslots - 1);
+	size_t i = kp_hash_name(name, kind) & (ix->nslots - 1);
 	while (ix->slots[i].name) {
 		if (ix->slots[i].kind == kind && strcmp(ix->slots[i].name, name) == 0)
 			return &ix->slots[i];

@@ -48,6 +48,16 @@ kp_error *target_flattened_prepare(const char *path, int *fd_out);
 kp_error *target_header_check(const char *path, int fd);
 kp_error *target_refusal(const char *path, int fd, const char *lib_msg);
 
+/* FNV-1a of NAME, seeded by KIND: the name indexes' hash (DWARF, BTF,
+ * kallsyms), where the same name may be of several kinds. */
+static inline uint64_t kp_hash_name(const char *name, uint8_t kind)
+{
+	uint64_t h = 1469598103934665603ull ^ kind;
+	while (*name)
+		h = (h ^ (uint8_t)*name++) * 1099511628211ull;
+	return h;
+}
+
 /* Room for N+1 elements of SIZE bytes in the array *P of *CAP (doubled,
  * FIRST at first); false when out of memory. */
 static inline bool kp_grow(void **p, size_t *cap, size_t n, size_t size, size_t first)

@@ -39,17 +39,9 @@ struct kp_kallsyms {
 	char rule[160];
 };
 
-static uint32_t name_hash(const char *s)
-{
-	uint32_t h = 2166136261u;
-	while (*s)
-		h = (h ^ (uint8_t)*s++) * 16777619u;
-	return h;
-}
-
 static uint32_t *name_slot(const struct kp_kallsyms *ks, const char *name)
 {
-	size_t i = name_hash(name) & ks->mask;
+	size_t i = kp_hash_name(name, 0) & ks->mask;
 	while (ks->slot[i] && strcmp(ks->names + ks->name_at[ks->slot[i] - 1] + 1, name))
 		i = (i + 1) & ks->mask;
 	return &ks->slot[i];

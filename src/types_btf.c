@@ -301,10 +301,7 @@ bool kpbtf_var(struct btf_types *bt, const char *name, uint32_t *array_len, int 
 
 static size_t btf_name_slot(const struct btf_types *bt, const char *name, uint8_t kind)
 {
-	uint64_t h = 1469598103934665603ull ^ kind;
-	for (const char *p = name; *p; p++)
-		h = (h ^ (uint8_t)*p) * 1099511628211ull;
-	size_t i = h & bt->names_mask;
+	size_t i = kp_hash_name(name, kind) & bt->names_mask;
 	while (bt->names[i].name_off &&
 	       (bt->names[i].kind != kind ||
 		strcmp(btf__name_by_offset(bt->btf, bt->names[i].name_off), name) != 0))
