@@ -161,10 +161,11 @@ static kp_error *map_cells_init(struct map_ctx *m)
 		m->cells[c].mt = ok ? (uint8_t)mt : MAP_MT_UNKNOWN;
 		known += ok;
 	}
+	if (m->by_mt && !known && s->layout.pb_error[0])
+		return NULL;   /* the pageblocks' layout is not understood: said, exit 3 */
 	if (m->by_mt && !known)
 		return kp_errorf(KP_EXIT_INPUT, "map --by migratetype: no pageblock's migratetype can "
 				 "be read from the dump (pageblocks: %s); map --by class draws the pages",
-				 s->layout.pb_error[0] ? s->layout.pb_error :
 				 s->layout.pb_source[0] ? s->layout.pb_source : "no pageblock flags");
 	kp_buddy_migratetype_names(&s->mm, m->mt_names, &m->nr_mt);
 	map_mt_letters(m);
@@ -204,7 +205,7 @@ static kp_error *cmd_map(struct kp_session *s, int argc, char **argv, int *statu
 	if (m.by_mt)
 		kp_session_check_pageblocks(s, status);
 	m.cell_pages = cell ? cell : map_default_cell(s);
-	if (!(err = map_cells_init(&m))) {
+	if (!(err = map_cells_init(&m)) && !(m.by_mt && s->layout.pb_error[0])) {
 		struct kp_scan_stats st = { 0 };
 		struct kp_checks k = { .n = 0 };
 		err = kp_scan_parts(&s->mm, 0, s->mm.max_pfn, &map_ops, &m, &st);
