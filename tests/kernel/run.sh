@@ -81,7 +81,7 @@ for variant in $variants; do
 	done
 	unknown=$(python3 -c "import json; print(','.join(json.load(open('$d/vmci.stat.json'))['unknown_classes']))")
 	check "kernel/$v/vmcoreinfo-agrees/pages" python3 "$here/compare_vmci.py" --pages \
-		"$d/kpage.pages.vmcore.elf.json" "$d/vmci.pages.json" "$unknown"
+		"$d/kpage.pages.vmcore.elf.json" "$d/vmci.pages.json" "$unknown" "$d/kpage.stat.vmcore.elf.json"
 	rm -f "$d/vmci.pages.json"
 	step "VMCOREINFO-only mode against DWARF"
 	# Once under valgrind (memcheck): no error, no definite leak, on the
