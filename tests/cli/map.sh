@@ -31,9 +31,13 @@ print('cells add up to stat:', got)"
 # The grid: under each zone's header "(pfn A-B, N pages a cell)", rows of
 # "PFN CELLS": one cell per N pages from the cell holding A to the one holding
 # B, each row labelled with the pfn of its first cell (A for the first).
-$K map --no-color > "$d/map.txt"
+# Each zone's header is its span (zones' start_pfn and spanned), a cell a
+# pageblock (x86_64: 512 pages), every cell a legend letter or an order.
+$K --json zones > "$d/zones.json" && $K map --no-color > "$d/map.txt"
 check map/terminal-cells python3 -c "
-import re, sys
+import json, re, sys
+spans = sorted((z['start_pfn'], z['start_pfn'] + z['spanned'] - 1)
+               for z in json.load(open('$d/zones.json'))['zones'] if z['spanned'])
 zones, cur = [], None
 for line in open('$d/map.txt'):
     h = re.match(r'node \d+ zone \S+ \(pfn (\d+)-(\d+), (\d+) pages a cell\)', line)
@@ -46,10 +50,14 @@ for line in open('$d/map.txt'):
         cur[3].append((int(r.group(1)), r.group(2)))
 if not zones:
     sys.exit('no zones in the grid')
+if sorted((a, b) for a, b, _, _ in zones) != spans:
+    sys.exit(f'zone headers {[(a, b) for a, b, _, _ in zones]}, zones says {spans}')
 total = 0
 for a, b, n, rows in zones:
     want = b // n - a // n + 1
     got = sum(len(c) for _, c in rows)
+    if n != 512 or not all(re.fullmatch(r'[FSAkfmPHRogK?.u0-9+]+', c) for _, c in rows):
+        sys.exit(f'zone pfn {a}-{b}: {n} pages a cell, or a cell that is no legend letter')
     if got != want:
         sys.exit(f'zone pfn {a}-{b}: {got} cells, wanted {want}')
     first = a // n
@@ -69,7 +77,6 @@ assert j['cells'] == drawn and j['by'] == 'class', (j['cells'], drawn)
 print(drawn, 'cells drawn and counted')"
 # By migratetype: a letter per pageblock, as many of each as zones counts.
 $K map --by migratetype --no-color > "$d/map-mt.txt"
-$K --json zones > "$d/zones.json"
 check map/by-migratetype-letters python3 -c "
 import json, re
 legend = dict(re.findall(r' (\S)=(\S+)', open('$d/map-mt.txt').read().split('legend:')[1].split('\n')[0]))

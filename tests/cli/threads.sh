@@ -10,21 +10,27 @@
 fx=$KP_TOP/build/fx
 out=$(mktemp -d)
 
-# same NAME DIR FILE: every command's output and exit code, serial vs threaded
-# (small parts; three threads; the free lists walked without the index).
+# same NAME DIR FILE [CODE]: every command's output and exit code, serial vs
+# threaded (small parts; three threads; the free lists walked without the
+# index), and the exit code CODE (default 0) in each: a run that fails the
+# same way serial and threaded is no pass.
 same() {
-	name=$1 d=$2 f=$3 bad=
+	name=$1 d=$2 f=$3 want=${4:-0} bad=
 	for cmd in "--json stat" "--json free" "free" "--json map"; do
 		KPAGE_THREADS=1 "$KPAGE" --vmlinux "$d/vmlinux" --core "$d/$f" $cmd > "$out/serial" 2>&1
-		echo "exit $?" >> "$out/serial"
+		rc=$?
+		echo "exit $rc" >> "$out/serial"
+		[ "$rc" = "$want" ] || bad="$bad [serial $cmd: exit $rc, wanted $want]"
 		for env in "KPAGE_THREADS=2 KPAGE_SCAN_PART_PAGES=16384" \
 			"KPAGE_THREADS=3 KPAGE_SCAN_PART_PAGES=40000 KPAGE_FREE_INDEX_MAX=0"; do
 			env $env "$KPAGE" --vmlinux "$d/vmlinux" --core "$d/$f" $cmd > "$out/threads" 2>&1
-			echo "exit $?" >> "$out/threads"
-			cmp -s "$out/serial" "$out/threads" || bad="$bad [$env $cmd]"
+			rc=$?
+			echo "exit $rc" >> "$out/threads"
+			[ "$rc" = "$want" ] || bad="$bad [$env $cmd: exit $rc, wanted $want]"
+			cmp -s "$out/serial" "$out/threads" || bad="$bad [$env $cmd: differs from KPAGE_THREADS=1]"
 		done
 	done
-	if [ -z "$bad" ]; then pass "$name"; else fail "$name" "differs from KPAGE_THREADS=1:$bad"; fi
+	if [ -z "$bad" ]; then pass "$name"; else fail "$name" "$bad"; fi
 }
 
 # trace NAME DIR FILE REGEX: the scan's own account of its parts.
@@ -78,8 +84,9 @@ done
 # A free block reaching over a part boundary, a page after it free by it.
 d=$fx/threads-straddle
 if sh "$KP_TOP/tests/fixtures/make-fixture.sh" v6_1 vmemmap "$d" 1 straddle > "$d.log" 2>&1; then
+	# (the head claims order 15: pages in use inside that block, free-unused, exit 3)
 	for f in vmcore vmcore.kdump; do
-		same "threads/straddle/$f" "$d" "$f"
+		same "threads/straddle/$f" "$d" "$f" 3
 	done
 	trace "threads/straddle/scanned-again" "$d" vmcore "[1-9][0-9]* scanned again"
 else

@@ -30,7 +30,7 @@ for era in v5_4 v5_15 v6_1 v6_15 v7_3; do
 				check "vmcoreinfo/$era-$model/$core/$c" python3 "$cmp_py" "$d/dwarf.$c.json" "$d/vmci.$c.json"
 			done
 			check "vmcoreinfo/$era-$model/$core/pages" python3 "$cmp_py" --pages \
-				"$d/dwarf.pages.json" "$d/vmci.pages.json" "$unknown"
+				"$d/dwarf.pages.json" "$d/vmci.pages.json" "$unknown" "$d/dwarf.stat.json"
 			check "vmcoreinfo/$era-$model/$core/unknown-classes" python3 -c "
 import json, sys
 got = set(json.load(open('$d/vmci.stat.json'))['unknown_classes']) - {'kernel'}

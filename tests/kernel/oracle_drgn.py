@@ -5,8 +5,10 @@ and tails per zone) decoded here from drgn's type offsets.
 
 usage: oracle_drgn.py VMLINUX VMCORE OUT_JSON   (run with Debian's python3)
 drgn 0.0.22 reads only ELF dumps with virtual addresses (QEMU paging=true).
-Every rule comes from the kernel itself, through drgn, not from kpage: page
-types from enum pagetype (6.12+) or VMCOREINFO's PAGE_*_MAPCOUNT_VALUE,
+Every rule comes from the kernel itself, through drgn, not from kpage: PageBuddy
+from enum pagetype's PGTY_buddy (6.12+), VMCOREINFO's PAGE_BUDDY_MAPCOUNT_VALUE
+(in page_type 4.18-6.11, in _mapcount before) or the PG_buddy flag (2.6.x),
+written to OUT_JSON as "page_buddy";
 PG_slab or the slab page type, compound_head or compound_info (bit 0 marks a
 tail in both), buddy_list or lru.
 On failure writes {"error": "..."} and exits 2."""
@@ -46,6 +48,33 @@ def vmcoreinfo_number(prog, key, core):
     raise LookupError(f'no NUMBER({key}) in VMCOREINFO')
 
 
+def page_buddy_rule(prog, core, enumerator, ptype):
+    """PageBuddy() as this kernel defines it (include/linux/page-flags.h),
+    each constant read from the kernel (its DWARF or its VMCOREINFO), never
+    from kpage. Returns (a test of the flags and type words, the rule in words)."""
+    pgty_buddy = enumerator(prog, 'PGTY_buddy')
+    if pgty_buddy is not None:
+        # 6.12+: enum pagetype, one type in the top byte
+        return (lambda f, t: t >> 24 == pgty_buddy), f'enum pagetype: top byte == PGTY_buddy {pgty_buddy:#x}'
+    pg_buddy = enumerator(prog, 'PG_buddy')
+    if pg_buddy is not None:
+        # 2.6.18 - 2.6.37: a page flag of enum pageflags
+        return (lambda f, t: f >> pg_buddy & 1), f'flag PG_buddy (bit {pg_buddy})'
+    value = vmcoreinfo_number(prog, 'PAGE_BUDDY_MAPCOUNT_VALUE', core)
+    if ptype == '_mapcount':
+        # 2.6.38 - 4.17: _mapcount holds the value itself
+        return (lambda f, t: t == value & 0xffffffff), f'_mapcount == PAGE_BUDDY_MAPCOUNT_VALUE {value}'
+    # 4.18 - 6.11: PG_buddy = ~PAGE_BUDDY_MAPCOUNT_VALUE; a type is set when
+    # its bit is clear under PAGE_TYPE_BASE (no VMCOREINFO line). The base
+    # is 0xf0000000 while the type bits sit below it (PG_buddy 0x80); the
+    # kernels just before 6.12 put them under bit 31 (PG_buddy 0x40000000,
+    # PAGE_TYPE_BASE 0x80000000): there the base is the bits above PG_buddy.
+    bit = ~value & 0xffffffff
+    base = 0xf0000000 if bit < 0x10000000 else 0xffffffff & ~((bit << 1) - 1)
+    return (lambda f, t: t & (base | bit) == base), \
+        f'page_type & ({base:#x} | {bit:#x}) == {base:#x} (PAGE_BUDDY_MAPCOUNT_VALUE {value})'
+
+
 def kernel_rules(prog, drgn, core):
     page_t = prog.type('struct page')
     members = {m.name for m in page_t.members if m.name}
@@ -57,20 +86,18 @@ def kernel_rules(prog, drgn, core):
         except LookupError:
             return False
     compound = 'compound_info' if has('compound_info') else 'compound_head'
-    off = {m: drgn.offsetof(page_t, m) for m in ('flags', 'private', 'page_type')}
+    # 2.6.x before page_type (4.18) kept the type in _mapcount
+    ptype = 'page_type' if has('page_type') else '_mapcount'
+    off = {m: drgn.offsetof(page_t, m) for m in ('flags', 'private')}
+    off['page_type'] = drgn.offsetof(page_t, ptype)
     off['compound'] = drgn.offsetof(page_t, compound)
     pg = {name: enumerator(prog, f'PG_{name}') for name in ('slab', 'reserved', 'head')}
-    pgty_buddy, pgty_slab = enumerator(prog, 'PGTY_buddy'), enumerator(prog, 'PGTY_slab')
-    if pgty_buddy is not None:
-        # 6.12+: one type in the top byte (include/linux/page-flags.h)
-        def is_buddy(t): return t >> 24 == pgty_buddy
-    else:
-        # 4.18 - 6.11: a type is set when its bit is clear under PAGE_TYPE_BASE
-        bit = ~vmcoreinfo_number(prog, 'PAGE_BUDDY_MAPCOUNT_VALUE', core) & 0xffffffff
-        def is_buddy(t): return t & (0xf0000000 | bit) == 0xf0000000
+    is_buddy, buddy_rule = page_buddy_rule(prog, core, enumerator, ptype)
+    pgty_slab = enumerator(prog, 'PGTY_slab')
     def is_slab_type(t): return pgty_slab is not None and t >> 24 == pgty_slab
     return dict(psize=page_t.size, off=off, pg=pg, is_buddy=is_buddy, is_slab_type=is_slab_type,
-                list='buddy_list' if has('buddy_list') else 'lru', members=members)
+                list='buddy_list' if has('buddy_list') else 'lru', members=members,
+                buddy_rule=buddy_rule)
 
 
 def main():
@@ -138,7 +165,7 @@ def main():
                     ptype = struct.unpack_from('<I', data, o + off['page_type'])[0]
                     ch = struct.unpack_from('<Q', data, o + off['compound'])[0]
                     c['pages'] += 1
-                    if is_buddy(ptype):
+                    if is_buddy(flags, ptype):
                         order = struct.unpack_from('<Q', data, o + off['private'])[0]
                         c['free'] += 1
                         free_end = i + j + (1 << order)
@@ -156,8 +183,8 @@ def main():
                         c['reserved'] += 1
                 i += n
             census[key] = c
-    json.dump({'lists': lists, 'nr_free': nr_free, 'census': census, 'uncovered': uncovered},
-              open(out, 'w'))
+    json.dump({'lists': lists, 'nr_free': nr_free, 'census': census, 'uncovered': uncovered,
+               'page_buddy': rules['buddy_rule']}, open(out, 'w'))
     return 0
 
 

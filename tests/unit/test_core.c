@@ -233,32 +233,172 @@ static void test_decode(void)
 	kp_page_decode(&l, raw + 64, NULL, 3, 0, &p);
 	CHECK("decode_old_tail", p.compound == KP_COMPOUND_TAIL &&
 	      p.compound_head_addr == 0xffffe20000000080ull);
+}
 
-	/* random bytes never crash the decoder, and the scans' decoder (the
-	 * layout checked once, loads unrolled) says what it says */
+/* A layout for random page I of the era rules it cycles through: each
+ * PageBuddy() rule with its own constants, each compound rule (pointer,
+ * mask, PG_tail with first_page), each order rule. */
+static void random_layout(struct kp_layout *l, int i)
+{
+	layout_61(l);
+	static const char *const names[24] = { [0] = "locked", [9] = "slab", [10] = "reserved",
+					       [16] = "head", [19] = "swapbacked" };
+	memcpy(l->flag_name, names, sizeof(names));
+	l->buddy_rule = (enum kp_buddy_rule)(i % 4);
+	if (l->buddy_rule == KP_BUDDY_FLAG)
+		l->pg_buddy = 19;
+	l->buddy_mapcount = -128;
+	if (l->buddy_rule == KP_BUDDY_TYPE_BYTE) {
+		l->type_buddy = 0xf0; l->type_offline = 0xf1; l->type_table = 0xf2;
+		l->type_guard = 0xf3; l->type_hugetlb = 0xf4; l->type_slab = 0xf5;
+	}
+	l->compound_rule = (enum kp_compound_rule)(i / 4 % 3);
+	if (l->compound_rule == KP_COMPOUND_BY_VALUE) {   /* here: the 2.6 flags */
+		l->compound_rule = KP_COMPOUND_FLAGS;
+		l->pg_compound_head.present = false;
+		l->pg_tail = 15; l->pg_first_page = F(24, 8);
+	}
+	l->order_rule = (enum kp_order_rule)(i / 12 % 3);
+	l->mapping_movable_bit = i % 5 != 0;
+}
+
+/* Whether PageBuddy() holds for RAW under L's rule, as the kernel of that
+ * era tests it (the record must say buddy exactly then). */
+static bool kernel_page_buddy(const struct kp_layout *l, const uint8_t *raw)
+{
+	uint32_t pt = (uint32_t)kp_load(raw + 48, 4);
+	switch (l->buddy_rule) {
+	case KP_BUDDY_FLAG: return kp_load(raw, 8) >> 19 & 1;
+	case KP_BUDDY_MAPCOUNT: return (int32_t)pt == -128;
+	case KP_BUDDY_TYPE_BITS: return (pt & 0xf0000080u) == 0xf0000000u;
+	case KP_BUDDY_TYPE_BYTE: return pt >> 24 == 0xf0;
+	}
+	return false;
+}
+
+/* The first invariant of the decoded record P of RAW (page I) that fails,
+ * or NULL: every field read as stored, enums in range, a free page has no
+ * compound or mapping state, only heads (and free pages) have an order,
+ * mapping kinds as the low bits of the mapping say. */
+static const char *record_broken(const struct kp_layout *l, const uint8_t *raw,
+				 const struct kp_page *p, uint64_t i)
+{
+	bool buddy = p->type == KP_TYPE_BUDDY;
+	if (p->pfn != i || !p->in_dump || p->head_pfn)
+		return "pfn, in_dump, head_pfn";
+	if (p->flags != kp_load(raw, 8) || p->refcount != (int32_t)kp_load(raw + 52, 4) ||
+	    p->mapcount_raw != (int32_t)kp_load(raw + 48, 4) || p->private_ != kp_load(raw + 40, 8) ||
+	    p->mapping != kp_load(raw + 24, 8) || p->index != kp_load(raw + 32, 8))
+		return "a field not as stored";
+	if (p->node != (p->flags >> 54 & 1023) || p->zone != (p->flags >> 52 & 3))
+		return "node or zone not from the flags";
+	if ((unsigned)p->type >= KP_TYPE__COUNT || (unsigned)p->compound > KP_COMPOUND_TAIL ||
+	    (unsigned)p->mapping_kind > KP_MAP_FILE || p->order < -1 || p->order > 63)
+		return "an enum or the order out of range";
+	if (buddy != kernel_page_buddy(l, raw))
+		return "buddy where PageBuddy() says not, or not where it says so";
+	if (buddy && (p->compound != KP_COMPOUND_NONE || p->mapping_kind != KP_MAP_NONE ||
+		      p->hugetlb || p->order != (p->private_ < 64 ? (int)p->private_ : -1)))
+		return "a free page with compound or mapping state, or its order not private";
+	if (!buddy && p->compound != KP_COMPOUND_HEAD && p->order != -1)
+		return "an order on a page that is neither free nor a head";
+	if ((p->compound == KP_COMPOUND_TAIL) != (p->compound_head_addr != 0) &&
+	    !(p->compound == KP_COMPOUND_TAIL && l->compound_rule == KP_COMPOUND_MASK))
+		return "a head address without a tail, or a tail without one";
+	if (p->hugetlb && p->type != KP_TYPE_HUGETLB && p->compound != KP_COMPOUND_HEAD)
+		return "hugetlb on a page that is no hugetlb head";
+	if (p->type == KP_TYPE_SLAB && !(p->flags >> 9 & 1) &&
+	    !(l->buddy_rule == KP_BUDDY_TYPE_BYTE && p->page_type_raw >> 24 == 0xf5))
+		return "slab without PG_slab or the slab type";
+	static const enum kp_mapping_kind by_low_bits[2][4] = {
+		{ KP_MAP_FILE, KP_MAP_ANON, KP_MAP_NONE, KP_MAP_KSM },
+		{ KP_MAP_FILE, KP_MAP_ANON, KP_MAP_MOVABLE, KP_MAP_KSM } };
+	bool mapped = p->mapping && p->compound != KP_COMPOUND_TAIL &&
+		      (p->type == KP_TYPE_NONE || p->type == KP_TYPE_HUGETLB);
+	enum kp_mapping_kind want = mapped ? by_low_bits[l->mapping_movable_bit][p->mapping & 3]
+					   : KP_MAP_NONE;
+	if (p->mapping_kind != want)
+		return "the mapping kind not the mapping's low bits";
+	if (p->type != KP_TYPE_UNKNOWN && !strcmp(kp_page_type_name(p->type), "unknown"))
+		return "a known type without a name";
+	return NULL;
+}
+
+/* The first invariant of P's flag names that fails, or NULL: one name per
+ * set flag below nr_pageflags, each the flag's own name, bitN of a set bit
+ * N or one of its aliases; into a short buffer, cut but never past it. */
+static const char *flag_names_broken(const struct kp_layout *l, const struct kp_page *p,
+				     size_t short_len)
+{
+	static const char *const aliases[] = { "swapcache", "reported", "isolated",
+					       "anon_exclusive" };
+	char names[512], *save = NULL;
+	kp_page_flag_names(l, p, names, sizeof(names));
+	int want = __builtin_popcountll(p->flags & ((1ull << l->nr_pageflags) - 1)), got = 0;
+	for (char *t = strtok_r(names, ",", &save); t; t = strtok_r(NULL, ",", &save), got++) {
+		int bit = -1, known = 0;
+		if (sscanf(t, "bit%d", &bit) == 1)
+			known = bit >= 0 && bit < 64 && !l->flag_name[bit] && (p->flags >> bit & 1);
+		for (int b = 0; b < l->nr_pageflags && !known; b++)
+			known = l->flag_name[b] && !strcmp(t, l->flag_name[b]) && (p->flags >> b & 1);
+		for (size_t a = 0; a < sizeof(aliases) / sizeof(*aliases) && !known; a++)
+			known = !strcmp(t, aliases[a]);
+		if (!known)
+			return "a name of no set flag";
+	}
+	if (got != want)
+		return "not one name per set flag";
+	memset(names, 0x55, sizeof(names));
+	kp_page_flag_names(l, p, names, short_len);
+	if (strnlen(names, short_len) >= short_len)
+		return "names not ended within a short buffer";
+	for (size_t k = short_len; k < sizeof(names); k++)
+		if (names[k] != 0x55)
+			return "names written past a short buffer";
+	return NULL;
+}
+
+/* Random bytes under every era's rules: the record keeps its invariants,
+ * and the scans' decoder (the layout checked once, loads unrolled) says
+ * what kp_page_decode says. */
+static void test_decode_random(void)
+{
+	struct kp_layout l;
+	struct kp_page p, q;
+	uint8_t raw[128];
+	int differ = 0, broken = 0, buddies = 0, heads = 0, tails = 0;
+	const char *why = NULL;
 	srand(1);
-	int differ = 0;
 	for (int i = 0; i < 100000; i++) {
 		struct kp_decoder d;
-		struct kp_page q;
 		for (size_t j = 0; j < sizeof(raw); j++)
 			raw[j] = (uint8_t)rand();
-		/* page_type bits set in a quarter of the pages: typed pages too */
+		/* typed pages too: a quarter with the type base, some with
+		 * the 2.6 buddy _mapcount */
 		if (i % 4 == 0)
 			put(raw, 48, 0xf0000000u | (uint32_t)rand(), 4);
-		l.buddy_rule = (enum kp_buddy_rule)(i % 4);
-		l.order_rule = (enum kp_order_rule)(i % 3);
-		l.compound_rule = (enum kp_compound_rule)(i % 3);
-		l.mapping_movable_bit = i % 5 != 0;
+		if (i % 8 == 1)
+			put(raw, 48, 0xffffff80u, 4);
+		random_layout(&l, i);
 		uint64_t va = 0xffffea0000000000ull + (uint64_t)i * 64;
 		kp_page_decode(&l, raw, raw + 64, (uint64_t)i, va, &p);
 		kp_decoder_init(&d, &l);
 		kp_decoder_page(&d, raw, raw + 64, (uint64_t)i, va, &q);
 		differ += !d.fast || !same_page(&p, &q);
-		char names[512];
-		kp_page_flag_names(&l, &p, names, sizeof(names));
+		const char *w = record_broken(&l, raw, &p, (uint64_t)i);
+		if (!w)
+			w = flag_names_broken(&l, &p, 1 + (size_t)i % 48);
+		if (w && !broken++)
+			why = w, printf("# page %d: %s\n", i, w);
+		buddies += p.type == KP_TYPE_BUDDY;
+		heads += p.compound == KP_COMPOUND_HEAD;
+		tails += p.compound == KP_COMPOUND_TAIL;
 	}
-	CHECK("decode_random_bytes", 1);
+	printf("# random pages: %d free, %d heads, %d tails, %d broken%s%s\n", buddies, heads,
+	       tails, broken, why ? ": " : "", why ? why : "");
+	CHECK("decode_random_bytes", broken == 0);
+	/* every kind of record was made (else the invariants tested little) */
+	CHECK("decode_random_bytes_cover", buddies > 1000 && heads > 1000 && tails > 1000);
 	CHECK("decoder_equals_decode", differ == 0);
 }
 
@@ -287,6 +427,7 @@ int main(void)
 {
 	test_vmcoreinfo();
 	test_decode();
+	test_decode_random();
 	test_json();
 	return failures ? 1 : 0;
 }
