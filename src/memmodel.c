@@ -31,8 +31,18 @@ bool kp_mm_symbol(struct kp_mm *mm, const char *name, uint64_t *addr)
 		*addr += mm->kaslr_offset;
 		return true;
 	}
+	/* A damaged symtab answers nothing: VMCOREINFO's few symbols would
+	 * let some commands go on without the rest (kp_mm_symtab_error). */
+	if (kp_symbols_load_error(mm->syms))
+		return false;
 	snprintf(key, sizeof(key), "SYMBOL(%s)", name);
 	return kp_vmcoreinfo_hex(mm->vmci, key, addr);
+}
+
+kp_error *kp_mm_symtab_error(const struct kp_mm *mm)
+{
+	const char *why = kp_symbols_load_error(mm->syms);
+	return why ? kp_errorf(KP_EXIT_INPUT, "%s", why) : NULL;
 }
 
 kp_error *kp_mm_vtop(struct kp_mm *mm, uint64_t va, uint64_t *pa, uint64_t *leaf_left)
@@ -161,8 +171,9 @@ static kp_error *mm_setup_translation(struct kp_mm *mm)
 		return err;
 	mm->pte_mask = 0x000ffffffffff000ull & ~sme;
 	if (!kp_mm_symbol(mm, "init_top_pgt", &pgd) && !kp_mm_symbol(mm, "init_level4_pgt", &pgd))
-		return kp_errorf(KP_EXIT_INPUT, "%s: no init_top_pgt or init_level4_pgt symbol",
-				 kp_types_path(mm->ty));
+		return (err = kp_mm_symtab_error(mm)) ? err :
+			kp_errorf(KP_EXIT_INPUT, "%s: no init_top_pgt or init_level4_pgt symbol",
+				  kp_types_path(mm->ty));
 	if (pgd < START_KERNEL_MAP)
 		return kp_errorf(KP_EXIT_INPUT, "init_top_pgt at 0x%llx is outside the kernel image",
 				 (unsigned long long)pgd);
@@ -322,6 +333,8 @@ static kp_error *mm_choose_model(struct kp_mm *mm)
 		mm->model_source = "symbol mem_map";
 		return kp_mm_read_u64(mm, sym, &mm->flat_mem_map);
 	}
+	if ((err = kp_mm_symtab_error(mm)))
+		return err;
 	return kp_errorf(KP_EXIT_INPUT, "%s: no mem_section or mem_map symbol: unknown memory model",
 			 kp_types_path(mm->ty));
 }
@@ -362,8 +375,8 @@ kp_error *kp_mm_open(struct kp_mm *mm, struct kp_target *t, struct kp_symbols *s
 	if (mm->max_pfn > (1ull << (l->max_physmem_bits - 12)))
 		return kp_errorf(KP_EXIT_INPUT, "node spans reach pfn 0x%llx, beyond MAX_PHYSMEM_BITS",
 				 (unsigned long long)mm->max_pfn);
-	if ((err = mm_choose_model(mm)))
-		return err;
+	if ((err = mm_choose_model(mm)) || (err = kp_mm_symtab_error(mm)))
+		return err;   /* (a lookup the memo could not answer found it damaged) */
 	kp_layout_set_flags_fields(l, max_numnodes, mm->model == KP_MODEL_SPARSE);
 	return NULL;
 }

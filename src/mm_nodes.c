@@ -113,7 +113,10 @@ static kp_error *mm_read_node(struct kp_mm *mm, uint64_t pgdat, uint32_t nid)
 		if (!nz && l->pgdat_nr_zones.present)
 			nz = (uint32_t)kp_field_load(buf, &l->pgdat_nr_zones);
 		uint8_t *zbuf = malloc(l->zone_size);
-		for (uint32_t i = 0; !err && zbuf && i < nz && i < KP_MAX_ZONES_PER_NODE; i++)
+		if (!zbuf)   /* not a node without zones */
+			err = kp_errorf(KP_EXIT_INPUT, "out of memory reading the zones of node %u",
+					n->id);
+		for (uint32_t i = 0; !err && i < nz && i < KP_MAX_ZONES_PER_NODE; i++)
 			err = mm_read_zone(mm, n, i, pgdat + l->pgdat_node_zones.offset +
 					   (uint64_t)i * l->zone_size, zbuf);
 		free(zbuf);
@@ -154,6 +157,8 @@ kp_error *kp_mm_read_nodes(struct kp_mm *mm, uint32_t *max_numnodes)
 		*max_numnodes = 1;
 		return mm_read_node(mm, addr, 0);
 	}
+	if ((err = kp_mm_symtab_error(mm)))
+		return err;
 	return kp_errorf(KP_EXIT_INPUT, "%s: neither node_data nor contig_page_data",
 			 kp_types_path(mm->ty));
 }

@@ -130,6 +130,9 @@ bool kp_symbols_lookup(const struct kp_symbols *s, const char *name, uint64_t *a
 bool kp_symbols_read_string(const struct kp_symbols *s, const char *name, char *buf,
 			    size_t len);
 const char *kp_symbols_build_id(const struct kp_symbols *s, size_t *len);
+/* Why the symtab could not be read (damaged, no memory), or NULL: a lookup
+ * that failed for that reason must not be reported as a missing symbol. */
+const char *kp_symbols_load_error(const struct kp_symbols *s);
 /* Keeps lookups' answers in TY's memo (same vmlinux, same build-id): later
  * runs then never read the symtab (150,000 names, most of a small dump's
  * start-up time). */
