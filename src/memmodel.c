@@ -122,6 +122,9 @@ kp_error *kp_mm_read_string(struct kp_mm *mm, uint64_t va, char *buf, size_t len
 		if (n > len - 1 - got)
 			n = len - 1 - got;
 		kp_error *err = kp_mm_read(mm, va + got, buf + got, n, &missing);
+		if (!err && missing)   /* zeros there would end the string early */
+			err = kp_errorf(KP_EXIT_INPUT, "%s: the string at 0x%llx is not in the dump",
+					kp_target_path(mm->t), (unsigned long long)(va + got));
 		if (err) {
 			buf[got] = '\0';
 			return got ? (kp_error_free(err), NULL) : err;
