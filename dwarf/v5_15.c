@@ -1676,6 +1676,13 @@ struct mem_cgroup {
 };
 
 /* ---- the kernel's globals, as this config has them ---------------------- */
+#ifdef CONFIG_HUGETLB_PAGE
+/* include/linux/hugetlb.h: struct hstate, opaque here (kpage reads none of
+ * its members: that hstates[] exists says CONFIG_HUGETLB_PAGE, and so
+ * pageblock_order = HUGETLB_PAGE_ORDER) */
+struct hstate { unsigned char __kp_opaque[4096]; };
+struct hstate hstates[2];				/* mm/hugetlb.c (HUGE_MAX_HSTATE) */
+#endif
 #ifdef CONFIG_NUMA
 struct pglist_data *node_data[MAX_NUMNODES];		/* arch/x86/mm/numa.c */
 #else

@@ -72,6 +72,12 @@
  *                                does not know (compound_mystery).
  *   KP_VARIANT_pageblock_bits    enum pageblock_bits with a fourth
  *                                migratetype bit (PB_migrate_3).
+ *   KP_VARIANT_no_hugetlb        no hstates[] (CONFIG_HUGETLB_PAGE off as far
+ *                                as pageblock_order goes): pageblock_order is
+ *                                the largest buddy order, 10.
+ *   KP_VARIANT_pageblock_variable  pageblock_order a variable
+ *                                (CONFIG_HUGETLB_PAGE_SIZE_VARIABLE), 8 in the
+ *                                dump.
  *
  * Page types: the type is the top byte of page->page_type (enum pagetype);
  * an untyped page has page_type UINT_MAX.  Buddy order in page->private.
@@ -1753,8 +1759,13 @@ enum pageblock_bits {
 /* roundup_pow_of_two(__NR_PAGEBLOCK_BITS), for the bitmap's size */
 #define NR_PAGEBLOCK_BITS (__NR_PAGEBLOCK_BITS <= 4 ? 4 : __NR_PAGEBLOCK_BITS <= 8 ? 8 : 16)
 #define PAGEBLOCK_MIGRATETYPE_MASK ((1UL << PB_migrate_0) | (1UL << PB_migrate_1) | (1UL << PB_migrate_2))
+#if defined(KP_VARIANT_no_hugetlb)
+/* no HUGETLB_PAGE: PAGE_BLOCK_MAX_ORDER (its default, MAX_PAGE_ORDER) */
+#define pageblock_order 10
+#elif !defined(KP_VARIANT_pageblock_variable)
 /* HUGETLB_PAGE: MIN(HUGETLB_PAGE_ORDER, PAGE_BLOCK_MAX_ORDER) = MIN(9, 10) */
 #define pageblock_order 9
+#endif   /* (HUGETLB_PAGE_SIZE_VARIABLE: the variable, with the globals) */
 #define pageblock_nr_pages (1UL << pageblock_order)
 #define SECTION_BLOCKFLAGS_BITS ((1UL << (PFN_SECTION_SHIFT - pageblock_order)) * NR_PAGEBLOCK_BITS)
 
@@ -2221,6 +2232,16 @@ _Static_assert(sizeof(struct obj_cgroup) == 56, "obj_cgroup");
 _Static_assert(sizeof(struct mem_cgroup) == 1536, "mem_cgroup");
 
 /* ---- the kernel's globals, as this config has them ---------------------- */
+#if defined(CONFIG_HUGETLB_PAGE) && !defined(KP_VARIANT_no_hugetlb)
+/* include/linux/hugetlb.h: struct hstate, opaque here (kpage reads none of
+ * its members: that hstates[] exists says CONFIG_HUGETLB_PAGE, and so
+ * pageblock_order = HUGETLB_PAGE_ORDER) */
+struct hstate { unsigned char __kp_opaque[4096]; };
+struct hstate hstates[2];				/* mm/hugetlb.c (HUGE_MAX_HSTATE) */
+#endif
+#ifdef KP_VARIANT_pageblock_variable
+unsigned int pageblock_order;				/* mm/mm_init.c (HUGETLB_PAGE_SIZE_VARIABLE) */
+#endif
 #ifdef CONFIG_NUMA
 struct pglist_data *node_data[MAX_NUMNODES];		/* mm/numa.c */
 #else

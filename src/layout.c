@@ -519,8 +519,6 @@ kp_error *kp_layout_build(struct kp_types *ty, const char *vmci, struct kp_layou
 	    (err = layout_pgdat(ty, l)) || (err = layout_check_bounds(ty, l)) ||
 	    (err = kp_layout_pageblock(ty, l)))
 		return err;
-	/* x86_64: pageblock_order = HPAGE_SHIFT - PAGE_SHIFT, a macro. */
-	l->pageblock_order = 9;
 	l->section_size_bits = 27;     /* x86_64 */
 	l->max_physmem_bits = 46;
 	if (layout_vmci_bits(l, vmci, "NUMBER(SECTION_SIZE_BITS)", 13, 39, &v))

@@ -381,7 +381,8 @@ kp_error *kp_mm_open(struct kp_mm *mm, struct kp_target *t, struct kp_symbols *s
 	if ((err = mm_choose_model(mm)) || (err = kp_mm_symtab_error(mm)))
 		return err;   /* (a lookup the memo could not answer found it damaged) */
 	kp_layout_set_flags_fields(l, max_numnodes, mm->model == KP_MODEL_SPARSE);
-	return NULL;
+	kp_mm_pageblock_order(mm);
+	return kp_mm_symtab_error(mm);
 }
 
 void kp_mm_close(struct kp_mm *mm)

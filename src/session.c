@@ -169,8 +169,8 @@ static void session_describe(struct kp_session *s)
 	fprintf(stderr, "kpage: buddy test: %s\n", l->buddy_rule_source);
 	fprintf(stderr, "kpage: compound tails: %s\n", l->compound_rule_source);
 	fprintf(stderr, "kpage: compound order: %s\n", order[l->order_rule]);
-	fprintf(stderr, "kpage: pageblocks: %s; pageblock_order %u (x86_64 rule)\n", l->pb_source,
-		l->pageblock_order);
+	fprintf(stderr, "kpage: pageblocks: %s; pageblock_order %u (%s)\n", l->pb_source,
+		l->pageblock_order, l->pageblock_order_source);
 	fprintf(stderr, "kpage: memory model %s (%s); %u nodes, %u zones, max pfn %llu\n",
 		kp_mm_model_name(s->mm.model), s->mm.model_source, s->mm.nr_nodes,
 		s->mm.nr_zones, (unsigned long long)s->mm.max_pfn);

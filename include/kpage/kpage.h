@@ -250,7 +250,9 @@ struct kp_layout {
 	uint32_t mem_section_size;
 	struct kp_field ms_section_mem_map;
 	struct kp_field ms_usage, ms_pageblock_flags, msu_pageblock_flags;
+	/* pageblock_order and what said it (mm_pageblock.c, at kp_mm_open) */
 	uint32_t pageblock_order;
+	char pageblock_order_source[200];
 	/* enum pageblock_bits: bits per pageblock in the bitmap, where the
 	 * migratetype is (mt_shift, mt_bits), the isolate bit (-1: none) and
 	 * MIGRATE_ISOLATE, which it reads as; pb_error: a shape kpage does not
