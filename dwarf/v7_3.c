@@ -72,6 +72,8 @@
  *                                does not know (compound_mystery).
  *   KP_VARIANT_pageblock_bits    enum pageblock_bits with a fourth
  *                                migratetype bit (PB_migrate_3).
+ *   KP_VARIANT_section_bits      SECTION_HAS_MEM_MAP_BIT moved to 3 (bit 1 is
+ *                                SECTION_IS_EARLY_BIT, which no section has).
  *   KP_VARIANT_no_hugetlb        no hstates[] (CONFIG_HUGETLB_PAGE off as far
  *                                as pageblock_order goes): pageblock_order is
  *                                the largest buddy order, 10.
@@ -1706,9 +1708,15 @@ struct mem_section {
  */
 enum {
 	SECTION_MARKED_PRESENT_BIT,
+#ifdef KP_VARIANT_section_bits	/* (a kernel that moved the bit: kpage must follow) */
+	SECTION_IS_EARLY_BIT,
+	SECTION_IS_ONLINE_BIT,
+	SECTION_HAS_MEM_MAP_BIT,
+#else
 	SECTION_HAS_MEM_MAP_BIT,
 	SECTION_IS_ONLINE_BIT,
 	SECTION_IS_EARLY_BIT,
+#endif
 #ifdef CONFIG_ZONE_DEVICE
 	SECTION_TAINT_ZONE_DEVICE_BIT,
 #endif

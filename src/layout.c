@@ -398,6 +398,32 @@ static kp_error *layout_zone(struct kp_types *ty, struct kp_layout *l)
 	return NULL;
 }
 
+/* SECTION_HAS_MEM_MAP (include/linux/mmzone.h): 1 << SECTION_HAS_MEM_MAP_BIT,
+ * an enumerator since 5.18 (measured: in 6.1, 6.12 and 7.3's DWARF, not in
+ * 5.10's); before, a #define of bit 1 that no debuginfo holds. */
+static kp_error *layout_section_has_mem_map(struct kp_types *ty, struct kp_layout *l)
+{
+	int64_t v;
+
+	if (!kp_types_enumerator(ty, "SECTION_HAS_MEM_MAP_BIT", &v)) {
+		l->section_has_mem_map = 1u << 1;
+		snprintf(l->section_source, sizeof(l->section_source), "SECTION_HAS_MEM_MAP "
+			 "bit 1 (era rule: a #define before 5.18, no SECTION_HAS_MEM_MAP_BIT in the "
+			 "types from %s), the encoded mem_map from bit %u", kp_types_source(ty),
+			 l->section_map_mask_bits);
+		return NULL;
+	}
+	if (v < 0 || v >= (int64_t)l->section_map_mask_bits)
+		return kp_errorf(KP_EXIT_INPUT, "%s: SECTION_HAS_MEM_MAP_BIT is %lld, not one of "
+				 "the %u flag bits below a mem_section's encoded mem_map",
+				 kp_types_path(ty), (long long)v, l->section_map_mask_bits);
+	l->section_has_mem_map = 1u << v;
+	snprintf(l->section_source, sizeof(l->section_source), "SECTION_HAS_MEM_MAP bit %lld "
+		 "(%s: SECTION_HAS_MEM_MAP_BIT), the encoded mem_map from bit %u", (long long)v,
+		 kp_types_source(ty), l->section_map_mask_bits);
+	return NULL;
+}
+
 static kp_error *layout_pgdat(struct kp_types *ty, struct kp_layout *l)
 {
 	const char *P = "struct pglist_data";
@@ -437,6 +463,7 @@ static kp_error *layout_pgdat(struct kp_types *ty, struct kp_layout *l)
 		 * 64-byte aligned, so masking 6 bits is right for every era. */
 		l->section_map_mask_bits = kp_types_enumerator(ty, "SECTION_MAP_LAST_BIT", &v) &&
 			v > 0 && v < 12 ? (uint32_t)v : 6;
+		return layout_section_has_mem_map(ty, l);
 	}
 	return NULL;
 }

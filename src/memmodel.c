@@ -244,7 +244,7 @@ static kp_error *mm_read_sections(struct kp_mm *mm, uint64_t sym)
 		for (uint32_t i = 0; i < per_root && first + i < mm->nr_sections; i++) {
 			const uint8_t *ms = root + (size_t)i * l->mem_section_size;
 			uint64_t coded = kp_field_load(ms, &l->ms_section_mem_map);
-			if (!(coded & 2))   /* SECTION_HAS_MEM_MAP */
+			if (!(coded & l->section_has_mem_map))
 				continue;
 			mm->section_map[first + i] = coded & mask;
 			/* 5.3+: usage->pageblock_flags[]; before: a pointer. */

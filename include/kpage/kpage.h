@@ -262,6 +262,8 @@ struct kp_layout {
 	int64_t mt_isolate;
 	char pb_source[160], pb_error[200];
 	uint32_t section_map_mask_bits;
+	uint32_t section_has_mem_map;      /* SECTION_HAS_MEM_MAP, a mask */
+	char section_source[160];
 	uint32_t section_size_bits, max_physmem_bits;
 
 	/* list_head */

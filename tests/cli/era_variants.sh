@@ -58,3 +58,16 @@ for v in no_hugetlb:10:"the largest buddy order .*no CONFIG_HUGETLB_PAGE \(no sy
 	check "era-variant/$name/pageblocks" python3 "$KP_TOP/tests/cli/compare_pageblocks.py" \
 		"$d/truth.txt" "$d/zones.json" "$d/free.json"
 done
+# SECTION_HAS_MEM_MAP_BIT moved to 3 (bit 1 is SECTION_IS_EARLY_BIT, set on
+# no section): the bit is the enumerator's, not a fixed bit 1 (which read
+# every section as having no mem_map).
+d=$KP_TOP/build/fx/v7_3-section_bits
+if gen section_bits "$d"; then
+	"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" --verbose stat > /dev/null 2> "$d/verbose.txt"
+	check era-variant/section_bits/verbose grep -q \
+		"mem_section: SECTION_HAS_MEM_MAP bit 3 (DWARF: SECTION_HAS_MEM_MAP_BIT)" "$d/verbose.txt"
+	"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" --json pages > "$d/pages.json" 2> /dev/null &&
+	"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" --json stat > "$d/stat.json" 2> /dev/null
+	check era-variant/section_bits/census python3 "$KP_TOP/tests/cli/compare_truth.py" \
+		"$d/truth.txt" "$d/pages.json" "$d/stat.json"
+fi
