@@ -1538,6 +1538,10 @@ struct mem_cgroup {
 	struct mem_cgroup_per_node *nodeinfo[];
 };
 
+/* mm/ksm.c (CONFIG_KSM): its pages have PAGE_MAPPING_KSM (2.6.33+). Opaque here:
+ * that the type exists is what kpage reads (which KSM rule the era has). */
+struct stable_node { unsigned char __kp_opaque[64]; };
+
 /* ---- the kernel's globals, as this config has them ---------------------- */
 #ifdef CONFIG_HUGETLB_PAGE
 /* include/linux/hugetlb.h: struct hstate, opaque here (kpage reads none of

@@ -1843,6 +1843,11 @@ _Static_assert(sizeof(struct cgroup) == 1792 && __builtin_offsetof(struct cgroup
 _Static_assert(sizeof(struct obj_cgroup) == 48, "obj_cgroup");
 _Static_assert(sizeof(struct mem_cgroup) == 2176 && __builtin_offsetof(struct mem_cgroup, objcg) == 1648, "mem_cgroup");
 
+/* mm/ksm.c (CONFIG_KSM; the ksm_ prefix since 6.1): its pages have
+ * PAGE_MAPPING_KSM. Opaque here:
+ * that the type exists is what kpage reads (which KSM rule the era has). */
+struct ksm_stable_node { unsigned char __kp_opaque[64]; };
+
 /* ---- the kernel's globals, as this config has them ---------------------- */
 #ifdef CONFIG_HUGETLB_PAGE
 /* include/linux/hugetlb.h: struct hstate, opaque here (kpage reads none of

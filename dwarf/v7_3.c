@@ -2239,6 +2239,10 @@ _Static_assert(sizeof(struct cgroup) == 2368 && __builtin_offsetof(struct cgroup
 _Static_assert(sizeof(struct obj_cgroup) == 56, "obj_cgroup");
 _Static_assert(sizeof(struct mem_cgroup) == 1536, "mem_cgroup");
 
+/* mm/ksm.c (CONFIG_KSM): its pages have FOLIO_MAPPING_KSM. Opaque here:
+ * that the type exists is what kpage reads (which KSM rule the era has). */
+struct ksm_stable_node { unsigned char __kp_opaque[64]; };
+
 /* ---- the kernel's globals, as this config has them ---------------------- */
 #if defined(CONFIG_HUGETLB_PAGE) && !defined(KP_VARIANT_no_hugetlb)
 /* include/linux/hugetlb.h: struct hstate, opaque here (kpage reads none of

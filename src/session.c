@@ -168,6 +168,7 @@ static void session_describe(struct kp_session *s)
 		l->page_size, l->refcount_name, l->list_member);
 	fprintf(stderr, "kpage: buddy test: %s\n", l->buddy_rule_source);
 	fprintf(stderr, "kpage: compound tails: %s\n", l->compound_rule_source);
+	fprintf(stderr, "kpage: page->mapping: %s\n", l->mapping_source);
 	fprintf(stderr, "kpage: compound order: %s\n", order[l->order_rule]);
 	fprintf(stderr, "kpage: pageblocks: %s; pageblock_order %u (%s)\n", l->pb_source,
 		l->pageblock_order, l->pageblock_order_source);

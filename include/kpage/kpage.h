@@ -195,6 +195,10 @@ struct kp_layout {
 	 * means movable) */
 	int pg_movable_ops, pg_movable_ops_isolated;
 	bool mapping_movable_bit;        /* mapping & 3 == 2 is PAGE_MAPPING_MOVABLE */
+	/* how a KSM page is told: mapping & 3 == 3 (PAGE_MAPPING_KSM, 2.6.33+),
+	 * mapping == PAGE_MAPPING_ANON exactly (2.6.32), or not at all */
+	enum { KP_KSM_BIT, KP_KSM_ANON_ONLY, KP_KSM_NONE } mapping_ksm;
+	char mapping_source[200];
 	/* folio flags kept in the first tail's flags word (the order is its
 	 * low byte): PG_has_hwpoisoned, PG_large_rmappable, PG_partially_mapped */
 	int pg_has_hwpoisoned, pg_large_rmappable, pg_partially_mapped;

@@ -126,6 +126,13 @@ for cm in "free --no-scan" stat "page 4096" zones; do
 		"struct page of 1024 bytes: larger than any kernel's \(kpage reads up to 512\)" "" \
 		"$KPAGE" $O --core "$x/vmci-page-size-1024.vmcore" $cm
 done
+# PAGESIZE other than 4096: refused in one line (kpage read it as 4 KiB pages).
+for m in "$V" "$O"; do
+	t=; [ "$m" = "$O" ] && t=/vmcoreinfo-only
+	expect_out "damaged/vmci-pagesize-16k$t" 2 \
+		"VMCOREINFO says PAGESIZE=16384: kpage reads kernels with pages of 4096 bytes \(x86_64\)" "" \
+		"$KPAGE" $m --core "$x/vmci-pagesize-16k.vmcore" stat
+done
 # A span past its container (zone spanned_pages 1 << 60 made zones and
 # alloc-check run for ever): refused in one line naming the value.
 for m in "$V" "$O"; do

@@ -208,6 +208,8 @@ def main():
         'huge-line-only': b'Y' * (900 << 10),
         # a struct page larger than kpage's buffers of one (issue 14)
         'page-size-1024': text.replace(b'SIZE(page)=64', b'SIZE(page)=1024'),
+        # pages of 16 KiB: not what kpage's reads and orders are for
+        'pagesize-16k': text.replace(b'PAGESIZE=4096', b'PAGESIZE=16384'),
     }
     for case, t in cases.items():
         if t == text:
