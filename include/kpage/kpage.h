@@ -109,6 +109,11 @@ struct kp_enumerator { const char *name; int64_t value; };
 /* Enumerators of "enum NAME" in declaration order; *n = 0 when absent. */
 kp_error *kp_types_enum(struct kp_types *ty, const char *enum_name,
 			const struct kp_enumerator **list, size_t *n);
+/* Whether function FUNC (in the unit whose name ends with UNIT) has a local
+ * variable LOCAL in the DWARF: 1 yes, 0 no, -1 cannot tell (no DWARF, no
+ * such function). */
+int kp_types_function_local(struct kp_types *ty, const char *unit, const char *func,
+			    const char *local);
 /* Array length of the type of global variable NAME (0 if not an array),
  * and whether its type is a pointer-to-pointer (e.g. mem_section). */
 bool kp_types_var(struct kp_types *ty, const char *name, uint32_t *array_len,
