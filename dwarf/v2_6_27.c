@@ -1024,6 +1024,13 @@ struct super_block {
 };
 
 /* ---- the kernel's globals, as this config has them ---------------------- */
+#ifdef CONFIG_HUGETLB_PAGE
+/* include/linux/hugetlb.h: struct hstate, opaque here (kpage reads none of
+ * its members: that hstates[] exists says CONFIG_HUGETLB_PAGE, and so
+ * pageblock_order = HUGETLB_PAGE_ORDER) */
+struct hstate { unsigned char __kp_opaque[4096]; };
+struct hstate hstates[2];				/* mm/hugetlb.c (HUGE_MAX_HSTATE) */
+#endif
 #ifdef CONFIG_NEED_MULTIPLE_NODES
 struct pglist_data *node_data[MAX_NUMNODES];		/* arch/x86/mm/numa_64.c */
 #else

@@ -1137,7 +1137,19 @@ struct super_block {
 	unsigned char		__kp_s_vfs_rename_mutex_to_s_options[80];
 };
 
+/* mm/ksm.c (2.6.32, CONFIG_KSM): KSM marks its pages by mapping ==
+ * PAGE_MAPPING_ANON; struct stable_node and PAGE_MAPPING_KSM came in 2.6.33. Opaque here:
+ * that the type exists is what kpage reads (which KSM rule the era has). */
+struct rmap_item { unsigned char __kp_opaque[64]; };
+
 /* ---- the kernel's globals, as this config has them ---------------------- */
+#ifdef CONFIG_HUGETLB_PAGE
+/* include/linux/hugetlb.h: struct hstate, opaque here (kpage reads none of
+ * its members: that hstates[] exists says CONFIG_HUGETLB_PAGE, and so
+ * pageblock_order = HUGETLB_PAGE_ORDER) */
+struct hstate { unsigned char __kp_opaque[4096]; };
+struct hstate hstates[2];				/* mm/hugetlb.c (HUGE_MAX_HSTATE) */
+#endif
 #ifdef CONFIG_NEED_MULTIPLE_NODES
 struct pglist_data *node_data[MAX_NUMNODES];		/* arch/x86/mm/numa_64.c */
 #else

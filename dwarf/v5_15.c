@@ -1675,7 +1675,43 @@ struct mem_cgroup {
 	struct mem_cgroup_per_node *nodeinfo[];
 };
 
+/* mm/ksm.c (CONFIG_KSM): its pages have PAGE_MAPPING_KSM (2.6.33+). Opaque here:
+ * that the type exists is what kpage reads (which KSM rule the era has). */
+struct stable_node { unsigned char __kp_opaque[64]; };
+
+/* ---- mm/page_alloc.c: __zone_watermark_ok() (5.15), reduced to its shape --
+ * kpage reads one fact of it from the DWARF: the local alloc_harder
+ * (ALLOC_HARDER, 4.4 - 6.2) is there. ALLOC_* are mm/internal.h's. */
+bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+			 int highest_zoneidx, unsigned int alloc_flags, long free_pages)
+{
+	long min = mark;
+	unsigned int o;
+	const bool alloc_harder = (alloc_flags & (0x10 /* ALLOC_HARDER */ | 0x08 /* ALLOC_OOM */));
+
+	free_pages -= (1 << order) - 1;
+	if (alloc_flags & 0x20 /* ALLOC_HIGH */)
+		min -= min / 2;
+	if (alloc_harder)
+		min -= min / 4;
+	if (free_pages <= min + z->lowmem_reserve[highest_zoneidx])
+		return 0;
+	if (!order)
+		return 1;
+	for (o = order; o < sizeof(z->free_area) / sizeof(z->free_area[0]); o++)
+		if (z->free_area[o].nr_free)
+			return 1;
+	return 0;
+}
+
 /* ---- the kernel's globals, as this config has them ---------------------- */
+#ifdef CONFIG_HUGETLB_PAGE
+/* include/linux/hugetlb.h: struct hstate, opaque here (kpage reads none of
+ * its members: that hstates[] exists says CONFIG_HUGETLB_PAGE, and so
+ * pageblock_order = HUGETLB_PAGE_ORDER) */
+struct hstate { unsigned char __kp_opaque[4096]; };
+struct hstate hstates[2];				/* mm/hugetlb.c (HUGE_MAX_HSTATE) */
+#endif
 #ifdef CONFIG_NUMA
 struct pglist_data *node_data[MAX_NUMNODES];		/* arch/x86/mm/numa.c */
 #else

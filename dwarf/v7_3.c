@@ -72,6 +72,14 @@
  *                                does not know (compound_mystery).
  *   KP_VARIANT_pageblock_bits    enum pageblock_bits with a fourth
  *                                migratetype bit (PB_migrate_3).
+ *   KP_VARIANT_section_bits      SECTION_HAS_MEM_MAP_BIT moved to 3 (bit 1 is
+ *                                SECTION_IS_EARLY_BIT, which no section has).
+ *   KP_VARIANT_no_hugetlb        no hstates[] (CONFIG_HUGETLB_PAGE off as far
+ *                                as pageblock_order goes): pageblock_order is
+ *                                the largest buddy order, 10.
+ *   KP_VARIANT_pageblock_variable  pageblock_order a variable
+ *                                (CONFIG_HUGETLB_PAGE_SIZE_VARIABLE), 8 in the
+ *                                dump.
  *
  * Page types: the type is the top byte of page->page_type (enum pagetype);
  * an untyped page has page_type UINT_MAX.  Buddy order in page->private.
@@ -1700,9 +1708,15 @@ struct mem_section {
  */
 enum {
 	SECTION_MARKED_PRESENT_BIT,
+#ifdef KP_VARIANT_section_bits	/* (a kernel that moved the bit: kpage must follow) */
+	SECTION_IS_EARLY_BIT,
+	SECTION_IS_ONLINE_BIT,
+	SECTION_HAS_MEM_MAP_BIT,
+#else
 	SECTION_HAS_MEM_MAP_BIT,
 	SECTION_IS_ONLINE_BIT,
 	SECTION_IS_EARLY_BIT,
+#endif
 #ifdef CONFIG_ZONE_DEVICE
 	SECTION_TAINT_ZONE_DEVICE_BIT,
 #endif
@@ -1753,8 +1767,13 @@ enum pageblock_bits {
 /* roundup_pow_of_two(__NR_PAGEBLOCK_BITS), for the bitmap's size */
 #define NR_PAGEBLOCK_BITS (__NR_PAGEBLOCK_BITS <= 4 ? 4 : __NR_PAGEBLOCK_BITS <= 8 ? 8 : 16)
 #define PAGEBLOCK_MIGRATETYPE_MASK ((1UL << PB_migrate_0) | (1UL << PB_migrate_1) | (1UL << PB_migrate_2))
+#if defined(KP_VARIANT_no_hugetlb)
+/* no HUGETLB_PAGE: PAGE_BLOCK_MAX_ORDER (its default, MAX_PAGE_ORDER) */
+#define pageblock_order 10
+#elif !defined(KP_VARIANT_pageblock_variable)
 /* HUGETLB_PAGE: MIN(HUGETLB_PAGE_ORDER, PAGE_BLOCK_MAX_ORDER) = MIN(9, 10) */
 #define pageblock_order 9
+#endif   /* (HUGETLB_PAGE_SIZE_VARIABLE: the variable, with the globals) */
 #define pageblock_nr_pages (1UL << pageblock_order)
 #define SECTION_BLOCKFLAGS_BITS ((1UL << (PFN_SECTION_SHIFT - pageblock_order)) * NR_PAGEBLOCK_BITS)
 
@@ -2220,7 +2239,48 @@ _Static_assert(sizeof(struct cgroup) == 2368 && __builtin_offsetof(struct cgroup
 _Static_assert(sizeof(struct obj_cgroup) == 56, "obj_cgroup");
 _Static_assert(sizeof(struct mem_cgroup) == 1536, "mem_cgroup");
 
+/* mm/ksm.c (CONFIG_KSM): its pages have FOLIO_MAPPING_KSM. Opaque here:
+ * that the type exists is what kpage reads (which KSM rule the era has). */
+struct ksm_stable_node { unsigned char __kp_opaque[64]; };
+
+/* ---- mm/page_alloc.c: __zone_watermark_ok() (7.3), reduced to its shape --
+ * kpage reads one fact of it from the DWARF: no local alloc_harder (6.3
+ * split ALLOC_HARDER into ALLOC_MIN_RESERVE, ALLOC_NON_BLOCK and
+ * ALLOC_HIGHATOMIC). ALLOC_* are mm/internal.h's. */
+bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+			 int highest_zoneidx, unsigned int alloc_flags, long free_pages)
+{
+	long min = mark;
+	unsigned int o;
+
+	free_pages -= (1 << order) - 1;
+	if (alloc_flags & (0x10 /* ALLOC_NON_BLOCK */ | 0x20 /* ALLOC_MIN_RESERVE */)) {
+		if (alloc_flags & 0x20)
+			min -= min / 2;
+		if ((alloc_flags & 0x20) && (alloc_flags & 0x10))
+			min -= min / 4;
+	}
+	if (free_pages <= min + z->lowmem_reserve[highest_zoneidx])
+		return 0;
+	if (!order)
+		return 1;
+	for (o = order; o < sizeof(z->free_area) / sizeof(z->free_area[0]); o++)
+		if (z->free_area[o].nr_free)
+			return 1;
+	return 0;
+}
+
 /* ---- the kernel's globals, as this config has them ---------------------- */
+#if defined(CONFIG_HUGETLB_PAGE) && !defined(KP_VARIANT_no_hugetlb)
+/* include/linux/hugetlb.h: struct hstate, opaque here (kpage reads none of
+ * its members: that hstates[] exists says CONFIG_HUGETLB_PAGE, and so
+ * pageblock_order = HUGETLB_PAGE_ORDER) */
+struct hstate { unsigned char __kp_opaque[4096]; };
+struct hstate hstates[2];				/* mm/hugetlb.c (HUGE_MAX_HSTATE) */
+#endif
+#ifdef KP_VARIANT_pageblock_variable
+unsigned int pageblock_order;				/* mm/mm_init.c (HUGETLB_PAGE_SIZE_VARIABLE) */
+#endif
 #ifdef CONFIG_NUMA
 struct pglist_data *node_data[MAX_NUMNODES];		/* mm/numa.c */
 #else

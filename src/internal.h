@@ -118,6 +118,10 @@ static inline uint64_t kp_field_load(const uint8_t *base, const struct kp_field 
 /* layout_pageblock.c: the pageblock bitmap's shape from enum pageblock_bits
  * (pb_* of the layout); an unknown shape is noted in l->pb_error. */
 kp_error *kp_layout_pageblock(struct kp_types *ty, struct kp_layout *l);
+/* The page type rule and values (layout_pagetype.c), after the page flags. */
+void kp_layout_page_types(struct kp_types *ty, const char *vmci, struct kp_layout *l);
+/* What page->mapping's low bits mean in this era (layout_pagetype.c). */
+void kp_layout_mapping_kinds(struct kp_types *ty, struct kp_layout *l, bool pg_isolated);
 
 /* page_decode.c: kp_page_decode for the scans, the layout checked once. */
 struct kp_decoder {

@@ -77,109 +77,10 @@ static kp_error *layout_pageflags(struct kp_types *ty, struct kp_layout *l)
 	l->pg_has_hwpoisoned = enum_bit(ty, "PG_has_hwpoisoned");
 	l->pg_large_rmappable = enum_bit(ty, "PG_large_rmappable");
 	l->pg_partially_mapped = enum_bit(ty, "PG_partially_mapped");
-	/* include/linux/page-flags.h: PAGE_MAPPING_MOVABLE (page->mapping bit
-	 * 1) went with PG_isolated in 6.17, when movable_ops pages got a flag
-	 * of their own (PG_movable_ops); bit 1 is FOLIO_MAPPING_ANON_KSM since. */
-	l->mapping_movable_bit = !(l->pg_movable_ops >= 0 && enum_bit(ty, "PG_isolated") < 0);
+	kp_layout_mapping_kinds(ty, l, enum_bit(ty, "PG_isolated") >= 0);
 	if (l->nr_pageflags <= 0 || l->nr_pageflags > KP_MAX_FLAGS)
 		l->nr_pageflags = 0;
 	return NULL;
-}
-
-/* A page type value from VMCOREINFO: NUMBER(PAGE_X_MAPCOUNT_VALUE) = ~bit. */
-static bool vmci_type_bit(const char *vmci, const char *key, uint32_t *bit)
-{
-	int64_t v;
-	if (!kp_vmcoreinfo_number(vmci, key, &v))
-		return false;
-	*bit = (uint32_t)~v;
-	return true;
-}
-
-/* 6.12+ VMCOREINFO: NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE) is PGTY_buddy << 24 (the
- * low 24 bits clear), where earlier kernels wrote ~bit (-129). The type byte
- * of each page type VMCOREINFO names; table and guard it does not name. */
-static bool vmci_type_byte(const char *vmci, struct kp_layout *l)
-{
-	static const struct { const char *key; size_t off; } t[] = {
-		{ "NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)", offsetof(struct kp_layout, type_buddy) },
-		{ "NUMBER(PAGE_OFFLINE_MAPCOUNT_VALUE)", offsetof(struct kp_layout, type_offline) },
-		{ "NUMBER(PAGE_HUGETLB_MAPCOUNT_VALUE)", offsetof(struct kp_layout, type_hugetlb) },
-		{ "NUMBER(PAGE_SLAB_MAPCOUNT_VALUE)", offsetof(struct kp_layout, type_slab) },
-		{ "NUMBER(PAGE_UNACCEPTED_MAPCOUNT_VALUE)", offsetof(struct kp_layout, type_unaccepted) },
-	};
-	int64_t v;
-	if (!kp_vmcoreinfo_number(vmci, t[0].key, &v) || ((uint32_t)v & 0xffffff) ||
-	    ((uint32_t)v >> 24) < 0xf0)
-		return false;
-	l->buddy_rule = KP_BUDDY_TYPE_BYTE;
-	l->buddy_rule_source = "VMCOREINFO NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE) (type in the top byte)";
-	for (size_t i = 0; i < KP_ARRAY_SIZE(t); i++)
-		if (kp_vmcoreinfo_number(vmci, t[i].key, &v) && !((uint32_t)v & 0xffffff))
-			*(uint32_t *)((char *)l + t[i].off) = (uint32_t)v >> 24;
-	return true;
-}
-
-static void layout_page_types(struct kp_types *ty, const char *vmci, struct kp_layout *l)
-{
-	int64_t v;
-
-	if (l->pg_buddy >= 0) {
-		l->buddy_rule = KP_BUDDY_FLAG;
-		l->buddy_rule_source = "DWARF: PG_buddy in enum pageflags";
-		return;
-	}
-	if (kp_types_enumerator(ty, "PGTY_buddy", &v)) {
-		l->buddy_rule = KP_BUDDY_TYPE_BYTE;
-		l->buddy_rule_source = "DWARF: enum pagetype (type in the top byte)";
-		static const struct { const char *n; size_t off; } t[] = {
-			{ "PGTY_buddy", offsetof(struct kp_layout, type_buddy) },
-			{ "PGTY_offline", offsetof(struct kp_layout, type_offline) },
-			{ "PGTY_table", offsetof(struct kp_layout, type_table) },
-			{ "PGTY_guard", offsetof(struct kp_layout, type_guard) },
-			{ "PGTY_hugetlb", offsetof(struct kp_layout, type_hugetlb) },
-			{ "PGTY_slab", offsetof(struct kp_layout, type_slab) },
-			{ "PGTY_zsmalloc", offsetof(struct kp_layout, type_zsmalloc) },
-			{ "PGTY_unaccepted", offsetof(struct kp_layout, type_unaccepted) },
-			{ "PGTY_large_kmalloc", offsetof(struct kp_layout, type_large_kmalloc) },
-		};
-		for (size_t i = 0; i < KP_ARRAY_SIZE(t); i++) {
-			uint32_t *dst = (uint32_t *)((char *)l + t[i].off);
-			*dst = kp_types_enumerator(ty, t[i].n, &v) ? (uint32_t)v : 0;
-		}
-		return;
-	}
-	if (!l->pg_page_type.present && vmci_type_byte(vmci, l))
-		return;
-	if (l->pg_page_type.present) {
-		l->buddy_rule = KP_BUDDY_TYPE_BITS;
-		l->type_base = 0xf0000000u;
-		/* Era rule (include/linux/page-flags.h, 4.18 - 6.11): PG_kmemcg
-		 * took 0x200 until page->memcg_data replaced it (5.11). */
-		struct kp_field memcg;
-		kp_error *err = kp_types_field(ty, "struct page", "memcg_data", &memcg);
-		bool kmemcg = !err && !memcg.present;
-		kp_error_free(err);
-		l->type_buddy = 0x80;
-		l->type_offline = 0x100;
-		l->type_table = kmemcg ? 0x400 : 0x200;
-		l->type_guard = kmemcg ? 0x800 : 0x400;
-		l->buddy_rule_source = "era rule: page_type bits (4.18-6.11)";
-		if (vmci_type_bit(vmci, "NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)", &l->type_buddy))
-			l->buddy_rule_source = "VMCOREINFO NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)";
-		vmci_type_bit(vmci, "NUMBER(PAGE_OFFLINE_MAPCOUNT_VALUE)", &l->type_offline);
-		vmci_type_bit(vmci, "NUMBER(PAGE_HUGETLB_MAPCOUNT_VALUE)", &l->type_hugetlb);
-		vmci_type_bit(vmci, "NUMBER(PAGE_SLAB_MAPCOUNT_VALUE)", &l->type_slab);
-		vmci_type_bit(vmci, "NUMBER(PAGE_UNACCEPTED_MAPCOUNT_VALUE)", &l->type_unaccepted);
-		return;
-	}
-	l->buddy_rule = KP_BUDDY_MAPCOUNT;
-	l->buddy_mapcount = -128;
-	l->buddy_rule_source = "era rule: _mapcount == -128 (2.6.38-4.17)";
-	if (kp_vmcoreinfo_number(vmci, "NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)", &v)) {
-		l->buddy_mapcount = (int32_t)v;
-		l->buddy_rule_source = "VMCOREINFO NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)";
-	}
 }
 
 /* CONFIG_HUGETLB_PAGE_OPTIMIZE_VMEMMAP in the debuginfo: zone->vmemmap_tails
@@ -285,7 +186,7 @@ static kp_error *layout_page(struct kp_types *ty, const char *vmci, struct kp_la
 				 "or lru in the debuginfo", kp_types_path(ty));
 	if ((err = layout_pageflags(ty, l)) || (err = layout_compound(ty, l)))
 		return err;
-	layout_page_types(ty, vmci, l);
+	kp_layout_page_types(ty, vmci, l);
 
 	memset(&f1, 0, sizeof(f1));
 	if (kp_types_has(ty, "struct folio") &&
@@ -398,6 +299,32 @@ static kp_error *layout_zone(struct kp_types *ty, struct kp_layout *l)
 	return NULL;
 }
 
+/* SECTION_HAS_MEM_MAP (include/linux/mmzone.h): 1 << SECTION_HAS_MEM_MAP_BIT,
+ * an enumerator since 5.18 (measured: in 6.1, 6.12 and 7.3's DWARF, not in
+ * 5.10's); before, a #define of bit 1 that no debuginfo holds. */
+static kp_error *layout_section_has_mem_map(struct kp_types *ty, struct kp_layout *l)
+{
+	int64_t v;
+
+	if (!kp_types_enumerator(ty, "SECTION_HAS_MEM_MAP_BIT", &v)) {
+		l->section_has_mem_map = 1u << 1;
+		snprintf(l->section_source, sizeof(l->section_source), "SECTION_HAS_MEM_MAP "
+			 "bit 1 (era rule: a #define before 5.18, no SECTION_HAS_MEM_MAP_BIT in the "
+			 "types from %s), the encoded mem_map from bit %u", kp_types_source(ty),
+			 l->section_map_mask_bits);
+		return NULL;
+	}
+	if (v < 0 || v >= (int64_t)l->section_map_mask_bits)
+		return kp_errorf(KP_EXIT_INPUT, "%s: SECTION_HAS_MEM_MAP_BIT is %lld, not one of "
+				 "the %u flag bits below a mem_section's encoded mem_map",
+				 kp_types_path(ty), (long long)v, l->section_map_mask_bits);
+	l->section_has_mem_map = 1u << v;
+	snprintf(l->section_source, sizeof(l->section_source), "SECTION_HAS_MEM_MAP bit %lld "
+		 "(%s: SECTION_HAS_MEM_MAP_BIT), the encoded mem_map from bit %u", (long long)v,
+		 kp_types_source(ty), l->section_map_mask_bits);
+	return NULL;
+}
+
 static kp_error *layout_pgdat(struct kp_types *ty, struct kp_layout *l)
 {
 	const char *P = "struct pglist_data";
@@ -437,6 +364,7 @@ static kp_error *layout_pgdat(struct kp_types *ty, struct kp_layout *l)
 		 * 64-byte aligned, so masking 6 bits is right for every era. */
 		l->section_map_mask_bits = kp_types_enumerator(ty, "SECTION_MAP_LAST_BIT", &v) &&
 			v > 0 && v < 12 ? (uint32_t)v : 6;
+		return layout_section_has_mem_map(ty, l);
 	}
 	return NULL;
 }
@@ -515,12 +443,19 @@ kp_error *kp_layout_build(struct kp_types *ty, const char *vmci, struct kp_layou
 	int64_t v;
 
 	memset(l, 0, sizeof(*l));
+	/* Every read, table walk and order kpage computes is for 4 KiB pages,
+	 * x86_64's only base page size: VMCOREINFO's PAGESIZE must say so. */
+	if (kp_vmcoreinfo_get(vmci, "PAGESIZE", (char[2]){ 0 }, 2) &&
+	    (!kp_vmcoreinfo_number(vmci, "PAGESIZE", &v) || v != KP_PAGE_SIZE)) {
+		char raw[24] = "";
+		kp_vmcoreinfo_get(vmci, "PAGESIZE", raw, sizeof(raw));
+		return kp_errorf(KP_EXIT_INPUT, "VMCOREINFO says PAGESIZE=%s: kpage reads kernels "
+				 "with pages of %u bytes (x86_64)", raw, KP_PAGE_SIZE);
+	}
 	if ((err = layout_page(ty, vmci, l)) || (err = layout_zone(ty, l)) ||
 	    (err = layout_pgdat(ty, l)) || (err = layout_check_bounds(ty, l)) ||
 	    (err = kp_layout_pageblock(ty, l)))
 		return err;
-	/* x86_64: pageblock_order = HPAGE_SHIFT - PAGE_SHIFT, a macro. */
-	l->pageblock_order = 9;
 	l->section_size_bits = 27;     /* x86_64 */
 	l->max_physmem_bits = 46;
 	if (layout_vmci_bits(l, vmci, "NUMBER(SECTION_SIZE_BITS)", 13, 39, &v))

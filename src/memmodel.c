@@ -33,6 +33,10 @@ bool kp_mm_symbol(struct kp_mm *mm, const char *name, uint64_t *addr)
 		*addr += mm->kaslr_offset;
 		return true;
 	}
+	/* A damaged symtab answers nothing: VMCOREINFO's few symbols would
+	 * let some commands go on without the rest (kp_mm_symtab_error). */
+	if (kp_symbols_load_error(mm->syms))
+		return false;
 	snprintf(key, sizeof(key), "SYMBOL(%s)", name);
 	if (kp_vmcoreinfo_hex(mm->vmci, key, addr))
 		return true;
@@ -46,6 +50,12 @@ bool kp_mm_symbol(struct kp_mm *mm, const char *name, uint64_t *addr)
 		kp_error_free(err);
 	}
 	return kp_kallsyms_lookup(mm->kallsyms, name, addr);
+}
+
+kp_error *kp_mm_symtab_error(const struct kp_mm *mm)
+{
+	const char *why = kp_symbols_load_error(mm->syms);
+	return why ? kp_errorf(KP_EXIT_INPUT, "%s", why) : NULL;
 }
 
 kp_error *kp_mm_vtop(struct kp_mm *mm, uint64_t va, uint64_t *pa, uint64_t *leaf_left)
@@ -125,6 +135,9 @@ kp_error *kp_mm_read_string(struct kp_mm *mm, uint64_t va, char *buf, size_t len
 		if (n > len - 1 - got)
 			n = len - 1 - got;
 		kp_error *err = kp_mm_read(mm, va + got, buf + got, n, &missing);
+		if (!err && missing)   /* zeros there would end the string early */
+			err = kp_errorf(KP_EXIT_INPUT, "%s: the string at 0x%llx is not in the dump",
+					kp_target_path(mm->t), (unsigned long long)(va + got));
 		if (err) {
 			buf[got] = '\0';
 			return got ? (kp_error_free(err), NULL) : err;
@@ -174,8 +187,9 @@ static kp_error *mm_setup_translation(struct kp_mm *mm)
 		return err;
 	mm->pte_mask = 0x000ffffffffff000ull & ~sme;
 	if (!kp_mm_symbol(mm, "init_top_pgt", &pgd) && !kp_mm_symbol(mm, "init_level4_pgt", &pgd))
-		return kp_errorf(KP_EXIT_INPUT, "%s: no init_top_pgt or init_level4_pgt symbol",
-				 kp_types_path(mm->ty));
+		return (err = kp_mm_symtab_error(mm)) ? err :
+			kp_errorf(KP_EXIT_INPUT, "%s: no init_top_pgt or init_level4_pgt symbol",
+				  kp_types_path(mm->ty));
 	if (pgd < START_KERNEL_MAP)
 		return kp_errorf(KP_EXIT_INPUT, "init_top_pgt at 0x%llx is outside the kernel image",
 				 (unsigned long long)pgd);
@@ -243,7 +257,7 @@ static kp_error *mm_read_sections(struct kp_mm *mm, uint64_t sym)
 		for (uint32_t i = 0; i < per_root && first + i < mm->nr_sections; i++) {
 			const uint8_t *ms = root + (size_t)i * l->mem_section_size;
 			uint64_t coded = kp_field_load(ms, &l->ms_section_mem_map);
-			if (!(coded & 2))   /* SECTION_HAS_MEM_MAP */
+			if (!(coded & l->section_has_mem_map))
 				continue;
 			mm->section_map[first + i] = coded & mask;
 			/* 5.3+: usage->pageblock_flags[]; before: a pointer. */
@@ -335,6 +349,8 @@ static kp_error *mm_choose_model(struct kp_mm *mm)
 		mm->model_source = "symbol mem_map";
 		return kp_mm_read_u64(mm, sym, &mm->flat_mem_map);
 	}
+	if ((err = kp_mm_symtab_error(mm)))
+		return err;
 	return kp_errorf(KP_EXIT_INPUT, "%s: no mem_section or mem_map symbol: unknown memory model",
 			 kp_types_path(mm->ty));
 }
@@ -375,10 +391,11 @@ kp_error *kp_mm_open(struct kp_mm *mm, struct kp_target *t, struct kp_symbols *s
 	if (mm->max_pfn > (1ull << (l->max_physmem_bits - 12)))
 		return kp_errorf(KP_EXIT_INPUT, "node spans reach pfn 0x%llx, beyond MAX_PHYSMEM_BITS",
 				 (unsigned long long)mm->max_pfn);
-	if ((err = mm_choose_model(mm)))
-		return err;
+	if ((err = mm_choose_model(mm)) || (err = kp_mm_symtab_error(mm)))
+		return err;   /* (a lookup the memo could not answer found it damaged) */
 	kp_layout_set_flags_fields(l, max_numnodes, mm->model == KP_MODEL_SPARSE);
-	return NULL;
+	kp_mm_pageblock_order(mm);
+	return kp_mm_symtab_error(mm);
 }
 
 void kp_mm_close(struct kp_mm *mm)

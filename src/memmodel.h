@@ -76,6 +76,12 @@ void kp_mm_close(struct kp_mm *mm);
 
 /* Runtime address of a kernel symbol (KASLR applied). */
 bool kp_mm_symbol(struct kp_mm *mm, const char *name, uint64_t *addr);
+/* Why the vmlinux's symtab could not be read, as a new error (NULL when it
+ * could): said where a symbol it should hold was not found. */
+kp_error *kp_mm_symtab_error(const struct kp_mm *mm);
+/* Sets l->pageblock_order and its source (mm_pageblock.c); a value that
+ * cannot be read sets pb_error, and no pageblock is read. */
+void kp_mm_pageblock_order(struct kp_mm *mm);
 kp_error *kp_mm_vtop(struct kp_mm *mm, uint64_t va, uint64_t *pa, uint64_t *leaf_left);
 /* Reads kernel virtual memory; *missing counts 4 KiB pages not in the dump. */
 kp_error *kp_mm_read(struct kp_mm *mm, uint64_t va, void *buf, size_t len, size_t *missing);

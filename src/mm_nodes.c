@@ -77,6 +77,38 @@ static kp_error *mm_read_zone(struct kp_mm *mm, const struct kp_node *n, uint32_
 	return NULL;
 }
 
+/* A pglist_data that is not whole in the dump: which part is missing, one
+ * of its struct zones (named by enum zone_type where the types have it) or
+ * the rest. Zeros would read as an empty zone or a node without memory. */
+static kp_error *mm_pgdat_missing(struct kp_mm *mm, uint64_t pgdat, uint32_t nid)
+{
+	const struct kp_layout *l = mm->l;
+	const struct kp_enumerator *zt = NULL;
+	size_t nzt = 0;
+	uint8_t *buf = malloc(l->zone_size);
+
+	kp_error_free(kp_types_enum(mm->ty, "zone_type", &zt, &nzt));
+	for (uint32_t i = 0; buf && i < l->pgdat_node_zones.count; i++) {
+		uint64_t zone = pgdat + l->pgdat_node_zones.offset + (uint64_t)i * l->zone_size;
+		size_t missing = 0;
+		kp_error *err = kp_mm_read(mm, zone, buf, l->zone_size, &missing);
+		kp_error_free(err);
+		if (err || !missing)
+			continue;
+		const char *name = NULL;
+		for (size_t k = 0; k < nzt; k++)
+			if (zt[k].value == (int64_t)i)
+				name = zt[k].name;
+		free(buf);
+		return kp_errorf(KP_EXIT_INPUT, "%s: struct zone %u%s%s%s of node %u (0x%llx) is not "
+				 "in the dump", kp_target_path(mm->t), i, name ? " (" : "",
+				 name ? name : "", name ? ")" : "", nid, (unsigned long long)zone);
+	}
+	free(buf);
+	return kp_errorf(KP_EXIT_INPUT, "%s: pglist_data of node %u (0x%llx) is not in the dump",
+			 kp_target_path(mm->t), nid, (unsigned long long)pgdat);
+}
+
 static kp_error *mm_read_node(struct kp_mm *mm, uint64_t pgdat, uint32_t nid)
 {
 	struct kp_layout *l = mm->l;
@@ -88,7 +120,7 @@ static kp_error *mm_read_node(struct kp_mm *mm, uint64_t pgdat, uint32_t nid)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	err = kp_mm_read(mm, pgdat, buf, l->pgdat_size, &missing);
 	if (!err && missing)
-		err = kp_errorf(KP_EXIT_INPUT, "pglist_data of node %u is not in the dump", nid);
+		err = mm_pgdat_missing(mm, pgdat, nid);
 	if (!err) {
 		struct kp_node *n = &mm->nodes[mm->nr_nodes++];
 		n->id = l->pgdat_node_id.present ? (uint32_t)kp_field_load(buf, &l->pgdat_node_id) : nid;
@@ -113,7 +145,10 @@ static kp_error *mm_read_node(struct kp_mm *mm, uint64_t pgdat, uint32_t nid)
 		if (!nz && l->pgdat_nr_zones.present)
 			nz = (uint32_t)kp_field_load(buf, &l->pgdat_nr_zones);
 		uint8_t *zbuf = malloc(l->zone_size);
-		for (uint32_t i = 0; !err && zbuf && i < nz && i < KP_MAX_ZONES_PER_NODE; i++)
+		if (!zbuf)   /* not a node without zones */
+			err = kp_errorf(KP_EXIT_INPUT, "out of memory reading the zones of node %u",
+					n->id);
+		for (uint32_t i = 0; !err && i < nz && i < KP_MAX_ZONES_PER_NODE; i++)
 			err = mm_read_zone(mm, n, i, pgdat + l->pgdat_node_zones.offset +
 					   (uint64_t)i * l->zone_size, zbuf);
 		free(zbuf);
@@ -154,6 +189,8 @@ kp_error *kp_mm_read_nodes(struct kp_mm *mm, uint32_t *max_numnodes)
 		*max_numnodes = 1;
 		return mm_read_node(mm, addr, 0);
 	}
+	if ((err = kp_mm_symtab_error(mm)))
+		return err;
 	return kp_errorf(KP_EXIT_INPUT, "%s: neither node_data nor contig_page_data",
 			 kp_types_path(mm->ty));
 }

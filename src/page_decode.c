@@ -194,10 +194,13 @@ static inline void decode_rest(const struct kp_layout *l, const uint8_t *raw, co
 		return;
 	switch (p->mapping & 3) {
 	case 0: p->mapping_kind = KP_MAP_FILE; break;
-	case 1: p->mapping_kind = KP_MAP_ANON; break;
+	case 1:   /* 2.6.32: a KSM page is anon without an anon_vma */
+		p->mapping_kind = l->mapping_ksm == KP_KSM_ANON_ONLY && p->mapping == 1 ?
+			KP_MAP_KSM : KP_MAP_ANON;
+		break;
 	/* 6.17+: FOLIO_MAPPING_ANON_KSM alone names nothing */
 	case 2: p->mapping_kind = l->mapping_movable_bit ? KP_MAP_MOVABLE : KP_MAP_NONE; break;
-	case 3: p->mapping_kind = KP_MAP_KSM; break;
+	case 3: p->mapping_kind = l->mapping_ksm == KP_KSM_BIT ? KP_MAP_KSM : KP_MAP_ANON; break;
 	}
 }
 

@@ -180,12 +180,15 @@ static void session_describe(struct kp_session *s)
 		l->page_size, l->refcount_name, l->list_member);
 	fprintf(stderr, "kpage: buddy test: %s\n", l->buddy_rule_source);
 	fprintf(stderr, "kpage: compound tails: %s\n", l->compound_rule_source);
+	fprintf(stderr, "kpage: page->mapping: %s\n", l->mapping_source);
 	fprintf(stderr, "kpage: compound order: %s\n", order[l->order_rule]);
-	fprintf(stderr, "kpage: pageblocks: %s; pageblock_order %u (x86_64 rule)\n", l->pb_source,
-		l->pageblock_order);
+	fprintf(stderr, "kpage: pageblocks: %s; pageblock_order %u (%s)\n", l->pb_source,
+		l->pageblock_order, l->pageblock_order_source);
 	fprintf(stderr, "kpage: memory model %s (%s); %u nodes, %u zones, max pfn %llu\n",
 		kp_mm_model_name(s->mm.model), s->mm.model_source, s->mm.nr_nodes,
 		s->mm.nr_zones, (unsigned long long)s->mm.max_pfn);
+	if (s->mm.model != KP_MODEL_FLAT)
+		fprintf(stderr, "kpage: mem_section: %s\n", l->section_source);
 	fprintf(stderr, "kpage: page->flags: node bits %u at %u, zone bits %u at %u (DWARF: "
 		"__MAX_NR_ZONES, node_data[] length, __NR_PAGEFLAGS=%d)\n", l->nodes_width,
 		l->nodes_shift_pos, l->zones_width, l->zones_shift, l->nr_pageflags);

@@ -25,6 +25,7 @@ struct kp_symbols {
 	const char *path;
 	Elf_Scn *symtab;      /* loaded on the first lookup the memo cannot answer */
 	bool loaded;
+	kp_error *load_err;   /* why loading it failed: every lookup then fails */
 	struct kp_types *memo;  /* answers kept with the types memo (build-id) */
 	struct sym *syms;     /* in symtab order */
 	size_t n;
@@ -114,7 +115,8 @@ static kp_error *symbols_load_table(struct kp_symbols *s, Elf_Scn *scn, GElf_Shd
 	size_t count = sh->sh_entsize ? sh->sh_size / sh->sh_entsize : 0;
 
 	if (!data || !str || !str->d_buf)
-		return NULL;
+		return kp_errorf(KP_EXIT_INPUT, "%s: its symbol table is damaged: libelf cannot "
+				 "read %s", path, !data ? "its entries" : "its string table");
 	s->syms = calloc(count ? count : 1, sizeof(*s->syms));
 	if (!s->syms)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory reading symbols of %s", path);
@@ -139,6 +141,38 @@ static kp_error *symbols_load_table(struct kp_symbols *s, Elf_Scn *scn, GElf_Shd
 		s->syms = fit;     /* the functions skipped were over half */
 	if (s->n >= UINT32_MAX || !symbols_index(s))
 		return kp_errorf(KP_EXIT_INPUT, "out of memory reading symbols of %s", path);
+	/* Every vmlinux has thousands (jiffies, init_task...): none means
+	 * names outside the string table or entries of another size. */
+	if (!s->n)
+		return kp_errorf(KP_EXIT_INPUT, "%s: its symbol table is damaged: none of its %zu "
+				 "entries names a data symbol", path, count);
+	return NULL;
+}
+
+/* The symtab's header and its string table's, checked at open (no page
+ * of either is read): a damaged one is said so at once, not later as a
+ * symbol the kernel lacks. */
+static kp_error *symbols_check_table(struct kp_symbols *s, const char *path)
+{
+	GElf_Shdr sh, strsh;
+	Elf_Scn *strscn;
+
+	if (!gelf_getshdr(s->symtab, &sh))
+		return kp_errorf(KP_EXIT_INPUT, "%s: its symbol table is damaged: its section "
+				 "header does not read", path);
+	if (sh.sh_entsize != (gelf_getclass(s->elf) == ELFCLASS32 ? sizeof(Elf32_Sym) :
+			      sizeof(Elf64_Sym)) || sh.sh_size % sh.sh_entsize)
+		return kp_errorf(KP_EXIT_INPUT, "%s: its symbol table is damaged: %llu bytes of "
+				 "entries of %llu bytes", path, (unsigned long long)sh.sh_size,
+				 (unsigned long long)sh.sh_entsize);
+	if (!(strscn = elf_getscn(s->elf, sh.sh_link)) || !gelf_getshdr(strscn, &strsh) ||
+	    strsh.sh_type != SHT_STRTAB)
+		return kp_errorf(KP_EXIT_INPUT, "%s: its symbol table is damaged: its string table "
+				 "(section %u) is not a string table", path, (unsigned)sh.sh_link);
+	if (s->map && (sh.sh_offset > s->map_size || sh.sh_size > s->map_size - sh.sh_offset ||
+		       strsh.sh_offset > s->map_size || strsh.sh_size > s->map_size - strsh.sh_offset))
+		return kp_errorf(KP_EXIT_INPUT, "%s: its symbol table is damaged: it lies past the "
+				 "end of the file (%zu bytes)", path, s->map_size);
 	return NULL;
 }
 
@@ -184,6 +218,8 @@ kp_error *kp_symbols_open(const char *path, struct kp_symbols **out)
 		err = kp_errorf(KP_EXIT_INPUT, "%s: no symbol table (a stripped vmlinux?)", path);
 		goto fail;
 	}
+	if ((err = symbols_check_table(s, path)))
+		goto fail;
 	if (!(s->path = strdup(path))) {
 		err = kp_errorf(KP_EXIT_INPUT, "out of memory");
 		goto fail;
@@ -201,6 +237,7 @@ void kp_symbols_close(struct kp_symbols *s)
 		return;
 	free(s->syms);
 	free(s->slot);
+	kp_error_free(s->load_err);
 	free((char *)s->path);
 	if (s->elf)
 		elf_end(s->elf);
@@ -217,15 +254,21 @@ void kp_symbols_set_memo(struct kp_symbols *s, struct kp_types *ty)
 }
 
 /* The symtab read and indexed, once; false when it cannot be (a damaged
- * symtab or no memory: every lookup then fails, as for a missing symbol). */
+ * symtab or no memory): every lookup then fails, and load_err says why
+ * (kp_symbols_load_error), for the caller that would name a missing symbol. */
 static bool symbols_load(struct kp_symbols *s)
 {
 	GElf_Shdr sh;
 	if (!s->loaded) {
 		s->loaded = true;
-		kp_error *err = gelf_getshdr(s->symtab, &sh) ?
-			symbols_load_table(s, s->symtab, &sh, s->path) : NULL;
-		kp_error_free(err);
+		s->load_err = gelf_getshdr(s->symtab, &sh) ?
+			symbols_load_table(s, s->symtab, &sh, s->path) :
+			kp_errorf(KP_EXIT_INPUT, "%s: its symbol table is damaged: its section "
+				  "header does not read", s->path);
+		if (s->load_err) {
+			free(s->slot);
+			s->slot = NULL;
+		}
 		/* Indexed: the names are read again only to compare one. */
 		if (s->map)
 			madvise(s->map, s->map_size, MADV_DONTNEED);
@@ -287,6 +330,11 @@ bool kp_symbols_read_string(const struct kp_symbols *s, const char *name, char *
 		return true;
 	}
 	return false;
+}
+
+const char *kp_symbols_load_error(const struct kp_symbols *s)
+{
+	return s && s->load_err ? kp_error_message(s->load_err) : NULL;
 }
 
 const char *kp_symbols_build_id(const struct kp_symbols *s, size_t *len)

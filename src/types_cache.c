@@ -303,7 +303,8 @@ static bool types_oracle(void *ctx, enum dwarf_name_kind kind, const char *name)
 	uint64_t addr;
 
 	if (kind == DWARF_NAME_VAR)
-		return !ty->syms || kp_symbols_lookup(ty->syms, name, &addr);
+		return !ty->syms || kp_symbols_lookup(ty->syms, name, &addr) ||
+		       kp_symbols_load_error(ty->syms);   /* cannot tell: walk on */
 	if (!ty->oracle_btf_tried) {
 		const void *data;
 		size_t size;

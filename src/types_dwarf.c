@@ -70,6 +70,7 @@ void dwarf_types_set_oracle(struct dwarf_types *ty, dwarf_oracle_fn *fn, void *c
 }
 
 const char *dwarf_types_path(const struct dwarf_types *ty) { return ty->path; }
+Dwarf *dwarf_types_libdw(struct dwarf_types *ty) { return ty->dw; }
 
 /* "struct page", "union x", "enum y" or a typedef name -> its DIE. A bare
  * name may also be a struct or union tag: "page" means struct page. */

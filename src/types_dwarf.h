@@ -15,6 +15,7 @@ bool dwarf_types_section(struct dwarf_types *ty, const char *name, const void **
 			 size_t *size);
 void dwarf_types_set_oracle(struct dwarf_types *ty, dwarf_oracle_fn *fn, void *ctx);
 const char *dwarf_types_path(const struct dwarf_types *ty);
+Dwarf *dwarf_types_libdw(struct dwarf_types *ty);
 bool dwarf_has(struct dwarf_types *ty, const char *type_name);
 kp_error *dwarf_field(struct dwarf_types *ty, const char *type_name, const char *path,
 		      struct kp_field *out);

@@ -109,6 +109,11 @@ struct kp_enumerator { const char *name; int64_t value; };
 /* Enumerators of "enum NAME" in declaration order; *n = 0 when absent. */
 kp_error *kp_types_enum(struct kp_types *ty, const char *enum_name,
 			const struct kp_enumerator **list, size_t *n);
+/* Whether function FUNC (in the unit whose name ends with UNIT) has a local
+ * variable LOCAL in the DWARF: 1 yes, 0 no, -1 cannot tell (no DWARF, no
+ * such function). */
+int kp_types_function_local(struct kp_types *ty, const char *unit, const char *func,
+			    const char *local);
 /* Array length of the type of global variable NAME (0 if not an array),
  * and whether its type is a pointer-to-pointer (e.g. mem_section). */
 bool kp_types_var(struct kp_types *ty, const char *name, uint32_t *array_len,
@@ -130,6 +135,9 @@ bool kp_symbols_lookup(const struct kp_symbols *s, const char *name, uint64_t *a
 bool kp_symbols_read_string(const struct kp_symbols *s, const char *name, char *buf,
 			    size_t len);
 const char *kp_symbols_build_id(const struct kp_symbols *s, size_t *len);
+/* Why the symtab could not be read (damaged, no memory), or NULL: a lookup
+ * that failed for that reason must not be reported as a missing symbol. */
+const char *kp_symbols_load_error(const struct kp_symbols *s);
 /* Keeps lookups' answers in TY's memo (same vmlinux, same build-id): later
  * runs then never read the symtab (150,000 names, most of a small dump's
  * start-up time). */
@@ -192,6 +200,10 @@ struct kp_layout {
 	 * means movable) */
 	int pg_movable_ops, pg_movable_ops_isolated;
 	bool mapping_movable_bit;        /* mapping & 3 == 2 is PAGE_MAPPING_MOVABLE */
+	/* how a KSM page is told: mapping & 3 == 3 (PAGE_MAPPING_KSM, 2.6.33+),
+	 * mapping == PAGE_MAPPING_ANON exactly (2.6.32), or not at all */
+	enum { KP_KSM_BIT, KP_KSM_ANON_ONLY, KP_KSM_NONE } mapping_ksm;
+	char mapping_source[200];
 	/* folio flags kept in the first tail's flags word (the order is its
 	 * low byte): PG_has_hwpoisoned, PG_large_rmappable, PG_partially_mapped */
 	int pg_has_hwpoisoned, pg_large_rmappable, pg_partially_mapped;
@@ -247,7 +259,9 @@ struct kp_layout {
 	uint32_t mem_section_size;
 	struct kp_field ms_section_mem_map;
 	struct kp_field ms_usage, ms_pageblock_flags, msu_pageblock_flags;
+	/* pageblock_order and what said it (mm_pageblock.c, at kp_mm_open) */
 	uint32_t pageblock_order;
+	char pageblock_order_source[200];
 	/* enum pageblock_bits: bits per pageblock in the bitmap, where the
 	 * migratetype is (mt_shift, mt_bits), the isolate bit (-1: none) and
 	 * MIGRATE_ISOLATE, which it reads as; pb_error: a shape kpage does not
@@ -257,6 +271,8 @@ struct kp_layout {
 	int64_t mt_isolate;
 	char pb_source[160], pb_error[200];
 	uint32_t section_map_mask_bits;
+	uint32_t section_has_mem_map;      /* SECTION_HAS_MEM_MAP, a mask */
+	char section_source[160];
 	uint32_t section_size_bits, max_physmem_bits;
 
 	/* list_head */

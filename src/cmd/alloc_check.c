@@ -17,8 +17,89 @@
 struct gfp {
 	char text[128];
 	int64_t highest;             /* highest zone index allowed */
-	bool high, harder, cma;
+	bool high;                   /* __GFP_HIGH */
+	bool atomic;                 /* GFP_ATOMIC (__GFP_ATOMIC before 6.3) */
+	bool nonblock;               /* no __GFP_DIRECT_RECLAIM (__GFP_WAIT): ATOMIC, NOWAIT */
+	bool cma;
 };
+
+/* Which kernel's __zone_watermark_ok() (mm/page_alloc.c) and
+ * gfp_to_alloc_flags() apply, by what the debuginfo shows. */
+enum wm_era {
+	WM_ORDER_LOOP,     /* 2.6.x - 4.3: each lower order's free pages taken off,
+			      min halved per order; !__GFP_WAIT is ALLOC_HARDER */
+	WM_ALLOC_HARDER,   /* 4.4 - 6.2: one free block of the order in an allowed
+			      migratetype; __GFP_ATOMIC is ALLOC_HARDER */
+	WM_NON_BLOCK,      /* 6.3+: ALLOC_MIN_RESERVE (__GFP_HIGH), ALLOC_NON_BLOCK,
+			      ALLOC_HIGHATOMIC (non-blocking, order > 0) */
+};
+
+struct wm_rule { enum wm_era era; bool era_known; char text[200]; };
+
+/* What says the era: MIGRATE_HIGHATOMIC (4.4, with the per-order rule's
+ * end); __zone_watermark_ok's local alloc_harder (gone in 6.3, and in the
+ * stable kernels that took that change: Debian's 6.1.0-57 has none); the
+ * enum of ___GFP_*_BIT (6.10+, so after 6.3) where the types have no code. */
+static void wm_rule_choose(struct kp_session *s, struct wm_rule *w)
+{
+	int64_t v;
+	int local;
+	w->era_known = true;
+	if (s->layout.mt_highatomic < 0) {
+		w->era = WM_ORDER_LOOP;
+		snprintf(w->text, sizeof(w->text), "2.6.x-4.3, per-order loop (no "
+			 "MIGRATE_HIGHATOMIC in the types from %s)", kp_types_source(s->ty));
+	} else if ((local = kp_types_function_local(s->ty, "mm/page_alloc.c",
+						     "__zone_watermark_ok", "alloc_harder")) >= 0) {
+		w->era = local ? WM_ALLOC_HARDER : WM_NON_BLOCK;
+		snprintf(w->text, sizeof(w->text), "%s (DWARF: __zone_watermark_ok has %s local "
+			 "alloc_harder)", local ? "4.4-6.2, ALLOC_HARDER" :
+			 "6.3+ (or a stable kernel with its backport), ALLOC_NON_BLOCK", local ? "a" : "no");
+	} else if (kp_types_enumerator(s->ty, "___GFP_LAST_BIT", &v)) {
+		w->era = WM_NON_BLOCK;
+		snprintf(w->text, sizeof(w->text), "6.3+, ALLOC_NON_BLOCK (%s: ___GFP_LAST_BIT, 6.10+)",
+			 kp_types_source(s->ty));
+	} else {
+		w->era = WM_ALLOC_HARDER;
+		w->era_known = false;
+		snprintf(w->text, sizeof(w->text), "4.4-6.2 or 6.3-6.9 (%s cannot tell "
+			 "ALLOC_HARDER from ALLOC_NON_BLOCK; these flags get the same answer from "
+			 "both)", kp_types_source(s->ty));
+	}
+}
+
+/* The alloc_flags that matter to the watermark, on one path. */
+struct wm_flags {
+	bool half, quarter;          /* min -= min / 2, then min -= min / 4 */
+	bool highatomic_reserve;     /* may use nr_reserved_highatomic */
+	bool highatomic_lists;       /* may take MIGRATE_HIGHATOMIC blocks */
+	bool cma;
+};
+
+static void wm_flags_of(const struct wm_rule *rule, const struct gfp *g, uint32_t order,
+			bool slow, struct wm_flags *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->cma = g->cma;
+	if (!slow)
+		return;      /* the fast path: ALLOC_WMARK_LOW alone */
+	switch (rule->era) {
+	case WM_ORDER_LOOP:
+		f->half = g->high;
+		f->quarter = g->nonblock;
+		break;
+	case WM_ALLOC_HARDER:
+		f->half = g->high;
+		f->quarter = f->highatomic_reserve = f->highatomic_lists = g->atomic;
+		break;
+	case WM_NON_BLOCK:
+		f->half = g->high;
+		f->quarter = g->high && g->nonblock;
+		f->highatomic_reserve = g->high || g->nonblock;   /* ALLOC_RESERVES */
+		f->highatomic_lists = g->nonblock && order > 0;
+		break;
+	}
+}
 
 static kp_error *gfp_parse(struct kp_session *s, const char *text, struct gfp *g)
 {
@@ -49,10 +130,12 @@ static kp_error *gfp_parse(struct kp_session *s, const char *text, struct gfp *g
 		if (tl < sizeof(g->text))
 			g->text[tl] = '\0';
 		if (!strcasecmp(tok, "KERNEL") || !strcasecmp(tok, "USER") || !strcasecmp(tok, "NOIO") ||
-		    !strcasecmp(tok, "NOFS") || !strcasecmp(tok, "HIGHUSER") || !strcasecmp(tok, "NOWAIT"))
+		    !strcasecmp(tok, "NOFS") || !strcasecmp(tok, "HIGHUSER"))
 			;
 		else if (!strcasecmp(tok, "ATOMIC"))
-			g->high = g->harder = true;
+			g->high = g->atomic = g->nonblock = true;
+		else if (!strcasecmp(tok, "NOWAIT"))
+			g->nonblock = true;
 		else if (!strcasecmp(tok, "HIGH"))
 			g->high = true;
 		else if (!strcasecmp(tok, "HIGHUSER_MOVABLE") || !strcasecmp(tok, "MOVABLE"))
@@ -75,29 +158,50 @@ static kp_error *gfp_parse(struct kp_session *s, const char *text, struct gfp *g
 
 struct wm_result { bool ok; int64_t free, unusable, min, reserve; char why[160]; };
 
+/* Before 4.4: each lower order's free pages leave, min halves per order. */
+static bool order_loop_ok(const struct kp_zone_free *zf, uint32_t order, struct wm_result *w)
+{
+	/* (NR_FREE_CMA_PAGES came off for the first test only) */
+	int64_t free = w->free - ((int64_t)(1ull << order) - 1), min = w->min;
+	for (uint32_t o = 0; o < order; o++) {
+		free -= (int64_t)(zf->nr_free[o] << o);
+		min >>= 1;
+		if (free <= min) {
+			snprintf(w->why, sizeof(w->why), "below watermark at order %u: %lld free "
+				 "above it <= min %lld", o + 1, (long long)free, (long long)min);
+			return false;
+		}
+	}
+	return true;
+}
+
 /* __zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags, free). */
 static void watermark_ok(const struct kp_layout *l, const struct kp_free_report *r,
 			 const struct kp_zone_free *zf, const struct zone_figures *f, uint32_t order,
-			 uint64_t mark, const struct gfp *g, bool slow, struct wm_result *w)
+			 uint64_t mark, const struct gfp *g, enum wm_era era,
+			 const struct wm_flags *fl, struct wm_result *w)
 {
-	bool high = slow && g->high, harder = slow && g->harder;
 	memset(w, 0, sizeof(*w));
 	w->free = f->nr_free_pages;
 	w->unusable = (int64_t)(1ull << order) - 1;
-	if (!harder)
+	if (!fl->highatomic_reserve)
 		w->unusable += (int64_t)f->reserved_highatomic;
-	if (!g->cma)
+	if (!fl->cma)
 		w->unusable += f->nr_free_cma;
 	w->min = (int64_t)mark;
-	if (high)
+	if (fl->half)
 		w->min -= w->min / 2;
-	if (harder)
+	if (fl->quarter)
 		w->min -= w->min / 4;
 	w->reserve = g->highest < f->nr_reserve ? (int64_t)f->lowmem_reserve[g->highest] : 0;
 	if (w->free - w->unusable <= w->min + w->reserve) {
 		snprintf(w->why, sizeof(w->why), "below watermark: free %lld - unusable %lld <= min "
 			 "%lld + lowmem_reserve %lld", (long long)w->free, (long long)w->unusable,
 			 (long long)w->min, (long long)w->reserve);
+		return;
+	}
+	if (era == WM_ORDER_LOOP) {
+		w->ok = order_loop_ok(zf, order, w);
 		return;
 	}
 	if (order == 0) {
@@ -107,8 +211,8 @@ static void watermark_ok(const struct kp_layout *l, const struct kp_free_report 
 	for (uint32_t o = order; o < l->nr_orders; o++)
 		for (uint32_t mt = 0; mt < r->nr_mt; mt++) {
 			bool allowed = (int64_t)mt < l->mt_pcptypes ||
-				       (g->cma && (int64_t)mt == l->mt_cma) ||
-				       (harder && (int64_t)mt == l->mt_highatomic);
+				       (fl->cma && (int64_t)mt == l->mt_cma) ||
+				       (fl->highatomic_lists && (int64_t)mt == l->mt_highatomic);
 			if (allowed && zf->walked[o][mt]) {
 				w->ok = true;
 				return;
@@ -190,8 +294,10 @@ static void zone_result_print(struct kp_out *o, const struct kp_zone *z, bool el
 /* The slow path's first try: the first eligible zone above its min mark. */
 static const struct kp_zone *slow_path_zone(struct kp_session *s, struct kp_free_report *r,
 					    const struct kp_zone **list, uint32_t n, uint32_t order,
-					    const struct gfp *g)
+					    const struct gfp *g, const struct wm_rule *rule)
 {
+	struct wm_flags fl;
+	wm_flags_of(rule, g, order, true, &fl);
 	for (uint32_t i = 0; i < n; i++) {
 		const struct kp_zone *z = list[i];
 		struct zone_figures f;
@@ -199,10 +305,27 @@ static const struct kp_zone *slow_path_zone(struct kp_session *s, struct kp_free
 		if (z->index > (uint64_t)g->highest || zone_read_figures(s, z, &f))
 			continue;
 		watermark_ok(&s->layout, r, &r->zones[z - s->mm.zones], &f, order,
-			     f.wmark[0] + f.boost, g, true, &slow);
+			     f.wmark[0] + f.boost, g, rule->era, &fl, &slow);
 		if (slow.ok)
 			return z;
 	}
+	return NULL;
+}
+
+/* The era's rule and the flags of both paths. GFP_NOWAIT and __GFP_HIGH
+ * without GFP_ATOMIC reach the reserves differently before and after 6.3:
+ * refused where the types cannot say which side this kernel is on. */
+static kp_error *wm_rule_setup(struct kp_session *s, const struct gfp *g, uint32_t order,
+			       struct wm_rule *rule, struct wm_flags *fast, struct wm_flags *slow)
+{
+	wm_rule_choose(s, rule);
+	if (!rule->era_known && (g->nonblock != g->atomic || g->high != g->atomic))
+		return kp_errorf(KP_EXIT_INPUT, "alloc-check: %s reaches the reserves differently "
+				 "before 6.3 (ALLOC_HARDER) and after (ALLOC_NON_BLOCK, "
+				 "ALLOC_MIN_RESERVE), and the types from %s do not say which this "
+				 "kernel is (give its vmlinux with DWARF)", g->text, kp_types_source(s->ty));
+	wm_flags_of(rule, g, order, false, fast);
+	wm_flags_of(rule, g, order, true, slow);
 	return NULL;
 }
 
@@ -266,6 +389,10 @@ static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, in
 				 kp_types_source(s->ty));
 	if ((err = gfp_parse(s, gfp_text, &g)))
 		return err;
+	struct wm_rule rule;
+	struct wm_flags fast_fl, slow_fl;
+	if ((err = wm_rule_setup(s, &g, (uint32_t)order, &rule, &fast_fl, &slow_fl)))
+		return err;
 	if (order >= s->layout.nr_orders)
 		return kp_errorf(KP_EXIT_USAGE, "alloc-check: order %llu is above the largest (%u)",
 				 (unsigned long long)order, s->layout.nr_orders - 1);
@@ -282,12 +409,13 @@ static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, in
 		kp_json_kstr(o, "gfp", g.text);
 		kp_json_kuint(o, "node", node);
 		kp_json_kint(o, "highest_zone_index", g.highest);
+		kp_json_kstr(o, "watermark_rule", rule.text);
 		kp_json_key(o, "zones");
 		kp_json_array_begin(o);
 	} else {
-		kp_out_printf(o, "alloc_pages(%s, order %llu) from node %llu, zones up to index %lld\n",
-			      g.text, (unsigned long long)order, (unsigned long long)node,
-			      (long long)g.highest);
+		kp_out_printf(o, "alloc_pages(%s, order %llu) from node %llu, zones up to index %lld\n"
+			      "__zone_watermark_ok rule of %s\n", g.text, (unsigned long long)order,
+			      (unsigned long long)node, (long long)g.highest, rule.text);
 	}
 	for (uint32_t i = 0; i < n && !err; i++) {
 		const struct kp_zone *z = list[i];
@@ -297,13 +425,15 @@ static kp_error *cmd_alloc_check(struct kp_session *s, int argc, char **argv, in
 		bool eligible = z->index <= (uint64_t)g.highest;
 		if ((err = zone_read_figures(s, z, &f)))
 			break;
-		watermark_ok(&s->layout, &r, zf, &f, (uint32_t)order, f.wmark[1] + f.boost, &g, false, &fast);
-		watermark_ok(&s->layout, &r, zf, &f, (uint32_t)order, f.wmark[0] + f.boost, &g, true, &slow);
+		watermark_ok(&s->layout, &r, zf, &f, (uint32_t)order, f.wmark[1] + f.boost, &g,
+			     rule.era, &fast_fl, &fast);
+		watermark_ok(&s->layout, &r, zf, &f, (uint32_t)order, f.wmark[0] + f.boost, &g,
+			     rule.era, &slow_fl, &slow);
 		if (eligible && !served && fast.ok) { served = z; served_fast = true; }
 		zone_result_print(o, z, eligible, &f, &fast, &slow);
 	}
 	if (!err && !served)
-		served = slow_path_zone(s, &r, list, n, (uint32_t)order, &g);
+		served = slow_path_zone(s, &r, list, n, (uint32_t)order, &g, &rule);
 	if (!err)
 		served_print(o, served, served_fast);
 	/* The answer rests on the free lists: damaged ones make it doubtful. */

@@ -25,3 +25,38 @@ expect_exit alloc-check/bad-order 1 "above the largest" "$KPAGE" --vmlinux "$d/v
 # spelling was given.
 expect_out alloc-check/gfp-spelling 0 "" "^alloc_pages\(GFP_ATOMIC\|GFP_DMA32\|__GFP_HIGH, order 3\)" \
 	"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" alloc-check 3 --gfp 'atomic|__GFP_DMA32|high'
+# The era's __zone_watermark_ok rule, picked by what the debuginfo shows and
+# named on the second line: 6.1's DWARF has the local alloc_harder (4.4-6.2),
+# 7.3's has none (6.3+), 2.6.32 has no MIGRATE_HIGHATOMIC (the per-order
+# loop, before 4.4). The verdicts are checked against alloc_rule.py's own
+# computation of that rule from the zones' figures (in these fixtures both
+# rules happen to agree: the name is what tells the rule).
+rule_of() {   # ERA RULE-REGEX ORACLE ORDER
+	e=$1 want=$2 oracle=$3 ord=$4 fx=$KP_TOP/build/fx/alloc-$1
+	if ! sh "$KP_TOP/tests/fixtures/make-fixture.sh" "$e" vmemmap "$fx" 2 > "$fx.log" 2>&1; then
+		fail "alloc-check/rule/$e/generate" "$(tail -n 3 "$fx.log" | tr '\n' ' ')"
+		return
+	fi
+	expect_out "alloc-check/rule/$e" 0 "" "^__zone_watermark_ok rule of $want" \
+		"$KPAGE" --vmlinux "$fx/vmlinux" --core "$fx/vmcore" alloc-check 0
+	"$KPAGE" --vmlinux "$fx/vmlinux" --core "$fx/vmcore" --json zones > "$fx/zones.json" 2> /dev/null
+	"$KPAGE" --vmlinux "$fx/vmlinux" --core "$fx/vmcore" --json alloc-check "$ord" --node 0 \
+		> "$fx/ac.json" 2> /dev/null
+	check "alloc-check/rule/$e/verdicts" python3 "$KP_TOP/tests/cli/alloc_rule.py" "$oracle" "$ord" \
+		"$fx/zones.json" "$fx/ac.json"
+}
+rule_of v6_1 "4\.4-6\.2, ALLOC_HARDER \(DWARF: __zone_watermark_ok has a local alloc_harder\)" block 3
+rule_of v7_3 "6\.3\+ \(or a stable kernel with its backport\), ALLOC_NON_BLOCK \(DWARF: __zone_watermark_ok has no local alloc_harder\)" block 3
+rule_of v2_6_32 "2\.6\.x-4\.3, per-order loop \(no MIGRATE_HIGHATOMIC in the types from DWARF\)" loop 3
+# BTF has no function bodies: 4.4-6.2 and 6.3-6.9 cannot be told apart;
+# flags both treat alike are answered, GFP_NOWAIT (ALLOC_NON_BLOCK from 6.3
+# only) is refused in one line.
+if command -v pahole > /dev/null && pahole --btf_encode_detached="$d/vmlinux.btf" "$d/vmlinux" > /dev/null 2>&1; then
+	expect_out alloc-check/rule/btf 0 "" "^__zone_watermark_ok rule of 4\.4-6\.2 or 6\.3-6\.9 \(BTF cannot tell" \
+		"$KPAGE" --btf "$d/vmlinux.btf" --core "$d/vmcore" alloc-check 0 --gfp ATOMIC
+	expect_exit alloc-check/rule/btf-nowait 2 \
+		"alloc-check: GFP_NOWAIT reaches the reserves differently before 6.3 \(ALLOC_HARDER\) and after" \
+		"$KPAGE" --btf "$d/vmlinux.btf" --core "$d/vmcore" alloc-check 0 --gfp NOWAIT
+else
+	skip alloc-check/rule/btf "pahole cannot write BTF"
+fi

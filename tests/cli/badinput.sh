@@ -54,6 +54,19 @@ expect_exit badinput/vmlinux-no-dwarf 2 "stripped: no DWARF.*-dbg" env KPAGE_NO_
 	$T "$KPAGE" --vmlinux "$d/stripped" --core "$C" stat
 objcopy --strip-all "$V" "$d/nosyms"
 expect_exit badinput/vmlinux-no-symtab 2 "nosyms: no symbol table" $T "$KPAGE" --vmlinux "$d/nosyms" --core "$C" stat
+# A damaged symtab is said so, at open (its header) or when it is first
+# read (its entries): before, kpage went on with VMCOREINFO's few SYMBOL()
+# lines and found the managed-pages invariant broken (exit 3).
+python3 "$KP_TOP/tests/cli/elf_section.py" "$V" "$d/symtab-link" .symtab link 0
+expect_exit badinput/vmlinux-symtab-link 2 \
+	"symtab-link: its symbol table is damaged: its string table \(section 0\) is not a string table" \
+	$T env KPAGE_NO_TYPES_CACHE=1 "$KPAGE" --vmlinux "$d/symtab-link" --core "$C" stat
+python3 "$KP_TOP/tests/cli/elf_section.py" "$V" "$d/strtab-short" .strtab size 1
+for c in stat zones; do
+	expect_exit badinput/vmlinux-strtab-short/$c 2 \
+		"strtab-short: its symbol table is damaged: none of its [0-9]* entries names a data symbol" \
+		$T env KPAGE_NO_TYPES_CACHE=1 "$KPAGE" --vmlinux "$d/strtab-short" --core "$C" $c
+done
 for other in "$KP_TOP"/dwarf/*.c; do
 	era=$(basename "$other" .c)
 	[ "$era" = v6_1 ] && continue

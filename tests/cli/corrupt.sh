@@ -133,6 +133,13 @@ for cm in "free --no-scan" stat "page 4096" zones; do
 		"struct page of 1024 bytes: larger than any kernel's \(kpage reads up to 512\)" "" \
 		"$KPAGE" $O --core "$x/vmci-page-size-1024.vmcore" $cm
 done
+# PAGESIZE other than 4096: refused in one line (kpage read it as 4 KiB pages).
+for m in "$V" "$O"; do
+	t=; [ "$m" = "$O" ] && t=/vmcoreinfo-only
+	expect_out "damaged/vmci-pagesize-16k$t" 2 \
+		"VMCOREINFO says PAGESIZE=16384: kpage reads kernels with pages of 4096 bytes \(x86_64\)" "" \
+		"$KPAGE" $m --core "$x/vmci-pagesize-16k.vmcore" stat
+done
 # A span past its container (zone spanned_pages 1 << 60 made zones and
 # alloc-check run for ever): refused in one line naming the value.
 for m in "$V" "$O"; do
@@ -147,6 +154,25 @@ for m in "$V" "$O"; do
 	expect_out "damaged/node-spanned-huge$t" 2 \
 		"node-spanned-huge.vmcore: node 0 spans 1152921504606846976 pages from pfn 0, past the largest physical address" "" \
 		timeout 60 "$KPAGE" $m --core "$x/node-spanned-huge.vmcore" zones
+done
+# One page of node 0 not in the dump (no PT_LOAD over it): its struct
+# zones, node_data[], the mem_section entries are said to be missing, naming
+# them, never read as zeros (an empty zone, no node, no mem_map).
+for m in "$V" "$O"; do
+	t=; [ "$m" = "$O" ] && t=/vmcoreinfo-only
+	zone="struct zone [0-9]+ \(ZONE_[A-Z0-9]+\) of node 0 \(0x[0-9a-f]+\) is not in the dump"
+	# (VMCOREINFO gives node_zones[] no length: the pglist_data is named)
+	[ "$m" = "$O" ] && zone="pglist_data of node 0 \(0x[0-9a-f]+\) is not in the dump"
+	for cm in zones stat "alloc-check 0"; do
+		[ "$m" = "$O" ] && [ "$cm" = "alloc-check 0" ] && continue
+		expect_out "damaged/hole-zone/${cm%% *}$t" 2 "hole-zone.vmcore: $zone" "" \
+			"$KPAGE" $m --core "$x/hole-zone.vmcore" $cm
+	done
+	expect_out "damaged/hole-node-data$t" 2 "hole-node-data.vmcore: node_data\[\] is not in the dump" "" \
+		"$KPAGE" $m --core "$x/hole-node-data.vmcore" stat
+	expect_out "damaged/hole-mem-section$t" 2 \
+		"hole-mem-section.vmcore: mem_section entries at 0x[0-9a-f]+ \(sections from 0\) are not in the dump" "" \
+		"$KPAGE" $m --core "$x/hole-mem-section.vmcore" free
 done
 # KERNELOFFSET moves the vmlinux's symbols; VMCOREINFO's own are final.
 expect_out damaged/vmci-kerneloffset-not-hex 2 "VMCOREINFO is damaged: KERNELOFFSET=zz is not a number" "" \

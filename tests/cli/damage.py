@@ -14,6 +14,9 @@ with two nodes. Writes into OUT_DIR (sparse files: a few MiB each):
   noload-memmap.vmcore      no PT_LOAD covers node 1's struct pages
   noload-node0.vmcore       no PT_LOAD for node 0's RAM (page tables, pgdat,
                       mem_map: everything the kernel allocated)
+  hole-{zone,node-data,mem-section}.vmcore   one page left out: that of
+                      node 0's last populated struct zone, node_data[], the
+                      first mem_section entries
 and OUT_DIR/memmap.txt: 'first count' of the pfns whose struct pages the
 truncated-memmap copy loses, then of those noload-memmap loses."""
 import os
@@ -205,6 +208,8 @@ def main():
         'huge-line-only': b'Y' * (900 << 10),
         # a struct page larger than kpage's buffers of one (issue 14)
         'page-size-1024': text.replace(b'SIZE(page)=64', b'SIZE(page)=1024'),
+        # pages of 16 KiB: not what kpage's reads and orders are for
+        'pagesize-16k': text.replace(b'PAGESIZE=4096', b'PAGESIZE=16384'),
     }
     for case, t in cases.items():
         if t == text:
@@ -251,6 +256,22 @@ def main():
     write_elf(core, segs, f'{out}/noload-memmap.vmcore')
     write_elf(core, [(node0[4], node0[5], False), (node1[4], node1[5], True)],
               f'{out}/noload-node0.vmcore')
+    # One page of node 0 left out (no PT_LOAD covers it): the page of its
+    # last populated struct zone, of node_data[], of the first mem_section
+    # entries. Each must be said to be missing, never read as zeros (an
+    # empty zone, no node, sections without a mem_map).
+    zone_off, zone_size = core.number('OFFSET(pglist_data.node_zones)'), core.number('SIZE(zone)')
+    zone = None
+    for i in range(8):
+        z = pgdat + zone_off + i * zone_size
+        if struct.unpack('<Q', core.read_phys(core.vtop(z + core.number('OFFSET(zone.spanned_pages)')), 8))[0]:
+            zone = z
+    roots, = struct.unpack('<Q', core.read_phys(core.vtop(core.number('SYMBOL(mem_section)')), 8))
+    for case, va in (('zone', zone + zone_size // 2), ('node-data', core.number('SYMBOL(node_data)')),
+                     ('mem-section', roots)):
+        pa = core.vtop(va) & ~4095
+        write_elf(core, [(0, pa, True), (pa, 4096, False), (pa + 4096, node0[5] - pa - 4096, True),
+                         (node1[4], node1[5], True)], f'{out}/hole-{case}.vmcore')
     with open(f'{out}/memmap.txt', 'w') as f:
         f.write(f'{first + half // 64} {count - half // 64} {first} {count}\n')
 
