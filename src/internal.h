@@ -50,6 +50,10 @@ kp_error *target_refusal(const char *path, int fd, const char *lib_msg);
 
 /* FNV-1a of NAME, seeded by KIND: the name indexes' hash (DWARF, BTF,
  * kallsyms), where the same name may be of several kinds. */
+/* Larger than any kernel struct kpage reads members of (struct pglist_data
+ * is some 170 KiB): a member past it is damage. */
+#define KP_MAX_STRUCT_BYTES (8u << 20)
+
 static inline uint64_t kp_hash_name(const char *name, uint8_t kind)
 {
 	uint64_t h = 1469598103934665603ull ^ kind;
@@ -103,14 +107,20 @@ static inline int64_t kp_load_signed(const uint8_t *p, uint32_t size)
 	return (int64_t)v;
 }
 
+/* A member's value; a bitfield is read from the bytes it spans only (none
+ * past its last: the types layer holds every member within its struct). */
 static inline uint64_t kp_field_load(const uint8_t *base, const struct kp_field *f)
 {
 	if (!f->present)
 		return 0;
 	if (f->bit_size) {
-		uint64_t w = kp_load(base + f->bit_offset / 8, 8);
-		w >>= f->bit_offset % 8;
-		return f->bit_size >= 64 ? w : w & ((UINT64_C(1) << f->bit_size) - 1);
+		uint32_t shift = f->bit_offset % 8, bits = f->bit_size > 64 ? 64 : f->bit_size;
+		uint32_t bytes = (shift + bits + 7) / 8;
+		const uint8_t *p = base + f->bit_offset / 8;
+		uint64_t w = kp_load(p, bytes > 8 ? 8 : bytes) >> shift;
+		if (bytes > 8)          /* a 64-bit field that starts mid-byte */
+			w |= (uint64_t)p[8] << (64 - shift);
+		return bits >= 64 ? w : w & ((UINT64_C(1) << bits) - 1);
 	}
 	return kp_load(base + f->offset, f->size);
 }

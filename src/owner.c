@@ -221,7 +221,7 @@ uint32_t kp_owner_span(const struct kp_field *const *fields, size_t n)
 	uint32_t end = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct kp_field *f = fields[i];
-		uint32_t e = !f->present ? 0 : f->bit_size ? (f->bit_offset + f->bit_size + 7) / 8 + 8 :
+		uint32_t e = !f->present ? 0 : f->bit_size ? (f->bit_offset + f->bit_size + 7) / 8 :
 			     f->offset + f->size;
 		if (e > end)
 			end = e;

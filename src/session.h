@@ -8,7 +8,7 @@
 
 struct kp_session {
 	char *vmlinux_path;
-	const char *btf_path;      /* types from BTF, symbols from VMCOREINFO */
+	const char *btf_path;      /* types from BTF; symbols from its symtab, else VMCOREINFO and kallsyms */
 	const char *core_path;
 	bool json, force, verbose;
 	bool core_given, vmlinux_given, btf_given;   /* on the command line */

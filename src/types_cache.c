@@ -430,6 +430,32 @@ static kp_error *types_field_miss(struct kp_types *ty, const char *key, const ch
 	return NULL;
 }
 
+/* Every member kpage reads lies within its struct: checked here, where every
+ * member is resolved (DWARF, BTF, VMCOREINFO or the memo), so that a buffer
+ * sized from the struct holds whatever is read through it. A damaged
+ * VMCOREINFO (OFFSET(zone.vm_stat)=9999) or debuginfo stops here. */
+static kp_error *field_within(struct kp_types *ty, const char *type_name, const char *path,
+			      struct kp_field *f)
+{
+	uint32_t size = 0;
+	if (!f->present)
+		return NULL;
+	uint64_t end = f->bit_size ? ((uint64_t)f->bit_offset + f->bit_size + 7) / 8 :
+		       (uint64_t)f->offset + f->size;
+	kp_error *err = kp_types_sizeof(ty, type_name, &size);
+	if (err) {
+		kp_error_free(err);    /* no size to hold it to (a member of no known struct) */
+		return end > KP_MAX_STRUCT_BYTES ? kp_errorf(KP_EXIT_INPUT, "%s: %s member %s ends at "
+			"byte %llu, past any kernel struct", ty->path, type_name, path,
+			(unsigned long long)end) : NULL;
+	}
+	if (end <= size)
+		return NULL;
+	memset(f, 0, sizeof(*f));
+	return kp_errorf(KP_EXIT_INPUT, "%s: %s member %s ends at byte %llu, past the struct's "
+			 "size %u", ty->path, type_name, path, (unsigned long long)end, size);
+}
+
 kp_error *kp_types_field(struct kp_types *ty, const char *type_name, const char *path,
 			 struct kp_field *f)
 {
@@ -439,15 +465,17 @@ kp_error *kp_types_field(struct kp_types *ty, const char *type_name, const char 
 
 	snprintf(key, sizeof(key), "F|%s|%s", type_name, path);
 	memset(f, 0, sizeof(*f));
-	if (!(v = memo_get(ty, key)))
-		return types_field_miss(ty, key, type_name, path, f);
+	if (!(v = memo_get(ty, key))) {
+		kp_error *err = types_field_miss(ty, key, type_name, path, f);
+		return err ? err : field_within(ty, type_name, path, f);
+	}
 	if (v[0] == 'E')
 		return kp_errorf(KP_EXIT_INPUT, "%s", v + 2);
 	if (sscanf(v, "%d %u %u %u %u %u %u", &present, &f->offset, &f->size, &f->bit_offset,
 		   &f->bit_size, &f->count, &f->elem_size) != 7)
 		return kp_errorf(KP_EXIT_INPUT, "%s: corrupt entry '%s'", ty->memo_path, key);
 	f->present = present;
-	return NULL;
+	return field_within(ty, type_name, path, f);
 }
 
 kp_error *kp_types_sizeof(struct kp_types *ty, const char *type_name, uint32_t *size)

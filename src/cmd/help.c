@@ -15,7 +15,7 @@ const struct kp_cmd *const kp_commands[] = {
 static const char *const global_options[][2] = {
 	{ "--core PATH", "the dump: ELF, kdump-compressed or flattened vmcore (default /proc/kcore)" },
 	{ "--vmlinux PATH", "the kernel with DWARF (default: found by the dump's release or build-id)" },
-	{ "--btf PATH", "types from BTF (a vmlinux's .BTF, /sys/kernel/btf/vmlinux), symbols from VMCOREINFO" },
+	{ "--btf PATH", "types from BTF (a vmlinux, a raw .BTF file, /sys/kernel/btf/vmlinux); symbols from its symtab, else VMCOREINFO and the dump's kallsyms" },
 	{ "--vmcoreinfo-only", "types from the dump's VMCOREINFO alone, no debuginfo needed" },
 	{ "--json", "JSON: NDJSON for per-page streams, one object for summaries (also after COMMAND)" },
 	{ "--force", "go on when the vmlinux does not match the dump" },

@@ -133,6 +133,13 @@ for cm in "free --no-scan" stat "page 4096" zones; do
 		"struct page of 1024 bytes: larger than any kernel's \(kpage reads up to 512\)" "" \
 		"$KPAGE" $O --core "$x/vmci-page-size-1024.vmcore" $cm
 done
+# A member past its struct: refused where the member is resolved, for every
+# member of every struct (zones read vm_stat past its buffer of one zone).
+for cm in zones stat "free --no-scan"; do
+	expect_out "damaged/vmci-zone-vm-stat-9999/${cm%% *}" 2 \
+		"struct zone member vm_stat ends at byte 10[0-9][0-9][0-9], past the struct's size [0-9]+" "" \
+		"$KPAGE" $O --core "$x/vmci-zone-vm-stat-9999.vmcore" $cm
+done
 # PAGESIZE other than 4096: refused in one line (kpage read it as 4 KiB pages).
 for m in "$V" "$O"; do
 	t=; [ "$m" = "$O" ] && t=/vmcoreinfo-only

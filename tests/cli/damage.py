@@ -208,6 +208,8 @@ def main():
         'huge-line-only': b'Y' * (900 << 10),
         # a struct page larger than kpage's buffers of one (issue 14)
         'page-size-1024': text.replace(b'SIZE(page)=64', b'SIZE(page)=1024'),
+        # a member past its struct (issue 14: zones read past its buffer)
+        'zone-vm-stat-9999': text.replace(b'OFFSET(zone.vm_stat)=1344', b'OFFSET(zone.vm_stat)=9999'),
         # pages of 16 KiB: not what kpage's reads and orders are for
         'pagesize-16k': text.replace(b'PAGESIZE=4096', b'PAGESIZE=16384'),
     }
