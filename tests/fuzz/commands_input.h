@@ -24,7 +24,8 @@ struct fc_header {               /* 8 bytes */
 	uint8_t commands;
 	uint8_t alloc_order;         /* alloc-check ORDER: value % 12 */
 	uint8_t pad;
-	uint32_t pfn;                /* page PFN: value % (max_pfn + 1024) */
+	uint32_t pfn;                /* page PFN: the nodes' pfns one after the other,
+					then 1024 past the last: value % their count */
 } __attribute__((packed));
 
 /* edit.what % FC__EDIT_COUNT */
