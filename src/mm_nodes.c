@@ -89,9 +89,17 @@ static kp_error *mm_read_node(struct kp_mm *mm, uint64_t pgdat, uint32_t nid)
 	err = kp_mm_read(mm, pgdat, buf, l->pgdat_size, &missing);
 	if (!err && missing)
 		err = kp_errorf(KP_EXIT_INPUT, "pglist_data of node %u is not in the dump", nid);
+	/* node_data[nid]->node_id is nid: another value is a damaged entry
+	 * (two entries naming one pglist_data would count its zones twice). */
+	uint64_t id = err || !l->pgdat_node_id.present ? nid : kp_field_load(buf, &l->pgdat_node_id);
+	if (!err && id != nid)
+		err = kp_errorf(KP_EXIT_INPUT, "%s: node %u's pglist_data (0x%llx) says node_id %llu: "
+				"the dump's node_data[%u] or that pglist_data is damaged",
+				kp_target_path(mm->t), nid, (unsigned long long)pgdat,
+				(unsigned long long)id, nid);
 	if (!err) {
 		struct kp_node *n = &mm->nodes[mm->nr_nodes++];
-		n->id = l->pgdat_node_id.present ? (uint32_t)kp_field_load(buf, &l->pgdat_node_id) : nid;
+		n->id = nid;
 		n->pgdat = pgdat;
 		n->start_pfn = kp_field_load(buf, &l->pgdat_start_pfn);
 		n->spanned = kp_field_load(buf, &l->pgdat_spanned);

@@ -22,7 +22,7 @@ enum {
 struct fc_header {               /* 8 bytes */
 	uint8_t mode;
 	uint8_t commands;
-	uint8_t alloc_order;         /* alloc-check ORDER: value % 12 */
+	uint8_t alloc_order;         /* alloc-check ORDER: value % 11 */
 	uint8_t pad;
 	uint32_t pfn;                /* page PFN: the nodes' pfns one after the other,
 					then 1024 past the last: value % their count */
@@ -38,6 +38,9 @@ enum {
 				(off >> 8) % migratetypes] .next / .prev / free_area's
 				nr_free for (off >> 16) % 3 = 0 / 1 / 2 */
 	FC_EDIT_PAGE,        /* struct page of pfn off % max_pfn, byte sel % its size */
+	FC_EDIT_GLOBAL,      /* global sel % 4: node_data[0..1], the mem_section
+				pointer, nr_cpu_ids, __per_cpu_offset[0..1]; byte off % its size */
+	FC_EDIT_SECTION,     /* struct mem_section sel % 64 of the first root, byte off % 16 */
 	FC__EDIT_COUNT
 };
 
