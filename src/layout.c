@@ -480,6 +480,11 @@ static kp_error *layout_check_bounds(struct kp_types *ty, const struct kp_layout
 					 "struct's size %u", kp_types_path(ty), outer_name[f[i].outer],
 					 f[i].name, (unsigned long long)end, outer[f[i].outer]);
 	}
+	/* A root of sections is one page of them (SPARSEMEM_EXTREME). */
+	if (l->mem_section_size > KP_PAGE_SIZE)
+		return kp_errorf(KP_EXIT_INPUT, "%s: struct mem_section of %u bytes: larger than the "
+				 "page that holds a root of them", kp_types_path(ty),
+				 l->mem_section_size);
 	if (l->page_size > KP_PAGE_STRUCT_MAX)
 		return kp_errorf(KP_EXIT_INPUT, "%s: struct page of %u bytes: larger than any "
 				 "kernel's (kpage reads up to %u)", kp_types_path(ty), l->page_size,
