@@ -63,10 +63,15 @@ static kp_error *mm_read_zone(struct kp_mm *mm, const struct kp_node *n, uint32_
 	else
 		z->name_known = true;
 	kp_error_free(nerr);
-	if (!n->spanned)
-		return NULL;
+	/* Inside its node's span; a node that spans no page has no zone with
+	 * pages (node 0's pglist_data read at a wrong address said 0 and let
+	 * zones of 2^64 pages through). */
 	char what[64];
 	snprintf(what, sizeof(what), "node %u zone %s", node, z->name);
+	if (!l->pgdat_spanned.present)
+		return z->span_known ? mm_span_check(mm, what, z->start_pfn, spanned, 0, mm_pfn_limit(mm),
+						     "the largest physical address (MAX_PHYSMEM_BITS)")
+				     : NULL;
 	if (z->span_known)
 		return mm_span_check(mm, what, z->start_pfn, spanned, n->start_pfn,
 				     n->start_pfn + n->spanned, "its node's span");

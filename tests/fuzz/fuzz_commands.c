@@ -353,6 +353,19 @@ static int command_argv(int c, const struct fc_header *h, char *arg, size_t len,
 	return n;
 }
 
+/* KPAGE_FUZZ_VERBOSE: the nodes and zones as the edited dump gives them. */
+static void show_machine(const struct kp_mm *mm)
+{
+	for (uint32_t n = 0; n < mm->nr_nodes; n++)
+		fprintf(real_stderr, "  node %u: pfn %" PRIu64 " + %" PRIu64 "\n", mm->nodes[n].id,
+			mm->nodes[n].start_pfn, mm->nodes[n].spanned);
+	for (uint32_t i = 0; i < mm->nr_zones; i++) {
+		const struct kp_zone *z = &mm->zones[i];
+		fprintf(real_stderr, "  zone %u:%u %s: pfn %" PRIu64 " + %" PRIu64 "%s\n", z->node,
+			z->index, z->name, z->start_pfn, z->spanned, z->span_known ? "" : " (no start)");
+	}
+}
+
 /* A session on the edited dump, as main.c would open it (the types and
  * symbols of the fixture's vmlinux are the reference session's, opened
  * once), and the header's commands run in it. */
@@ -361,6 +374,7 @@ static void run_commands(const struct fc_header *h, const char *vmci)
 	static struct kp_session s;
 	char *text = NULL, arg[32], *argv[4];
 	size_t text_len = 0;
+	int shown = 0;
 	FILE *msgs = open_memstream(&text, &text_len);
 	kp_error *err;
 
@@ -396,6 +410,8 @@ static void run_commands(const struct fc_header *h, const char *vmci)
 				(double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
 				text + from);
 		check_messages(argv[0], text, from, text_len, rc);
+		if (verbose && s.mm_open && !shown++)
+			show_machine(&s.mm);
 	}
 	stderr = real_stderr;
 	fclose(msgs);
@@ -432,7 +448,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	struct fc_edit e;
 
 	memcpy(&h, data, size < sizeof(h) ? size : sizeof(h));
-	setenv("KPAGE_THREADS", h.mode & FC_TWO_THREADS ? "2" : "1", 1);
+	/* (putenv of a static string: setenv would allocate a copy each time,
+	 * and libFuzzer would take the unfreed copies for a leak to check) */
+	static char one[] = "KPAGE_THREADS=1", two[] = "KPAGE_THREADS=2";
+	putenv(h.mode & FC_TWO_THREADS ? two : one);
 	lines_split(&lines, fx.vmci);
 	for (size_t off = sizeof(h), n = 0; off + sizeof(e) <= size && n < FC_MAX_EDITS;
 	     off += sizeof(e), n++) {
