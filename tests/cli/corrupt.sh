@@ -141,6 +141,37 @@ for m in "$V" "$O"; do
 		"node-spanned-huge.vmcore: node 0 spans 1152921504606846976 pages from pfn 0, past the largest physical address" "" \
 		timeout 60 "$KPAGE" $m --core "$x/node-spanned-huge.vmcore" zones
 done
+# Found by fuzz_commands: a struct mem_section larger than the page holding
+# a root of them (opening the dump divided by zero), and node_data[1] naming
+# node 0's pglist_data (zones listed node 0 twice, node 1 never, exit 0).
+for cm in zones stat; do
+	expect_out "damaged/vmci-mem-section-size-8192/$cm" 2 \
+		"struct mem_section of 8192 bytes: larger than the page that holds a root of them" "" \
+		"$KPAGE" $O --core "$c-mem-section-size-8192.vmcore" $cm
+	# NUMBER(NR_FREE_PAGES) past zone->vm_stat[]: zones read 78 KiB past its
+	# copy of the zone (fuzz_commands)
+	expect_out "damaged/vmci-nr-free-pages-9999/$cm" 2 \
+		"zone_stat_item NR_FREE_PAGES is 9999, past zone.vm_stat at byte 1344 of the 1536-byte struct zone" "" \
+		"$KPAGE" $O --core "$c-nr-free-pages-9999.vmcore" $cm
+done
+for m in "$V" "$O"; do
+	t=; [ "$m" = "$O" ] && t=/vmcoreinfo-only
+	for cm in zones free stat; do
+		expect_out "damaged/node-data-twice/$cm$t" 2 \
+			"node-data-twice.vmcore: node 1's pglist_data \(0x[0-9a-f]+\) says node_id 0: the dump's node_data\[1\] or that pglist_data is damaged" "" \
+			"$KPAGE" $m --core "$x/node-data-twice.vmcore" $cm
+	done
+done
+# A node that spans no page, with a zone of 1 << 60 pages in it: the zone
+# span check skipped such nodes and zones hung again (fuzz_commands).
+for m in "$V" "$O"; do
+	t=; [ "$m" = "$O" ] && t=/vmcoreinfo-only
+	for cm in zones stat; do
+		expect_out "damaged/node-span-0-zone-huge/$cm$t" 2 \
+			"node-span-0-zone-huge.vmcore: node 0 zone [A-Za-z0-9]+ spans 1152921504606846976 pages.*, past its node's span \((pfn 0-0|0 pages)\)" "" \
+			"$KPAGE" $m --core "$x/node-span-0-zone-huge.vmcore" $cm
+	done
+done
 # KERNELOFFSET moves the vmlinux's symbols; VMCOREINFO's own are final.
 expect_out damaged/vmci-kerneloffset-not-hex 2 "VMCOREINFO is damaged: KERNELOFFSET=zz is not a number" "" \
 	"$KPAGE" $V --core "$c-kerneloffset-not-hex.vmcore" stat

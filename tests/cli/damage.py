@@ -14,6 +14,8 @@ with two nodes. Writes into OUT_DIR (sparse files: a few MiB each):
   noload-memmap.vmcore      no PT_LOAD covers node 1's struct pages
   noload-node0.vmcore       no PT_LOAD for node 0's RAM (page tables, pgdat,
                       mem_map: everything the kernel allocated)
+  mem-section-size-8192, nr-free-pages-9999 (VMCOREINFO), node-data-twice (node_data[1] is
+                      node_data[0]), node-span-0-zone-huge: found by fuzz_commands
 and OUT_DIR/memmap.txt: 'first count' of the pfns whose struct pages the
 truncated-memmap copy loses, then of those noload-memmap loses."""
 import os
@@ -205,6 +207,10 @@ def main():
         'huge-line-only': b'Y' * (900 << 10),
         # a struct page larger than kpage's buffers of one (issue 14)
         'page-size-1024': text.replace(b'SIZE(page)=64', b'SIZE(page)=1024'),
+        # a root of sections (a page) holding none of them (fuzz_commands)
+        'mem-section-size-8192': text.replace(b'SIZE(mem_section)=16', b'SIZE(mem_section)=8192'),
+        # an NR_FREE_PAGES item past zone->vm_stat[] (fuzz_commands)
+        'nr-free-pages-9999': text.replace(b'NUMBER(NR_FREE_PAGES)=0', b'NUMBER(NR_FREE_PAGES)=9999'),
     }
     for case, t in cases.items():
         if t == text:
@@ -221,9 +227,21 @@ def main():
             break
     copy_patched(f'{fx}/vmcore', f'{out}/zone-spanned-huge.vmcore',
                  [(core.file_offset(pa), struct.pack('<Q', 1 << 60))])
+    zone_pa = pa
     pa = core.vtop(pgdat + core.number('OFFSET(pglist_data.node_spanned_pages)'))
     copy_patched(f'{fx}/vmcore', f'{out}/node-spanned-huge.vmcore',
                  [(core.file_offset(pa), struct.pack('<Q', 1 << 60))])
+    # Both: the node spans no page, its first zone 1 << 60 (a node of span
+    # 0 had its zones unchecked: fuzz_commands).
+    copy_patched(f'{fx}/vmcore', f'{out}/node-span-0-zone-huge.vmcore',
+                 [(core.file_offset(pa), struct.pack('<Q', 0)),
+                  (core.file_offset(zone_pa), struct.pack('<Q', 1 << 60))])
+
+    # node_data[1] naming node 0's pglist_data: node 0 read twice, node 1
+    # never (fuzz_commands).
+    pa = core.vtop(core.number('SYMBOL(node_data)') + 8)
+    copy_patched(f'{fx}/vmcore', f'{out}/node-data-twice.vmcore',
+                 [(core.file_offset(pa), struct.pack('<Q', pgdat))])
 
     size = os.path.getsize(f'{fx}/vmcore')
     for case, keep in (('early', size // 20), ('late', size * 4 // 10)):
