@@ -14,6 +14,7 @@ with two nodes. Writes into OUT_DIR (sparse files: a few MiB each):
   noload-memmap.vmcore      no PT_LOAD covers node 1's struct pages
   noload-node0.vmcore       no PT_LOAD for node 0's RAM (page tables, pgdat,
                       mem_map: everything the kernel allocated)
+  banner-changed      linux_banner in the dump one byte off the vmlinux's
   mem-section-size-8192, nr-free-pages-9999 (VMCOREINFO), node-data-twice (node_data[1] is
                       node_data[0]), node-span-0-zone-huge: found by fuzz_commands
 and OUT_DIR/memmap.txt: 'first count' of the pfns whose struct pages the
@@ -242,6 +243,17 @@ def main():
     pa = core.vtop(core.number('SYMBOL(node_data)') + 8)
     copy_patched(f'{fx}/vmcore', f'{out}/node-data-twice.vmcore',
                  [(core.file_offset(pa), struct.pack('<Q', pgdat))])
+
+    # The dump's linux_banner one byte off the vmlinux's (another build of
+    # the same release): the check after the memory model is open fails.
+    pa = core.vtop(symbol(f'{fx}/vmlinux', 'linux_banner') + core.number('KERNELOFFSET'))
+    banner = core.read_phys(pa, 256)
+    end = banner.index(b'\0')
+    last = end - 1 - (banner[end - 1:end] == b'\n')     # its last character
+    if last < 20:
+        sys.exit('linux_banner of the fixture is too short')
+    copy_patched(f'{fx}/vmcore', f'{out}/banner-changed.vmcore',
+                 [(core.file_offset(pa + last), bytes([banner[last] ^ 1]))])
 
     size = os.path.getsize(f'{fx}/vmcore')
     for case, keep in (('early', size // 20), ('late', size * 4 // 10)):

@@ -11,7 +11,8 @@
  * damaged dump may not have); every line on stderr is kpage's ("kpage:
  * ..."); and a command that does not exit 0 says why on stderr (free in its
  * report).
- * KPAGE_FUZZ_VERBOSE=1 prints each command's exit code and messages. */
+ * KPAGE_FUZZ_VERBOSE=1 prints each command's exit code and messages, =2
+ * their output too. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -436,7 +437,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	real_stderr = stderr;
 	fx_open(&fx);
 	static cookie_io_functions_t discard = { .write = sink_write };
-	if (!(sink = fopencookie(NULL, "w", discard)))
+	const char *v = getenv("KPAGE_FUZZ_VERBOSE");
+	if (v && !strcmp(v, "2"))
+		sink = stdout;         /* and the commands' output */
+	else if (!(sink = fopencookie(NULL, "w", discard)))
 		fx_fail("cannot open the output sink", NULL);
 	return 0;
 }
