@@ -31,6 +31,10 @@ if [ -f "$seed/vmlinux" ]; then
 fi
 for t in $targets; do
 	log=$b/fuzz/fuzz_$t.log
+	if [ ! -x "$b/fuzz/fuzz_$t" ]; then   # (make check builds FUZZ_TARGETS)
+		fail "fuzz/$t" "no $b/fuzz/fuzz_$t: make build/fuzz/fuzz_$t"
+		continue
+	fi
 	# Findings kept as regression inputs, text: as is, or hex (*.hex, made
 	# binary here: '#' starts a comment, HEX*N repeats HEX N times). Each
 	# must now run clean.
