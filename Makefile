@@ -99,7 +99,7 @@ install: all
 # libFuzzer targets (clang): `make fuzz FUZZ_SECONDS=600` runs each for that
 # long; `make check` runs a short smoke of each. Corpora: tests/fuzz/corpus-*
 # (seeded at first run from the fixtures), kept under build/.
-FUZZ_TARGETS := fuzz_vmcoreinfo fuzz_decode fuzz_layout fuzz_freelist
+FUZZ_TARGETS := fuzz_vmcoreinfo fuzz_decode fuzz_layout fuzz_freelist fuzz_commands
 FUZZ_SECONDS ?= 60
 FUZZ_HDRS := $(wildcard tests/fuzz/*.h)
 FUZZ_CFLAGS := -std=gnu11 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc -fsanitize=fuzzer,address,undefined \
@@ -107,6 +107,15 @@ FUZZ_CFLAGS := -std=gnu11 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc -fsanitize=fuzzer
 $(B)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(HDRS) $(FUZZ_HDRS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRCS) $(LIBS)
+
+# fuzz_commands runs the commands as the command line does: it links them
+# and the shell's kp_run_command too (all of CMD_SRCS but main.c).
+FUZZ_CMD_SRCS := $(filter-out src/main.c,$(CMD_SRCS))
+$(B)/fuzz/fuzz_commands: tests/fuzz/fuzz_commands.c tests/fuzz/commands_nocov.txt $(LIB_SRCS) $(FUZZ_CMD_SRCS) \
+		$(HDRS) $(FUZZ_HDRS)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -fsanitize-coverage-ignorelist=tests/fuzz/commands_nocov.txt \
+		-o $@ $< $(LIB_SRCS) $(FUZZ_CMD_SRCS) $(LIBS)
 
 # Writes fuzz_freelist's seeds from a fixture dump (plain build, not fuzzed).
 $(B)/fuzz/seed_freelist: tests/fuzz/seed_freelist.c $(B)/libkpage.a $(HDRS) $(FUZZ_HDRS)

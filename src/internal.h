@@ -125,6 +125,10 @@ static inline uint64_t kp_field_load(const uint8_t *base, const struct kp_field 
 	return kp_load(base + f->offset, f->size);
 }
 
+/* layout_check.c: the built layout's members inside their structs, its
+ * sizes within kpage's buffers (an error naming the value, exit 2). */
+kp_error *kp_layout_check(struct kp_types *ty, const struct kp_layout *l);
+
 /* layout_pageblock.c: the pageblock bitmap's shape from enum pageblock_bits
  * (pb_* of the layout); an unknown shape is noted in l->pb_error. */
 kp_error *kp_layout_pageblock(struct kp_types *ty, struct kp_layout *l);

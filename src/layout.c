@@ -369,24 +369,6 @@ static kp_error *layout_pgdat(struct kp_types *ty, struct kp_layout *l)
 	return NULL;
 }
 
-/* Every member must lie inside its struct: DWARF guarantees it, but types
- * from VMCOREINFO (or a damaged memo) could send the decoder past a buffer. */
-/* The struct sizes the readers size their buffers by. Every member lies
- * within its struct by construction (kp_types_field checks it as it resolves
- * the member); what remains is the struct page itself. */
-static kp_error *layout_check_bounds(struct kp_types *ty, const struct kp_layout *l)
-{
-	if (l->page_size > KP_PAGE_STRUCT_MAX)
-		return kp_errorf(KP_EXIT_INPUT, "%s: struct page of %u bytes: larger than any "
-				 "kernel's (kpage reads up to %u)", kp_types_path(ty), l->page_size,
-				 KP_PAGE_STRUCT_MAX);
-	if (l->page_size < 16 || l->list_member == NULL ||
-	    l->lh_next.offset + 8 > 16 || l->lh_prev.offset + 8 > 16)
-		return kp_errorf(KP_EXIT_INPUT, "%s: struct page of %u bytes or list_head "
-				 "members out of place", kp_types_path(ty), l->page_size);
-	return NULL;
-}
-
 /* A bit count from VMCOREINFO when it is there and within [lo, hi]; an
  * absurd one (damaged VMCOREINFO) is noted in l->vmci_ignored, and the
  * x86_64 default stays. */
@@ -421,7 +403,7 @@ kp_error *kp_layout_build(struct kp_types *ty, const char *vmci, struct kp_layou
 				 "with pages of %u bytes (x86_64)", raw, KP_PAGE_SIZE);
 	}
 	if ((err = layout_page(ty, vmci, l)) || (err = layout_zone(ty, l)) ||
-	    (err = layout_pgdat(ty, l)) || (err = layout_check_bounds(ty, l)) ||
+	    (err = layout_pgdat(ty, l)) || (err = kp_layout_check(ty, l)) ||
 	    (err = kp_layout_pageblock(ty, l)))
 		return err;
 	l->section_size_bits = 27;     /* x86_64 */

@@ -63,10 +63,15 @@ static kp_error *mm_read_zone(struct kp_mm *mm, const struct kp_node *n, uint32_
 	else
 		z->name_known = true;
 	kp_error_free(nerr);
-	if (!n->spanned)
-		return NULL;
+	/* Inside its node's span; a node that spans no page has no zone with
+	 * pages (node 0's pglist_data read at a wrong address said 0 and let
+	 * zones of 2^64 pages through). */
 	char what[64];
 	snprintf(what, sizeof(what), "node %u zone %s", node, z->name);
+	if (!l->pgdat_spanned.present)
+		return z->span_known ? mm_span_check(mm, what, z->start_pfn, spanned, 0, mm_pfn_limit(mm),
+						     "the largest physical address (MAX_PHYSMEM_BITS)")
+				     : NULL;
 	if (z->span_known)
 		return mm_span_check(mm, what, z->start_pfn, spanned, n->start_pfn,
 				     n->start_pfn + n->spanned, "its node's span");
@@ -121,9 +126,17 @@ static kp_error *mm_read_node(struct kp_mm *mm, uint64_t pgdat, uint32_t nid)
 	err = kp_mm_read(mm, pgdat, buf, l->pgdat_size, &missing);
 	if (!err && missing)
 		err = mm_pgdat_missing(mm, pgdat, nid);
+	/* node_data[nid]->node_id is nid: another value is a damaged entry
+	 * (two entries naming one pglist_data would count its zones twice). */
+	uint64_t id = err || !l->pgdat_node_id.present ? nid : kp_field_load(buf, &l->pgdat_node_id);
+	if (!err && id != nid)
+		err = kp_errorf(KP_EXIT_INPUT, "%s: node %u's pglist_data (0x%llx) says node_id %llu: "
+				"the dump's node_data[%u] or that pglist_data is damaged",
+				kp_target_path(mm->t), nid, (unsigned long long)pgdat,
+				(unsigned long long)id, nid);
 	if (!err) {
 		struct kp_node *n = &mm->nodes[mm->nr_nodes++];
-		n->id = l->pgdat_node_id.present ? (uint32_t)kp_field_load(buf, &l->pgdat_node_id) : nid;
+		n->id = nid;
 		n->pgdat = pgdat;
 		n->start_pfn = kp_field_load(buf, &l->pgdat_start_pfn);
 		n->spanned = kp_field_load(buf, &l->pgdat_spanned);

@@ -246,12 +246,16 @@ kp_error *kp_session_open_core(struct kp_session *s)
 		return err;
 	}
 	session_warn_damage(s);
+	/* Open only once every check has passed: a session whose first
+	 * command failed here (shell, script) must fail the next ones too, not
+	 * let them read a dump of another vmlinux or undecidable page flags. */
+	if ((!s->layout.nr_zones_max && !s->layout.zones_width &&
+	     (err = kp_infer_zone_field(&s->mm, &s->layout, s->inferred, sizeof(s->inferred)))) ||
+	    (err = session_check_banner(s))) {
+		kp_mm_close(&s->mm);
+		return err;
+	}
 	s->mm_open = true;
-	if (!s->layout.nr_zones_max && !s->layout.zones_width &&
-	    (err = kp_infer_zone_field(&s->mm, &s->layout, s->inferred, sizeof(s->inferred))))
-		return err;
-	if ((err = session_check_banner(s)))
-		return err;
 	if (s->verbose)
 		session_describe(s);
 	return NULL;

@@ -248,7 +248,9 @@ static uint32_t read_zonelist(struct kp_session *s, uint32_t node, const struct 
 			}
 			if (!zp)
 				break;
-			for (uint32_t z = 0; z < mm->nr_zones; z++)
+			/* (two nodes' node_data[] entries may name one pglist_data:
+			 * its zones then match twice) */
+			for (uint32_t z = 0; z < mm->nr_zones && n < max; z++)
 				if (mm->zones[z].addr == zp)
 					out[n++] = &mm->zones[z];
 		}

@@ -332,8 +332,11 @@ static kp_error *cmd_stat(struct kp_session *s, int argc, char **argv, int *stat
 		else
 			stat_text(&sc, &st);
 		kp_checks_warn(s, &k, status);
-		if (st.unreadable)
+		if (st.unreadable) {     /* (exit 3: said in one warning line) */
+			fprintf(stderr, "kpage: warning: stat: %llu struct pages could not be read "
+				"(their mapping is gone)\n", (unsigned long long)st.unreadable);
 			*status = KP_EXIT_INCONSISTENT;
+		}
 	}
 	free(sc.zones);
 	return err;

@@ -8,6 +8,32 @@
 #include "cmd.h"
 #include "internal.h"
 
+/* Pageblocks by migratetype, as /proc/pagetypeinfo counts them: those of
+ * the zone's span that have struct pages. A hole in the span is passed a
+ * section at a time (a span of 2^34 pages over a few sections is no walk
+ * of 2^25 pageblocks). */
+static void zone_count_pageblocks(struct kp_mm *mm, const struct kp_zone *z,
+				  struct zone_figures *f)
+{
+	uint64_t step = 1ull << mm->l->pageblock_order, page, run;
+	uint64_t end = z->start_pfn + z->spanned;
+
+	for (uint64_t pfn = z->start_pfn & ~(step - 1); pfn < end;) {
+		uint32_t mt;
+		if (!kp_mm_pfn_to_page(mm, pfn, &page, &run)) {
+			if (mm->model == KP_MODEL_FLAT || pfn >= mm->max_pfn)
+				break;   /* (past the end of mem_map) */
+			pfn = ((pfn >> mm->pfn_section_shift) + 1) << mm->pfn_section_shift;
+			continue;
+		}
+		if (kp_mm_pageblock_migratetype(mm, pfn, &mt) && mt < mm->l->nr_migratetypes)
+			f->pageblocks[mt]++;
+		else
+			f->pageblocks[KP_MAX_MIGRATETYPES]++;
+		pfn += step;
+	}
+}
+
 kp_error *zone_read_figures(struct kp_session *s, const struct kp_zone *z,
 				   struct zone_figures *f)
 {
@@ -46,16 +72,9 @@ kp_error *zone_read_figures(struct kp_session *s, const struct kp_zone *z,
 			(uint64_t)l->nr_free_cma_item * l->zone_vm_stat.elem_size, 8);
 	f->reserved_highatomic = kp_field_load(buf, &l->zone_reserved_highatomic);
 	free(buf);
-	uint64_t step = 1ull << l->pageblock_order;
 	f->pageblocks_known = z->span_known;
-	for (uint64_t pfn = z->start_pfn & ~(step - 1);
-	     z->span_known && pfn < z->start_pfn + z->spanned; pfn += step) {
-		uint32_t mt;
-		if (kp_mm_pageblock_migratetype(&s->mm, pfn, &mt) && mt < l->nr_migratetypes)
-			f->pageblocks[mt]++;
-		else
-			f->pageblocks[KP_MAX_MIGRATETYPES]++;
-	}
+	if (z->span_known)
+		zone_count_pageblocks(&s->mm, z, f);
 	return NULL;
 }
 

@@ -17,6 +17,9 @@ with two nodes. Writes into OUT_DIR (sparse files: a few MiB each):
   hole-{zone,node-data,mem-section}.vmcore   one page left out: that of
                       node 0's last populated struct zone, node_data[], the
                       first mem_section entries
+  banner-changed      linux_banner in the dump one byte off the vmlinux's
+  mem-section-size-8192, nr-free-pages-9999 (VMCOREINFO), node-data-twice (node_data[1] is
+                      node_data[0]), node-span-0-zone-huge: found by fuzz_commands
 and OUT_DIR/memmap.txt: 'first count' of the pfns whose struct pages the
 truncated-memmap copy loses, then of those noload-memmap loses."""
 import os
@@ -212,6 +215,10 @@ def main():
         'zone-vm-stat-9999': text.replace(b'OFFSET(zone.vm_stat)=1344', b'OFFSET(zone.vm_stat)=9999'),
         # pages of 16 KiB: not what kpage's reads and orders are for
         'pagesize-16k': text.replace(b'PAGESIZE=4096', b'PAGESIZE=16384'),
+        # a root of sections (a page) holding none of them (fuzz_commands)
+        'mem-section-size-8192': text.replace(b'SIZE(mem_section)=16', b'SIZE(mem_section)=8192'),
+        # an NR_FREE_PAGES item past zone->vm_stat[] (fuzz_commands)
+        'nr-free-pages-9999': text.replace(b'NUMBER(NR_FREE_PAGES)=0', b'NUMBER(NR_FREE_PAGES)=9999'),
     }
     for case, t in cases.items():
         if t == text:
@@ -228,9 +235,32 @@ def main():
             break
     copy_patched(f'{fx}/vmcore', f'{out}/zone-spanned-huge.vmcore',
                  [(core.file_offset(pa), struct.pack('<Q', 1 << 60))])
+    zone_pa = pa
     pa = core.vtop(pgdat + core.number('OFFSET(pglist_data.node_spanned_pages)'))
     copy_patched(f'{fx}/vmcore', f'{out}/node-spanned-huge.vmcore',
                  [(core.file_offset(pa), struct.pack('<Q', 1 << 60))])
+    # Both: the node spans no page, its first zone 1 << 60 (a node of span
+    # 0 had its zones unchecked: fuzz_commands).
+    copy_patched(f'{fx}/vmcore', f'{out}/node-span-0-zone-huge.vmcore',
+                 [(core.file_offset(pa), struct.pack('<Q', 0)),
+                  (core.file_offset(zone_pa), struct.pack('<Q', 1 << 60))])
+
+    # node_data[1] naming node 0's pglist_data: node 0 read twice, node 1
+    # never (fuzz_commands).
+    pa = core.vtop(core.number('SYMBOL(node_data)') + 8)
+    copy_patched(f'{fx}/vmcore', f'{out}/node-data-twice.vmcore',
+                 [(core.file_offset(pa), struct.pack('<Q', pgdat))])
+
+    # The dump's linux_banner one byte off the vmlinux's (another build of
+    # the same release): the check after the memory model is open fails.
+    pa = core.vtop(symbol(f'{fx}/vmlinux', 'linux_banner') + core.number('KERNELOFFSET'))
+    banner = core.read_phys(pa, 256)
+    end = banner.index(b'\0')
+    last = end - 1 - (banner[end - 1:end] == b'\n')     # its last character
+    if last < 20:
+        sys.exit('linux_banner of the fixture is too short')
+    copy_patched(f'{fx}/vmcore', f'{out}/banner-changed.vmcore',
+                 [(core.file_offset(pa + last), bytes([banner[last] ^ 1]))])
 
     size = os.path.getsize(f'{fx}/vmcore')
     for case, keep in (('early', size // 20), ('late', size * 4 // 10)):
