@@ -106,8 +106,7 @@ static void walk_list(struct walk *w, struct kp_zone_free *zf, uint32_t order, u
 	struct kp_mm *mm = w->mm;
 	const struct kp_layout *l = mm->l;
 	const struct kp_zone *z = zf->zone;
-	uint64_t head = z->addr + l->zone_free_area.offset + (uint64_t)order * l->free_area_size +
-			l->fa_free_list.offset + (uint64_t)mt * l->fa_free_list.elem_size;
+	uint64_t head = kp_zone_free_list(l, z, order, mt);
 	uint64_t link_off = l->pg_list.offset;
 	uint64_t next, prev_expected = head, steps = 0;
 	const char *zn = z->name;
@@ -257,8 +256,7 @@ static uint64_t buddy_listed_pages(struct kp_mm *mm)
 
 	for (uint32_t i = 0; l->fa_nr_free.present && i < mm->nr_zones; i++)
 		for (uint32_t o = 0; o < l->nr_orders; o++) {
-			kp_error *err = kp_mm_read_u64(mm, mm->zones[i].addr + l->zone_free_area.offset +
-						       (uint64_t)o * l->free_area_size +
+			kp_error *err = kp_mm_read_u64(mm, kp_zone_free_area(l, &mm->zones[i], o) +
 						       l->fa_nr_free.offset, &nr);
 			if (err) {
 				kp_error_free(err);
@@ -288,8 +286,7 @@ static bool buddy_index_wanted(struct kp_mm *mm, uint64_t *budget)
 			return false;
 	for (uint32_t i = 0; i < mm->nr_zones; i++)
 		for (uint32_t o = 0; o < l->nr_orders; o++) {
-			uint64_t nr, fa = mm->zones[i].addr + l->zone_free_area.offset +
-					  (uint64_t)o * l->free_area_size;
+			uint64_t nr, fa = kp_zone_free_area(l, &mm->zones[i], o);
 			kp_error *err = kp_mm_read_u64(mm, fa + l->fa_nr_free.offset, &nr);
 			if (err) {
 				kp_error_free(err);
@@ -339,7 +336,7 @@ kp_error *kp_buddy_walk(struct kp_mm *mm, bool scan, kp_block_fn fn, void *arg,
 		buddy_count_pcp(mm, zf);
 		for (uint32_t o = 0; o < l->nr_orders; o++) {
 			uint64_t nr;
-			uint64_t fa = zf->zone->addr + l->zone_free_area.offset + (uint64_t)o * l->free_area_size;
+			uint64_t fa = kp_zone_free_area(l, zf->zone, o);
 			zf->nr_free_known = l->fa_nr_free.present;
 			if (zf->nr_free_known &&
 			    !(err = kp_mm_read_u64(mm, fa + l->fa_nr_free.offset, &nr)))

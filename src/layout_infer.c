@@ -26,9 +26,7 @@ static size_t collect(struct kp_mm *mm, struct sample *out)
 		const struct kp_zone *z = &mm->zones[zi];
 		for (uint32_t o = 0; o < l->nr_orders; o++)
 			for (uint32_t mt = 0; mt < l->nr_migratetypes; mt++) {
-				uint64_t head = z->addr + l->zone_free_area.offset +
-					(uint64_t)o * l->free_area_size + l->fa_free_list.offset +
-					(uint64_t)mt * l->fa_free_list.elem_size;
+				uint64_t head = kp_zone_free_list(l, z, o, mt);
 				uint64_t pos = head, next;
 				for (int k = 0; k < SAMPLES_PER_LIST && n < MAX_SAMPLES; k++) {
 					kp_error *err = kp_mm_read_u64(mm, pos + l->lh_next.offset, &next);

@@ -70,6 +70,21 @@ struct kp_mm {
 	uint32_t ncpu;
 };
 
+/* Where zone Z's free_area[ORDER] is, and its free list of migratetype MT:
+ * the one place that arithmetic is written. */
+static inline uint64_t kp_zone_free_area(const struct kp_layout *l, const struct kp_zone *z,
+					 uint32_t order)
+{
+	return z->addr + l->zone_free_area.offset + (uint64_t)order * l->free_area_size;
+}
+
+static inline uint64_t kp_zone_free_list(const struct kp_layout *l, const struct kp_zone *z,
+					 uint32_t order, uint32_t mt)
+{
+	return kp_zone_free_area(l, z, order) + l->fa_free_list.offset +
+	       (uint64_t)mt * l->fa_free_list.elem_size;
+}
+
 kp_error *kp_mm_open(struct kp_mm *mm, struct kp_target *t, struct kp_symbols *syms,
 		     struct kp_types *ty, struct kp_layout *l);
 void kp_mm_close(struct kp_mm *mm);
