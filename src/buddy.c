@@ -29,7 +29,7 @@ struct walk {
 	bool cache_valid;
 };
 
-void buddy_issue(struct kp_free_report *r, const char *fmt, ...)
+void kp_buddy_issue(struct kp_free_report *r, const char *fmt, ...)
 {
 	va_list ap;
 	r->total_issues++;
@@ -88,8 +88,8 @@ static kp_error *walk_entry(struct walk *w, const struct buddy_rec *rec, const s
 	if (rec && (rec->flags & BUDDY_REC_IN_DUMP)) {
 		p->type = KP_TYPE_BUDDY;
 		p->order = rec->order;
-		*prev = buddy_index_link(w->mm, seg, rec->prev);
-		*next = buddy_index_link(w->mm, seg, rec->next);
+		*prev = kp_buddy_index_link(w->mm, seg, rec->prev);
+		*next = kp_buddy_index_link(w->mm, seg, rec->next);
 		return NULL;
 	}
 	if ((err = walk_read_page(w, page_va, raw)))
@@ -113,7 +113,7 @@ static void walk_list(struct walk *w, struct kp_zone_free *zf, uint32_t order, u
 	kp_error *err = kp_mm_read_u64(mm, head, &next);
 
 	if (err) {
-		buddy_issue(w->r, "node %u %s order %u mt %u: list head unreadable: %s", z->node, zn,
+		kp_buddy_issue(w->r, "node %u %s order %u mt %u: list head unreadable: %s", z->node, zn,
 		      order, mt, kp_error_message(err));
 		kp_error_free(err);
 		zf->broken[order][mt] = true;
@@ -122,20 +122,20 @@ static void walk_list(struct walk *w, struct kp_zone_free *zf, uint32_t order, u
 	while (next != head) {
 		uint64_t pfn, page_va = next - link_off;
 		if (++steps > z->spanned + 1) {
-			buddy_issue(w->r, "node %u %s order %u mt %u: longer than the zone (a cycle not "
+			kp_buddy_issue(w->r, "node %u %s order %u mt %u: longer than the zone (a cycle not "
 			      "through the head)", z->node, zn, order, mt);
 			goto broken;
 		}
 		if (!kp_mm_page_to_pfn(mm, page_va, z->start_pfn, &pfn)) {
-			buddy_issue(w->r, "node %u %s order %u mt %u: entry 0x%llx is outside mem_map or "
+			kp_buddy_issue(w->r, "node %u %s order %u mt %u: entry 0x%llx is outside mem_map or "
 			      "inside a struct page", z->node, zn, order, mt, (unsigned long long)next);
 			goto broken;
 		}
 		/* Seen: the record's flag for a page the scan indexed, else the bitmap. */
 		const struct buddy_seg *seg = NULL;
-		struct buddy_rec *rec = w->ix ? buddy_index_find(w->ix, pfn, &seg) : NULL;
+		struct buddy_rec *rec = w->ix ? kp_buddy_index_find(w->ix, pfn, &seg) : NULL;
 		if (rec ? rec->flags & BUDDY_REC_SEEN : w->seen[pfn / 8] & (1u << (pfn % 8))) {
-			buddy_issue(w->r, "node %u %s order %u mt %u: pfn %llu seen before (a cycle, or on "
+			kp_buddy_issue(w->r, "node %u %s order %u mt %u: pfn %llu seen before (a cycle, or on "
 			      "two lists)", z->node, zn, order, mt, (unsigned long long)pfn);
 			goto broken;
 		}
@@ -146,23 +146,23 @@ static void walk_list(struct walk *w, struct kp_zone_free *zf, uint32_t order, u
 		struct kp_page p;
 		uint64_t prev, link_next;
 		if ((err = walk_entry(w, rec, seg, page_va, pfn, &p, &prev, &link_next))) {
-			buddy_issue(w->r, "node %u %s order %u mt %u: struct page of pfn %llu unreadable: %s",
+			kp_buddy_issue(w->r, "node %u %s order %u mt %u: struct page of pfn %llu unreadable: %s",
 			      z->node, zn, order, mt, (unsigned long long)pfn, kp_error_message(err));
 			kp_error_free(err);
 			goto broken;
 		}
 		if (p.type != KP_TYPE_BUDDY)
-			buddy_issue(w->r, "pfn %llu is on the order-%u free list of node %u %s but is not "
+			kp_buddy_issue(w->r, "pfn %llu is on the order-%u free list of node %u %s but is not "
 			      "PageBuddy", (unsigned long long)pfn, order, z->node, zn);
 		else if (p.order != (int)order)
-			buddy_issue(w->r, "pfn %llu has order %d but is on the order-%u list of node %u %s",
+			kp_buddy_issue(w->r, "pfn %llu has order %d but is on the order-%u list of node %u %s",
 			      (unsigned long long)pfn, p.order, order, z->node, zn);
 		if (z->span_known ? pfn < z->start_pfn || pfn - z->start_pfn >= z->spanned
 				  : p.node != z->node || p.zone != z->index)
-			buddy_issue(w->r, "pfn %llu on a free list of node %u %s lies outside the zone",
+			kp_buddy_issue(w->r, "pfn %llu on a free list of node %u %s lies outside the zone",
 			      (unsigned long long)pfn, z->node, zn);
 		if (prev != prev_expected)
-			buddy_issue(w->r, "pfn %llu: prev link 0x%llx, expected 0x%llx (node %u %s order %u)",
+			kp_buddy_issue(w->r, "pfn %llu: prev link 0x%llx, expected 0x%llx (node %u %s order %u)",
 			      (unsigned long long)pfn, (unsigned long long)prev,
 			      (unsigned long long)prev_expected, z->node, zn, order);
 		uint32_t pb = ~0u;
@@ -323,7 +323,7 @@ kp_error *kp_buddy_walk(struct kp_mm *mm, bool scan, kp_block_fn fn, void *arg,
 	/* The scan first, when its index of PageBuddy pages fits: the walk
 	 * then reads nothing more (on overflow: walk, then scan again). */
 	if (scan && buddy_index_wanted(mm, &budget) &&
-	    !(err = buddy_scan(mm, r, NULL, &ix, budget))) {
+	    !(err = kp_buddy_scan(mm, r, NULL, &ix, budget))) {
 		if (!ix.overflow)
 			w->ix = &ix;
 		for (uint32_t i = 0; !w->ix && i < mm->nr_zones; i++)
@@ -358,12 +358,12 @@ kp_error *kp_buddy_walk(struct kp_mm *mm, bool scan, kp_block_fn fn, void *arg,
 	kp_progress_end(w->prog);
 	if (!err && scan) {
 		if (w->ix)
-			buddy_index_report(mm, r, w->ix);
+			kp_buddy_index_report(mm, r, w->ix);
 		else
-			err = buddy_scan(mm, r, w->seen, NULL, 0);
+			err = kp_buddy_scan(mm, r, w->seen, NULL, 0);
 		r->scanned = !err;
 	}
-	buddy_index_free(&ix);
+	kp_buddy_index_free(&ix);
 	free(w->seen);
 	free(w);
 	return err;

@@ -12,7 +12,7 @@
 #include "internal.h"
 #include "scan.h"
 
-struct buddy_scan {
+struct kp_buddy_scan {
 	struct kp_mm *mm;
 	struct kp_free_report *r;
 	const uint8_t *seen;           /* the walk's bitmap (check after the walk) */
@@ -23,7 +23,7 @@ struct buddy_scan {
 };
 
 struct buddy_part {
-	struct buddy_scan *bs;
+	struct kp_buddy_scan *bs;
 	struct kp_free_report rep;     /* this part's issues */
 	struct buddy_seg seg;          /* this part's records */
 	const struct kp_zone *span;    /* the zone of the last pfn, valid below span_end */
@@ -33,13 +33,13 @@ struct buddy_part {
 
 static void no_list_issue(struct kp_free_report *r, uint64_t pfn, int order, const struct kp_zone *z)
 {
-	buddy_issue(r, "pfn %llu is a free order-%d block head (PageBuddy) on no free list "
+	kp_buddy_issue(r, "pfn %llu is a free order-%d block head (PageBuddy) on no free list "
 		    "(node %u %s)", (unsigned long long)pfn, order, z->node, z->name);
 }
 
 static void *part_new(void *arg, uint64_t start, uint64_t end)
 {
-	struct buddy_scan *bs = arg;
+	struct kp_buddy_scan *bs = arg;
 	(void)start; (void)end;
 	struct buddy_part *bp = calloc(1, sizeof(*bp) +
 				       sizeof(uint64_t) * bs->mm->nr_zones * KP_MAX_ORDERS);
@@ -77,7 +77,7 @@ static bool link_code(struct buddy_part *bp, uint64_t v, uint64_t hint, uint32_t
 
 static void record(struct buddy_part *bp, const struct kp_page *p, const uint8_t *raw)
 {
-	struct buddy_scan *bs = bp->bs;
+	struct kp_buddy_scan *bs = bp->bs;
 	const struct kp_layout *l = bs->mm->l;
 	struct buddy_seg *s = &bp->seg;
 	const uint8_t *link = raw + l->pg_list.offset;
@@ -99,7 +99,7 @@ static void record(struct buddy_part *bp, const struct kp_page *p, const uint8_t
 static int part_page(void *arg, const struct kp_page *p, enum kp_class c, const uint8_t *raw)
 {
 	struct buddy_part *bp = arg;
-	struct buddy_scan *bs = bp->bs;
+	struct kp_buddy_scan *bs = bp->bs;
 	(void)c;
 	if (p->type != KP_TYPE_BUDDY)
 		return 0;
@@ -127,7 +127,7 @@ static int part_page(void *arg, const struct kp_page *p, enum kp_class c, const 
 
 static void part_merge(void *arg, void *part)
 {
-	struct buddy_scan *bs = arg;
+	struct kp_buddy_scan *bs = arg;
 	struct buddy_part *bp = part;
 	struct kp_free_report *r = bs->r;
 
@@ -156,10 +156,10 @@ static void part_merge(void *arg, void *part)
 
 static const struct kp_scan_ops buddy_scan_ops = { part_new, part_page, part_merge, part_free };
 
-kp_error *buddy_scan(struct kp_mm *mm, struct kp_free_report *r, const uint8_t *seen,
+kp_error *kp_buddy_scan(struct kp_mm *mm, struct kp_free_report *r, const uint8_t *seen,
 		     struct buddy_index *ix, uint64_t budget)
 {
-	struct buddy_scan bs = { .mm = mm, .r = r, .seen = seen, .ix = ix, .budget = budget };
+	struct kp_buddy_scan bs = { .mm = mm, .r = r, .seen = seen, .ix = ix, .budget = budget };
 	atomic_init(&bs.used, 0);
 	atomic_init(&bs.overflow, false);
 	memset(&r->scan_stats, 0, sizeof(r->scan_stats));   /* it may run twice */
@@ -187,7 +187,7 @@ static struct buddy_rec *seg_find(struct buddy_seg *s, uint64_t pfn, size_t *at)
 	return &s->rec[lo];
 }
 
-struct buddy_rec *buddy_index_find(struct buddy_index *ix, uint64_t pfn,
+struct buddy_rec *kp_buddy_index_find(struct buddy_index *ix, uint64_t pfn,
 				   const struct buddy_seg **segp)
 {
 	size_t lo = 0, hi = ix->nseg, at;
@@ -216,7 +216,7 @@ struct buddy_rec *buddy_index_find(struct buddy_index *ix, uint64_t pfn,
 	return rec;
 }
 
-uint64_t buddy_index_link(struct kp_mm *mm, const struct buddy_seg *seg, uint32_t code)
+uint64_t kp_buddy_index_link(struct kp_mm *mm, const struct buddy_seg *seg, uint32_t code)
 {
 	uint64_t va, run;
 	if (code & BUDDY_WIDE)
@@ -226,7 +226,7 @@ uint64_t buddy_index_link(struct kp_mm *mm, const struct buddy_seg *seg, uint32_
 	return va + mm->l->pg_list.offset;
 }
 
-void buddy_index_report(struct kp_mm *mm, struct kp_free_report *r, const struct buddy_index *ix)
+void kp_buddy_index_report(struct kp_mm *mm, struct kp_free_report *r, const struct buddy_index *ix)
 {
 	const struct kp_zone *span = NULL;
 	uint64_t lo = 0, end = 0;
@@ -245,7 +245,7 @@ void buddy_index_report(struct kp_mm *mm, struct kp_free_report *r, const struct
 		}
 }
 
-void buddy_index_free(struct buddy_index *ix)
+void kp_buddy_index_free(struct buddy_index *ix)
 {
 	for (size_t s = 0; s < ix->nseg; s++) {
 		free(ix->seg[s].rec);

@@ -1,4 +1,4 @@
-/* The buddy cross-check's side of the mem_map scan (buddy_scan.c): free
+/* The buddy cross-check's side of the mem_map scan (kp_buddy_scan.c): free
  * block heads counted per zone and order on the scan's threads, and, when
  * the scan runs before the walk, an index of every PageBuddy page with its
  * list links, so that the walk takes its entries from the batch-read
@@ -37,21 +37,21 @@ struct buddy_index {
 };
 
 /* Issues into a report, the first KP_MAX_ISSUES kept (buddy.c). */
-void buddy_issue(struct kp_free_report *r, const char *fmt, ...)
+void kp_buddy_issue(struct kp_free_report *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* The scan: counts r->zones[].scanned; with SEEN (the walk's bitmap),
  * reports the free block heads on no list; with IX, fills the index (at
  * most BUDGET records, else IX->overflow). */
-kp_error *buddy_scan(struct kp_mm *mm, struct kp_free_report *r, const uint8_t *seen,
+kp_error *kp_buddy_scan(struct kp_mm *mm, struct kp_free_report *r, const uint8_t *seen,
 		     struct buddy_index *ix, uint64_t budget);
 /* The record of PFN (and its segment), NULL when PFN is not indexed. */
-struct buddy_rec *buddy_index_find(struct buddy_index *ix, uint64_t pfn,
+struct buddy_rec *kp_buddy_index_find(struct buddy_index *ix, uint64_t pfn,
 				   const struct buddy_seg **seg);
 /* A link's value (an address) from its code. */
-uint64_t buddy_index_link(struct kp_mm *mm, const struct buddy_seg *seg, uint32_t code);
+uint64_t kp_buddy_index_link(struct kp_mm *mm, const struct buddy_seg *seg, uint32_t code);
 /* After the walk: the indexed free block heads it did not meet. */
-void buddy_index_report(struct kp_mm *mm, struct kp_free_report *r, const struct buddy_index *ix);
-void buddy_index_free(struct buddy_index *ix);
+void kp_buddy_index_report(struct kp_mm *mm, struct kp_free_report *r, const struct buddy_index *ix);
+void kp_buddy_index_free(struct buddy_index *ix);
 
 #endif

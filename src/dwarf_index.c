@@ -118,7 +118,7 @@ static bool die_is_decl(Dwarf_Die *die)
 /* Whether the enum's values are unsigned: its underlying type (DWARF 3+)
  * says so. GCC writes PGTY_buddy = 0xf0 of enum pagetype as a one-byte
  * DW_FORM_data1, which a signed read would turn into -16. */
-bool dwarf_enum_is_unsigned(Dwarf_Die *en)
+bool kp_dwarf_enum_is_unsigned(Dwarf_Die *en)
 {
 	Dwarf_Attribute a;
 	Dwarf_Die t;
@@ -133,7 +133,7 @@ bool dwarf_enum_is_unsigned(Dwarf_Die *en)
 static bool index_enumerators(struct dwarf_index *ix, Dwarf_Die *en)
 {
 	Dwarf_Die c;
-	bool uns = dwarf_enum_is_unsigned(en);
+	bool uns = kp_dwarf_enum_is_unsigned(en);
 	if (dwarf_child(en, &c) != 0)
 		return true;
 	do {
@@ -355,7 +355,7 @@ static kp_error *index_restart(struct dwarf_index *ix, const char *path)
 	return NULL;
 }
 
-kp_error *dwarf_index_open(const char *path, struct dwarf_index **out)
+kp_error *kp_dwarf_index_open(const char *path, struct dwarf_index **out)
 {
 	struct dwarf_index *ix = calloc(1, sizeof(*ix));
 	const char *full_env = getenv("KPAGE_DWARF_FULL");
@@ -377,14 +377,14 @@ kp_error *dwarf_index_open(const char *path, struct dwarf_index **out)
 	if (!err && ix->failed)
 		err = kp_errorf(KP_EXIT_INPUT, "out of memory indexing the DWARF of %s", path);
 	if (err) {
-		dwarf_index_close(ix);
+		kp_dwarf_index_close(ix);
 		return err;
 	}
 	*out = ix;
 	return NULL;
 }
 
-void dwarf_index_close(struct dwarf_index *ix)
+void kp_dwarf_index_close(struct dwarf_index *ix)
 {
 	if (!ix)
 		return;
@@ -408,17 +408,17 @@ void dwarf_index_close(struct dwarf_index *ix)
 	free(ix);
 }
 
-Dwarf *dwarf_index_dwarf(const struct dwarf_index *ix) { return ix->dw; }
+Dwarf *kp_dwarf_index_dwarf(const struct dwarf_index *ix) { return ix->dw; }
 
-void dwarf_index_set_oracle(struct dwarf_index *ix, dwarf_oracle_fn *fn, void *ctx)
+void kp_dwarf_index_set_oracle(struct dwarf_index *ix, dwarf_oracle_fn *fn, void *ctx)
 {
 	ix->oracle = fn;
 	ix->oracle_ctx = ctx;
 }
 
-bool dwarf_index_failed(const struct dwarf_index *ix) { return ix->failed; }
+bool kp_dwarf_index_failed(const struct dwarf_index *ix) { return ix->failed; }
 
-bool dwarf_index_section(const struct dwarf_index *ix, const char *name, const void **data,
+bool kp_dwarf_index_section(const struct dwarf_index *ix, const char *name, const void **data,
 			 size_t *size)
 {
 	size_t shstrndx;
@@ -438,18 +438,18 @@ bool dwarf_index_section(const struct dwarf_index *ix, const char *name, const v
 	return false;
 }
 
-void dwarf_index_section_done(const void *data, size_t size)
+void kp_dwarf_index_section_done(const void *data, size_t size)
 {
 	release_range(data, (const char *)data + size);
 }
 
-void dwarf_index_progress(const struct dwarf_index *ix, size_t *walked, size_t *units)
+void kp_dwarf_index_progress(const struct dwarf_index *ix, size_t *walked, size_t *units)
 {
 	*walked = ix->next;
 	*units = ix->nunits;
 }
 
-const struct dwarf_name *dwarf_index_find(struct dwarf_index *ix, const char *name,
+const struct dwarf_name *kp_dwarf_index_find(struct dwarf_index *ix, const char *name,
 					  const uint8_t *kinds, size_t nkinds, bool definition)
 {
 	bool asked = false;

@@ -39,14 +39,14 @@ static inline kp_error *kp_input_check(const char *path, int fd, const char *wha
 
 /* target_flat.c: *fd_out is a reassembled copy of a flattened dump, or -1
  * when PATH is not flattened. */
-kp_error *target_flattened_prepare(const char *path, int *fd_out);
+kp_error *kp_target_flattened_prepare(const char *path, int *fd_out);
 
 /* target_kind.c: a file that cannot be a dump (a vmlinux, a program, an
  * ELF core of another machine, headers cut short), refused before
  * libkdumpfile reads it; and, once libkdumpfile refused PATH with LIB_MSG,
  * the reason in kpage's words. */
-kp_error *target_header_check(const char *path, int fd);
-kp_error *target_refusal(const char *path, int fd, const char *lib_msg);
+kp_error *kp_target_header_check(const char *path, int fd);
+kp_error *kp_target_refusal(const char *path, int fd, const char *lib_msg);
 
 /* FNV-1a of NAME, seeded by KIND: the name indexes' hash (DWARF, BTF,
  * kallsyms), where the same name may be of several kinds. */

@@ -90,7 +90,7 @@ enum kp_class kp_page_class(const struct kp_layout *l, const struct kp_page *p)
 	return KP_CLASS_KERNEL;
 }
 
-void scan_ctx_init(struct scan_ctx *sc, struct kp_mm *mm, uint8_t *buf)
+void kp_scan_ctx_init(struct scan_ctx *sc, struct kp_mm *mm, uint8_t *buf)
 {
 	memset(sc, 0, sizeof(*sc));
 	sc->mm = mm;
@@ -98,7 +98,7 @@ void scan_ctx_init(struct scan_ctx *sc, struct kp_mm *mm, uint8_t *buf)
 	kp_decoder_init(&sc->dec, mm->l);
 }
 
-void scan_ctx_part(struct scan_ctx *sc, uint64_t start, const struct scan_state *in)
+void kp_scan_ctx_part(struct scan_ctx *sc, uint64_t start, const struct scan_state *in)
 {
 	sc->part = true;
 	sc->guessed = false;
@@ -285,7 +285,7 @@ static void scan_free_before(struct scan_ctx *sc, uint64_t start)
 	}
 }
 
-bool scan_part_agrees(const struct scan_ctx *sc, const struct scan_state *actual)
+bool kp_scan_part_agrees(const struct scan_ctx *sc, const struct scan_state *actual)
 {
 	const struct scan_state *in = &sc->in;
 	uint64_t s = sc->part_start;
@@ -368,7 +368,7 @@ static kp_error *scan_batch(struct scan_ctx *sc, uint64_t pfn, uint64_t n, bool 
 	return NULL;
 }
 
-kp_error *scan_range(struct scan_ctx *sc, uint64_t start, uint64_t end, kp_page_fn fn,
+kp_error *kp_scan_range(struct scan_ctx *sc, uint64_t start, uint64_t end, kp_page_fn fn,
 		     void *arg, struct kp_scan_stats *st, bool *stop)
 {
 	struct kp_mm *mm = sc->mm;
@@ -414,7 +414,7 @@ kp_error *kp_scan(struct kp_mm *mm, uint64_t start, uint64_t end, kp_page_fn fn,
 
 	if (!buf)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
-	scan_ctx_init(&sc, mm, buf);
+	kp_scan_ctx_init(&sc, mm, buf);
 	/* A first tail whose head lies before START takes its head's class
 	 * from the head's own struct page (pages --pfn N inside a compound
 	 * page, or a gigantic page's tail). */
@@ -424,7 +424,7 @@ kp_error *kp_scan(struct kp_mm *mm, uint64_t start, uint64_t end, kp_page_fn fn,
 	if (end > mm->max_pfn)
 		end = mm->max_pfn;
 	sc.prog = kp_progress_begin("mem_map", end > start ? end - start : 0);
-	kp_error *err = scan_range(&sc, start, end, fn, arg, stats ? stats : &local, &stop);
+	kp_error *err = kp_scan_range(&sc, start, end, fn, arg, stats ? stats : &local, &stop);
 	kp_progress_end(sc.prog);
 	free(buf);
 	/* A callback that stopped on a failed write (EINTR) during Ctrl-C. */

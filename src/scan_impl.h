@@ -41,13 +41,13 @@ struct scan_ctx {
 };
 
 /* A context for a walk from START with the empty state (a serial scan). */
-void scan_ctx_init(struct scan_ctx *sc, struct kp_mm *mm, uint8_t *buf);
+void kp_scan_ctx_init(struct scan_ctx *sc, struct kp_mm *mm, uint8_t *buf);
 /* Makes SC a part starting at START from state IN. */
-void scan_ctx_part(struct scan_ctx *sc, uint64_t start, const struct scan_state *in);
+void kp_scan_ctx_part(struct scan_ctx *sc, uint64_t start, const struct scan_state *in);
 /* Walks [start, end) in batches, adding to *st; *stop when FN asked. */
-kp_error *scan_range(struct scan_ctx *sc, uint64_t start, uint64_t end, kp_page_fn fn,
+kp_error *kp_scan_range(struct scan_ctx *sc, uint64_t start, uint64_t end, kp_page_fn fn,
 		     void *arg, struct kp_scan_stats *st, bool *stop);
 /* Whether a part classed its pages as it would have from state ACTUAL. */
-bool scan_part_agrees(const struct scan_ctx *sc, const struct scan_state *actual);
+bool kp_scan_part_agrees(const struct scan_ctx *sc, const struct scan_state *actual);
 
 #endif

@@ -117,10 +117,10 @@ static void run_part(struct pool *pool, struct part *p, struct kp_mm *mm, uint8_
 	static const struct scan_state empty;
 	bool stop = false;
 
-	scan_ctx_init(&p->sc, mm, buf);
+	kp_scan_ctx_init(&p->sc, mm, buf);
 	p->sc.prog = pool->prog;
 	if (as_part)
-		scan_ctx_part(&p->sc, p->start, &empty);
+		kp_scan_ctx_part(&p->sc, p->start, &empty);
 	else
 		p->sc.st = in ? *in : empty;
 	memset(&p->stats, 0, sizeof(p->stats));
@@ -128,7 +128,7 @@ static void run_part(struct pool *pool, struct part *p, struct kp_mm *mm, uint8_
 	if (!p->state)
 		p->err = kp_errorf(KP_EXIT_INPUT, "out of memory");
 	else
-		p->err = scan_range(&p->sc, p->start, p->end, pool->ops->page, p->state, &p->stats,
+		p->err = kp_scan_range(&p->sc, p->start, p->end, pool->ops->page, p->state, &p->stats,
 				    &stop);
 	p->stopped = stop;
 	p->done = true;
@@ -216,7 +216,7 @@ static kp_error *pool_merge(struct pool *pool, struct kp_mm *mm, uint8_t *buf,
 		struct part *p = &pool->parts[i];
 		*guessed += p->done && p->sc.guessed;
 		if (!err && !stopped && !p->err &&
-		    (!p->done || (p->sc.part && !scan_part_agrees(&p->sc, &actual)))) {
+		    (!p->done || (p->sc.part && !kp_scan_part_agrees(&p->sc, &actual)))) {
 			if (p->state)
 				pool->ops->part_free(p->state);
 			run_part(pool, p, mm, buf, false, &actual);

@@ -106,7 +106,7 @@ static kp_error *target_open_ctx(struct kp_target *t)
 			return err;
 	}
 	/* A clone's file was probed when the original was opened. */
-	kp_error *err = t->clone ? NULL : target_header_check(t->path, t->fd);
+	kp_error *err = t->clone ? NULL : kp_target_header_check(t->path, t->fd);
 	if (!err && !t->clone)
 		err = target_probe_open(t);
 	if (err)
@@ -117,7 +117,7 @@ static kp_error *target_open_ctx(struct kp_target *t)
 	target_ctx_setup(t->ctx);
 	st = kdump_open_fd(t->ctx, t->fd);
 	if (st != KDUMP_OK)
-		return target_refusal(t->path, t->fd, kdump_get_err(t->ctx));
+		return kp_target_refusal(t->path, t->fd, kdump_get_err(t->ctx));
 	return NULL;
 }
 
@@ -134,7 +134,7 @@ kp_error *kp_target_open(const char *path, struct kp_target **out)
 	t->path = strdup(path);
 	t->space = KDUMP_MACHPHYSADDR;
 
-	err = target_flattened_prepare(path, &t->fd);
+	err = kp_target_flattened_prepare(path, &t->fd);
 	t->flattened = t->fd >= 0;
 	if (!err)
 		err = target_open_ctx(t);
@@ -146,7 +146,7 @@ kp_error *kp_target_open(const char *path, struct kp_target **out)
 		snprintf(t->format, sizeof(t->format), "%s%s", fmt,
 			 t->flattened ? " (flattened)" : "");
 	if (fmt && strcmp(fmt, "elf") == 0)
-		elf_segs_load(&t->segs, t->fd, t->path);
+		kp_elf_segs_load(&t->segs, t->fd, t->path);
 	if (kdump_vmcoreinfo_raw(t->ctx, &raw) == KDUMP_OK && raw) {
 		t->vmcoreinfo = raw;
 	} else {
@@ -206,7 +206,7 @@ void kp_target_close(struct kp_target *t)
 	if (t->fd >= 0)
 		close(t->fd);
 	if (!t->clone) {
-		elf_segs_free(&t->segs);
+		kp_elf_segs_free(&t->segs);
 		free(t->vmcoreinfo);
 	}
 	free(t->path);
@@ -216,7 +216,7 @@ void kp_target_close(struct kp_target *t)
 const char *kp_target_path(const struct kp_target *t) { return t->path; }
 const char *kp_target_format(const struct kp_target *t) { return t->format; }
 const char *kp_target_vmcoreinfo(const struct kp_target *t) { return t->vmcoreinfo; }
-uint64_t kp_target_truncated(const struct kp_target *t) { return elf_segs_cut_bytes(&t->segs); }
+uint64_t kp_target_truncated(const struct kp_target *t) { return kp_elf_segs_cut_bytes(&t->segs); }
 
 /* One read attempt in the current address space. Machine-physical reads
  * need no translation set-up (libkdumpfile 0.5.1 fails kernel-physical reads
@@ -310,11 +310,11 @@ static kp_error *target_read_elf(struct kp_target *t, uint64_t paddr, uint8_t *p
 {
 	while (len > 0) {
 		uint64_t span;
-		enum elf_where w = elf_segs_where(&t->segs, paddr, &span);
+		enum elf_where w = kp_elf_segs_where(&t->segs, paddr, &span);
 		size_t chunk = span < len ? (size_t)span : len;
 		kp_error *err = NULL;
 
-		if (w == ELF_IN_FILE && !elf_segs_read(&t->segs, paddr, p, chunk))
+		if (w == ELF_IN_FILE && !kp_elf_segs_read(&t->segs, paddr, p, chunk))
 			err = kp_errorf(KP_EXIT_INPUT, "%s: cannot read physical address 0x%llx: "
 					"%s", t->path, (unsigned long long)paddr, strerror(errno));
 		else if (w == ELF_ASK_LIBKDUMPFILE)
@@ -340,7 +340,7 @@ kp_error *kp_target_read_phys(struct kp_target *t, uint64_t paddr, void *buf,
 	if (t->mem)
 		return target_mem_read(t, paddr, buf, len, missing);
 	if (t->segs.loaded) {
-		if (elf_segs_read(&t->segs, paddr, buf, len))
+		if (kp_elf_segs_read(&t->segs, paddr, buf, len))
 			return NULL;
 		return target_read_elf(t, paddr, buf, len, missing);
 	}

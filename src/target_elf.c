@@ -22,7 +22,7 @@ static int seg_cmp(const void *a, const void *b)
 	return x->paddr < y->paddr ? -1 : x->paddr > y->paddr;
 }
 
-void elf_segs_load(struct elf_segs *s, int fd, const char *path)
+void kp_elf_segs_load(struct elf_segs *s, int fd, const char *path)
 {
 	struct stat st;
 	size_t n = 0;
@@ -66,7 +66,7 @@ void elf_segs_load(struct elf_segs *s, int fd, const char *path)
 	s->loaded = true;
 }
 
-void elf_segs_free(struct elf_segs *s)
+void kp_elf_segs_free(struct elf_segs *s)
 {
 	free(s->seg);
 	memset(s, 0, sizeof(*s));
@@ -88,7 +88,7 @@ static const struct elf_seg *seg_find(const struct elf_segs *s, uint64_t paddr, 
 	return lo ? &s->seg[lo - 1] : NULL;
 }
 
-bool elf_segs_read(const struct elf_segs *s, uint64_t paddr, void *buf, size_t len)
+bool kp_elf_segs_read(const struct elf_segs *s, uint64_t paddr, void *buf, size_t len)
 {
 	uint64_t next;
 	const struct elf_seg *g = seg_find(s, paddr, &next);
@@ -97,7 +97,7 @@ bool elf_segs_read(const struct elf_segs *s, uint64_t paddr, void *buf, size_t l
 	return pread(s->fd, buf, len, (off_t)(g->offset + (paddr - g->paddr))) == (ssize_t)len;
 }
 
-uint64_t elf_segs_cut_bytes(const struct elf_segs *s)
+uint64_t kp_elf_segs_cut_bytes(const struct elf_segs *s)
 {
 	uint64_t cut = 0;
 	for (size_t i = 0; i < s->n; i++)
@@ -105,7 +105,7 @@ uint64_t elf_segs_cut_bytes(const struct elf_segs *s)
 	return cut;
 }
 
-enum elf_where elf_segs_where(const struct elf_segs *s, uint64_t paddr, uint64_t *span)
+enum elf_where kp_elf_segs_where(const struct elf_segs *s, uint64_t paddr, uint64_t *span)
 {
 	uint64_t next;
 	const struct elf_seg *g = seg_find(s, paddr, &next);

@@ -65,7 +65,7 @@ static kp_error *flat_copy_records(const char *path, int in, int out)
 	}
 }
 
-kp_error *target_flattened_prepare(const char *path, int *fd_out)
+kp_error *kp_target_flattened_prepare(const char *path, int *fd_out)
 {
 	char header[FLAT_HEADER_SIZE];
 	char tmpl[4096];

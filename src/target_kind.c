@@ -116,7 +116,7 @@ static kp_error *kdump_check(const char *path, const struct core_head *h)
 	return NULL;
 }
 
-kp_error *target_header_check(const char *path, int fd)
+kp_error *kp_target_header_check(const char *path, int fd)
 {
 	struct core_head h;
 
@@ -129,7 +129,7 @@ kp_error *target_header_check(const char *path, int fd)
 	return NULL;      /* another format libkdumpfile may know */
 }
 
-kp_error *target_refusal(const char *path, int fd, const char *lib_msg)
+kp_error *kp_target_refusal(const char *path, int fd, const char *lib_msg)
 {
 	struct core_head h;
 	const char *why = lib_msg ? lib_msg : "";

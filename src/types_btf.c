@@ -2,7 +2,7 @@
  * distribution kernels carry even without a -dbg package) or the running
  * kernel's /sys/kernel/btf/vmlinux. It answers the same questions as the
  * DWARF side. BTF keeps no global variables but per-cpu ones, so
- * kpbtf_var() says "unknown" and the memory model then goes by VMCOREINFO. */
+ * kp_btf_var() says "unknown" and the memory model then goes by VMCOREINFO. */
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
@@ -24,7 +24,7 @@ struct btf_types {
 	struct btf *btf;
 	struct enum_cache { char *name; struct kp_enumerator *list; size_t n; } *enums;
 	size_t nenums;
-	/* every name by kind (kpbtf_name_known), built on first use */
+	/* every name by kind (kp_btf_name_known), built on first use */
 	struct btf_name { uint32_t name_off; uint8_t kind; } *names;   /* name_off 0: empty */
 	size_t names_mask;
 };
@@ -60,7 +60,7 @@ static kp_error *btf_check_elf(const char *path)
 	return err;
 }
 
-kp_error *kpbtf_types_open(const char *path, struct btf_types **out)
+kp_error *kp_btf_types_open(const char *path, struct btf_types **out)
 {
 	struct btf_types *bt = calloc(1, sizeof(*bt));
 	if (!bt)
@@ -70,7 +70,7 @@ kp_error *kpbtf_types_open(const char *path, struct btf_types **out)
 	if (!err)
 		err = btf_check_elf(path);
 	if (err) {
-		kpbtf_types_close(bt);
+		kp_btf_types_close(bt);
 		return err;
 	}
 	/* libbpf prints its own warnings; kpage reports one line itself. */
@@ -81,14 +81,14 @@ kp_error *kpbtf_types_open(const char *path, struct btf_types **out)
 		if (errno != ENOENT)     /* the file is there: its .BTF is not */
 			libbpf_strerror(errno, why, sizeof(why));
 		err = kp_errorf(KP_EXIT_INPUT, "%s: no BTF type information (%s)", path, why);
-		kpbtf_types_close(bt);
+		kp_btf_types_close(bt);
 		return err;
 	}
 	*out = bt;
 	return NULL;
 }
 
-kp_error *kpbtf_types_open_mem(const char *label, const void *data, size_t size,
+kp_error *kp_btf_types_open_mem(const char *label, const void *data, size_t size,
 			       struct btf_types **out)
 {
 	struct btf_types *bt = calloc(1, sizeof(*bt));
@@ -99,14 +99,14 @@ kp_error *kpbtf_types_open_mem(const char *label, const void *data, size_t size,
 	libbpf_set_print(NULL);
 	bt->btf = btf__new(data, (uint32_t)size);
 	if (!bt->btf || size > UINT32_MAX) {
-		kpbtf_types_close(bt);
+		kp_btf_types_close(bt);
 		return kp_errorf(KP_EXIT_INPUT, "%s: its .BTF cannot be read", label);
 	}
 	*out = bt;
 	return NULL;
 }
 
-void kpbtf_types_close(struct btf_types *bt)
+void kp_btf_types_close(struct btf_types *bt)
 {
 	if (!bt)
 		return;
@@ -124,12 +124,12 @@ void kpbtf_types_close(struct btf_types *bt)
 }
 
 /* "struct page" / "union x" / "enum y" / a typedef or bare struct name. */
-int kpbtf_find_type(struct btf_types *bt, const char *type_name)
+int kp_btf_find_type(struct btf_types *bt, const char *type_name)
 {
 	return kpbtf_find(bt, type_name);
 }
 
-const struct btf *kpbtf_btf(const struct btf_types *bt) { return bt->btf; }
+const struct btf *kp_btf_btf(const struct btf_types *bt) { return bt->btf; }
 
 static int kpbtf_find(struct btf_types *bt, const char *type_name)
 {
@@ -148,12 +148,12 @@ static int kpbtf_find(struct btf_types *bt, const char *type_name)
 	return id;
 }
 
-bool kpbtf_has(struct btf_types *bt, const char *type_name)
+bool kp_btf_has(struct btf_types *bt, const char *type_name)
 {
 	return kpbtf_find(bt, type_name) > 0;
 }
 
-kp_error *kpbtf_sizeof(struct btf_types *bt, const char *type_name, uint32_t *size)
+kp_error *kp_btf_sizeof(struct btf_types *bt, const char *type_name, uint32_t *size)
 {
 	int id = kpbtf_find(bt, type_name);
 	long s = id > 0 ? btf__resolve_size(bt->btf, id) : -1;
@@ -194,7 +194,7 @@ static bool kpbtf_find_member(struct btf_types *bt, int id, const char *name, si
 	return false;
 }
 
-kp_error *kpbtf_field(struct btf_types *bt, const char *type_name, const char *path,
+kp_error *kp_btf_field(struct btf_types *bt, const char *type_name, const char *path,
 		    struct kp_field *out)
 {
 	int id = kpbtf_find(bt, type_name), mtype = 0;
@@ -235,7 +235,7 @@ kp_error *kpbtf_field(struct btf_types *bt, const char *type_name, const char *p
 	return NULL;
 }
 
-bool kpbtf_enumerator(struct btf_types *bt, const char *name, int64_t *val)
+bool kp_btf_enumerator(struct btf_types *bt, const char *name, int64_t *val)
 {
 	uint32_t n = btf__type_cnt(bt->btf);
 	for (uint32_t id = 1; id < n; id++) {
@@ -262,7 +262,7 @@ bool kpbtf_enumerator(struct btf_types *bt, const char *name, int64_t *val)
 	return false;
 }
 
-kp_error *kpbtf_enum_list(struct btf_types *bt, const char *enum_name,
+kp_error *kp_btf_enum_list(struct btf_types *bt, const char *enum_name,
 			const struct kp_enumerator **list, size_t *n)
 {
 	char full[256];
@@ -293,7 +293,7 @@ kp_error *kpbtf_enum_list(struct btf_types *bt, const char *enum_name,
 	return NULL;
 }
 
-bool kpbtf_var(struct btf_types *bt, const char *name, uint32_t *array_len, int *pointer_depth)
+bool kp_btf_var(struct btf_types *bt, const char *name, uint32_t *array_len, int *pointer_depth)
 {
 	(void)bt; (void)name; (void)array_len; (void)pointer_depth;
 	return false;   /* BTF has per-cpu variables only */
@@ -352,7 +352,7 @@ static bool btf_names_build(struct btf_types *bt)
 	return true;
 }
 
-bool kpbtf_name_known(struct btf_types *bt, int kind, const char *name)
+bool kp_btf_name_known(struct btf_types *bt, int kind, const char *name)
 {
 	if (kind == DWARF_NAME_VAR)
 		return true;      /* BTF has per-cpu variables only: it cannot say */

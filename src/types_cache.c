@@ -188,7 +188,7 @@ kp_error *kp_types_open_btf(const char *path, struct kp_types **out)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	ty->path = strdup(path);
 	ty->btf_only = true;
-	kp_error *err = kpbtf_types_open(path, &ty->bt);
+	kp_error *err = kp_btf_types_open(path, &ty->bt);
 	if (err) {
 		kp_types_close(ty);
 		return err;
@@ -221,7 +221,7 @@ kp_error *kp_types_open_vmcoreinfo(const char *vmci, const char *label, struct k
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	ty->path = strdup(label);
 	ty->vmci_only = true;
-	vmci_types_fill(ty, vmci ? vmci : "");
+	kp_vmci_types_fill(ty, vmci ? vmci : "");
 	if (!memo_get(ty, "S|struct page") || !memo_get(ty, "F|struct page|flags")) {
 		kp_types_close(ty);
 		return kp_errorf(KP_EXIT_INPUT, "%s: VMCOREINFO has no SIZE(page) and "
@@ -282,9 +282,9 @@ void kp_types_close(struct kp_types *ty)
 		free(ty->enums[i].name);
 	}
 	free(ty->enums);
-	dwarf_types_close(ty->dw);
-	kpbtf_types_close(ty->bt);
-	kpbtf_types_close(ty->oracle_btf);
+	kp_dwarf_types_close(ty->dw);
+	kp_btf_types_close(ty->bt);
+	kp_btf_types_close(ty->oracle_btf);
 	free(ty->path);
 	free(ty);
 }
@@ -309,12 +309,12 @@ static bool types_oracle(void *ctx, enum dwarf_name_kind kind, const char *name)
 		const void *data;
 		size_t size;
 		ty->oracle_btf_tried = true;
-		if (ty->dw && dwarf_types_section(ty->dw, ".BTF", &data, &size)) {
-			kp_error_free(kpbtf_types_open_mem(ty->path, data, size, &ty->oracle_btf));
-			dwarf_index_section_done(data, size);
+		if (ty->dw && kp_dwarf_types_section(ty->dw, ".BTF", &data, &size)) {
+			kp_error_free(kp_btf_types_open_mem(ty->path, data, size, &ty->oracle_btf));
+			kp_dwarf_index_section_done(data, size);
 		}
 	}
-	return !ty->oracle_btf || kpbtf_name_known(ty->oracle_btf, kind, name);
+	return !ty->oracle_btf || kp_btf_name_known(ty->oracle_btf, kind, name);
 }
 
 void kp_types_set_symbols(struct kp_types *ty, const struct kp_symbols *s)
@@ -325,12 +325,12 @@ void kp_types_set_symbols(struct kp_types *ty, const struct kp_symbols *s)
 kp_error *kp_types_dwarf(struct kp_types *ty, struct dwarf_types **out)
 {
 	if (!ty->dw) {
-		kp_error *err = dwarf_types_open(ty->path, &ty->dw);
+		kp_error *err = kp_dwarf_types_open(ty->path, &ty->dw);
 		if (err)
 			return err;
 		const char *full = getenv("KPAGE_DWARF_FULL");
 		if (!full || !*full)
-			dwarf_types_set_oracle(ty->dw, types_oracle, ty);
+			kp_dwarf_types_set_oracle(ty->dw, types_oracle, ty);
 	}
 	*out = ty->dw;
 	return NULL;
@@ -350,7 +350,7 @@ static kp_error *types_source(struct kp_types *ty, struct dwarf_types **dw,
 	kp_error *err = ty->btf_only ? NULL : kp_types_dwarf(ty, dw);
 	if (!err && *dw)
 		return NULL;
-	kp_error *berr = kpbtf_types_open(ty->path, &ty->bt);
+	kp_error *berr = kp_btf_types_open(ty->path, &ty->bt);
 	if (berr) {
 		kp_error_free(berr);
 		return err ? err : kp_errorf(KP_EXIT_INPUT, "%s: no BTF", ty->path);
@@ -418,7 +418,7 @@ static kp_error *types_field_miss(struct kp_types *ty, const char *key, const ch
 	if (ty->vmci_only)
 		return NULL;       /* VMCOREINFO does not say: absent */
 	NEED_SOURCE(ty, dw, bt);
-	kp_error *err = bt ? kpbtf_field(bt, type, path, f) : dwarf_field(dw, type, path, f);
+	kp_error *err = bt ? kp_btf_field(bt, type, path, f) : kp_dwarf_field(dw, type, path, f);
 	if (err) {
 		snprintf(val, sizeof(val), "E %s", kp_error_message(err));
 		memo_put(ty, key, val, true);
@@ -491,7 +491,7 @@ kp_error *kp_types_sizeof(struct kp_types *ty, const char *type_name, uint32_t *
 		return NULL;
 	}
 	NEED_SOURCE(ty, dw, bt);
-	kp_error *err = bt ? kpbtf_sizeof(bt, type_name, size) : dwarf_sizeof(dw, type_name, size);
+	kp_error *err = bt ? kp_btf_sizeof(bt, type_name, size) : kp_dwarf_sizeof(dw, type_name, size);
 	if (err)
 		snprintf(val, sizeof(val), "E %s", kp_error_message(err));
 	else
@@ -531,13 +531,13 @@ static bool memo_number(struct kp_types *ty, const char *key,
 static bool ask_has(struct dwarf_types *dw, const char *name, int64_t *val)
 {
 	*val = 1;
-	return dwarf_has(dw, name);
+	return kp_dwarf_has(dw, name);
 }
 
 static bool ask_has_btf(struct btf_types *bt, const char *name, int64_t *val)
 {
 	*val = 1;
-	return kpbtf_has(bt, name);
+	return kp_btf_has(bt, name);
 }
 
 bool kp_types_has(struct kp_types *ty, const char *type_name)
@@ -552,7 +552,7 @@ bool kp_types_enumerator(struct kp_types *ty, const char *name, int64_t *val)
 {
 	char key[256];
 	snprintf(key, sizeof(key), "N|%s", name);
-	return memo_number(ty, key, dwarf_enumerator, kpbtf_enumerator, name, val);
+	return memo_number(ty, key, kp_dwarf_enumerator, kp_btf_enumerator, name, val);
 }
 
 bool kp_types_var(struct kp_types *ty, const char *name, uint32_t *array_len, int *pointer_depth)
@@ -569,8 +569,8 @@ bool kp_types_var(struct kp_types *ty, const char *name, uint32_t *array_len, in
 		kp_error_free(err);
 		return false;
 	}
-	bool ok = bt ? kpbtf_var(bt, name, array_len, pointer_depth)
-		     : dwarf_var(dw, name, array_len, pointer_depth);
+	bool ok = bt ? kp_btf_var(bt, name, array_len, pointer_depth)
+		     : kp_dwarf_var(dw, name, array_len, pointer_depth);
 	snprintf(buf, sizeof(buf), ok ? "1 %u %d" : "0", ok ? *array_len : 0, ok ? *pointer_depth : 0);
 	memo_put(ty, key, buf, true);
 	return ok;
@@ -596,7 +596,7 @@ kp_error *kp_types_enum(struct kp_types *ty, const char *enum_name,
 		return NULL;
 	if (!v) {
 		NEED_SOURCE(ty, dw, bt);
-		kp_error *err = bt ? kpbtf_enum_list(bt, enum_name, list, n) : dwarf_enum(dw, enum_name, list, n);
+		kp_error *err = bt ? kp_btf_enum_list(bt, enum_name, list, n) : kp_dwarf_enum(dw, enum_name, list, n);
 		if (err)
 			return err;
 		size_t cap = 64, used = 0;

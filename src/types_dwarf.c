@@ -23,7 +23,7 @@ struct dwarf_types {
 	size_t nenums;
 };
 
-kp_error *dwarf_types_open(const char *path, struct dwarf_types **out)
+kp_error *kp_dwarf_types_open(const char *path, struct dwarf_types **out)
 {
 	struct dwarf_types *ty = calloc(1, sizeof(*ty));
 	kp_error *err;
@@ -32,17 +32,17 @@ kp_error *dwarf_types_open(const char *path, struct dwarf_types **out)
 		free(ty);
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	}
-	err = dwarf_index_open(path, &ty->ix);
+	err = kp_dwarf_index_open(path, &ty->ix);
 	if (err) {
-		dwarf_types_close(ty);
+		kp_dwarf_types_close(ty);
 		return err;
 	}
-	ty->dw = dwarf_index_dwarf(ty->ix);
+	ty->dw = kp_dwarf_index_dwarf(ty->ix);
 	*out = ty;
 	return NULL;
 }
 
-void dwarf_types_close(struct dwarf_types *ty)
+void kp_dwarf_types_close(struct dwarf_types *ty)
 {
 	if (!ty)
 		return;
@@ -53,28 +53,28 @@ void dwarf_types_close(struct dwarf_types *ty)
 		free(ty->enums[i].name);
 	}
 	free(ty->enums);
-	dwarf_index_close(ty->ix);
+	kp_dwarf_index_close(ty->ix);
 	free(ty->path);
 	free(ty);
 }
 
-bool dwarf_types_section(struct dwarf_types *ty, const char *name, const void **data,
+bool kp_dwarf_types_section(struct dwarf_types *ty, const char *name, const void **data,
 			 size_t *size)
 {
-	return dwarf_index_section(ty->ix, name, data, size);
+	return kp_dwarf_index_section(ty->ix, name, data, size);
 }
 
-void dwarf_types_set_oracle(struct dwarf_types *ty, dwarf_oracle_fn *fn, void *ctx)
+void kp_dwarf_types_set_oracle(struct dwarf_types *ty, dwarf_oracle_fn *fn, void *ctx)
 {
-	dwarf_index_set_oracle(ty->ix, fn, ctx);
+	kp_dwarf_index_set_oracle(ty->ix, fn, ctx);
 }
 
-const char *dwarf_types_path(const struct dwarf_types *ty) { return ty->path; }
-Dwarf *dwarf_types_libdw(struct dwarf_types *ty) { return ty->dw; }
+const char *kp_dwarf_types_path(const struct dwarf_types *ty) { return ty->path; }
+Dwarf *kp_dwarf_types_libdw(struct dwarf_types *ty) { return ty->dw; }
 
 /* "struct page", "union x", "enum y" or a typedef name -> its DIE. A bare
  * name may also be a struct or union tag: "page" means struct page. */
-bool types_find(struct dwarf_types *ty, const char *type_name, Dwarf_Die *out)
+bool kp_types_find(struct dwarf_types *ty, const char *type_name, Dwarf_Die *out)
 {
 	static const uint8_t bare[] = { DWARF_NAME_TYPEDEF, DWARF_NAME_STRUCT, DWARF_NAME_UNION };
 	uint8_t kind;
@@ -86,34 +86,34 @@ bool types_find(struct dwarf_types *ty, const char *type_name, Dwarf_Die *out)
 	else if (strncmp(name, "union ", 6) == 0) { kind = DWARF_NAME_UNION; name += 6; }
 	else if (strncmp(name, "enum ", 5) == 0) { kind = DWARF_NAME_ENUM; name += 5; }
 	else { kinds = bare; nkinds = 3; }
-	const struct dwarf_name *e = dwarf_index_find(ty->ix, name, kinds, nkinds, true);
+	const struct dwarf_name *e = kp_dwarf_index_find(ty->ix, name, kinds, nkinds, true);
 	return e && dwarf_offdie(ty->dw, e->die, out) != NULL;
 }
 
-bool dwarf_has(struct dwarf_types *ty, const char *type_name)
+bool kp_dwarf_has(struct dwarf_types *ty, const char *type_name)
 {
 	Dwarf_Die d;
-	return types_find(ty, type_name, &d);
+	return kp_types_find(ty, type_name, &d);
 }
 
 /* Strips typedefs and qualifiers. */
-bool types_peel(Dwarf_Die *die, Dwarf_Die *out)
+bool kp_types_peel(Dwarf_Die *die, Dwarf_Die *out)
 {
 	*out = *die;
 	return dwarf_peel_type(out, out) == 0;
 }
 
-bool types_member_type(Dwarf_Die *member, Dwarf_Die *type)
+bool kp_types_member_type(Dwarf_Die *member, Dwarf_Die *type)
 {
 	Dwarf_Attribute a;
 	return dwarf_attr_integrate(member, DW_AT_type, &a) && dwarf_formref_die(&a, type);
 }
 
-uint32_t types_size(Dwarf_Die *type)
+uint32_t kp_types_size(Dwarf_Die *type)
 {
 	Dwarf_Die t;
 	Dwarf_Word size;
-	if (!types_peel(type, &t))
+	if (!kp_types_peel(type, &t))
 		return 0;
 	if (dwarf_tag(&t) == DW_TAG_pointer_type && !dwarf_hasattr(&t, DW_AT_byte_size))
 		return 8;
@@ -122,12 +122,12 @@ uint32_t types_size(Dwarf_Die *type)
 	return (uint32_t)size;
 }
 
-uint32_t types_array_count(Dwarf_Die *type)
+uint32_t kp_types_array_count(Dwarf_Die *type)
 {
 	Dwarf_Die t, sub;
 	Dwarf_Attribute a;
 	Dwarf_Word v;
-	if (!types_peel(type, &t) || dwarf_tag(&t) != DW_TAG_array_type)
+	if (!kp_types_peel(type, &t) || dwarf_tag(&t) != DW_TAG_array_type)
 		return 0;
 	if (dwarf_child(&t, &sub) != 0)
 		return 0;
@@ -139,7 +139,7 @@ uint32_t types_array_count(Dwarf_Die *type)
 }
 
 /* Byte offset, bit offset (from the member's byte offset) and bit size. */
-void types_member_location(Dwarf_Die *m, uint32_t *byte_off, uint32_t *bit_off,
+void kp_types_member_location(Dwarf_Die *m, uint32_t *byte_off, uint32_t *bit_off,
 			   uint32_t *bit_size)
 {
 	Dwarf_Attribute a;
@@ -189,14 +189,14 @@ static bool types_find_member(Dwarf_Die *agg, const char *name, size_t nlen,
 			continue;
 		const char *n = dwarf_diename(&c);
 		uint32_t boff, bit, bsz;
-		types_member_location(&c, &boff, &bit, &bsz);
+		kp_types_member_location(&c, &boff, &bit, &bsz);
 		if (n && strlen(n) == nlen && strncmp(n, name, nlen) == 0) {
 			*member = c;
 			*off = boff;
 			return true;
 		}
 		Dwarf_Die t, p;
-		if (!n && types_member_type(&c, &t) && types_peel(&t, &p) && is_aggregate(&p)) {
+		if (!n && kp_types_member_type(&c, &t) && kp_types_peel(&t, &p) && is_aggregate(&p)) {
 			uint32_t inner;
 			if (types_find_member(&p, name, nlen, member, &inner, depth + 1)) {
 				*off = boff + inner;
@@ -209,13 +209,13 @@ static bool types_find_member(Dwarf_Die *agg, const char *name, size_t nlen,
 
 static kp_error *no_definition(struct dwarf_types *ty, const char *type_name)
 {
-	if (dwarf_index_failed(ty->ix))
+	if (kp_dwarf_index_failed(ty->ix))
 		return kp_errorf(KP_EXIT_INPUT, "out of memory indexing the DWARF of %s", ty->path);
 	return kp_errorf(KP_EXIT_INPUT, "%s: no definition of %s in the debuginfo", ty->path,
 			 type_name);
 }
 
-kp_error *dwarf_field(struct dwarf_types *ty, const char *type_name,
+kp_error *kp_dwarf_field(struct dwarf_types *ty, const char *type_name,
 			 const char *path, struct kp_field *out)
 {
 	Dwarf_Die agg, member, mtype;
@@ -223,9 +223,9 @@ kp_error *dwarf_field(struct dwarf_types *ty, const char *type_name,
 	const char *p = path;
 
 	memset(out, 0, sizeof(*out));
-	if (!types_find(ty, type_name, &agg))
+	if (!kp_types_find(ty, type_name, &agg))
 		return no_definition(ty, type_name);
-	if (!types_peel(&agg, &agg))
+	if (!kp_types_peel(&agg, &agg))
 		return kp_errorf(KP_EXIT_INPUT, "%s: cannot resolve %s", ty->path, type_name);
 	for (;;) {
 		const char *dot = strchr(p, '.');
@@ -234,35 +234,35 @@ kp_error *dwarf_field(struct dwarf_types *ty, const char *type_name,
 		if (!is_aggregate(&agg) || !types_find_member(&agg, p, nlen, &member, &off, 0))
 			return NULL;       /* absent in this kernel */
 		total += off;
-		if (!types_member_type(&member, &mtype))
+		if (!kp_types_member_type(&member, &mtype))
 			return kp_errorf(KP_EXIT_INPUT, "%s: %s.%s has no type", ty->path,
 					 type_name, path);
 		if (!dot)
 			break;
-		if (!types_peel(&mtype, &agg))
+		if (!kp_types_peel(&mtype, &agg))
 			return NULL;
 		p = dot + 1;
 	}
 	uint32_t boff, bit, bsz;
-	types_member_location(&member, &boff, &bit, &bsz);
+	kp_types_member_location(&member, &boff, &bit, &bsz);
 	out->present = true;
 	out->offset = total;
-	out->size = types_size(&mtype);
+	out->size = kp_types_size(&mtype);
 	if (bsz) {
 		out->bit_size = bsz;
 		out->bit_offset = total * 8 + bit;
 	}
-	out->count = types_array_count(&mtype);
+	out->count = kp_types_array_count(&mtype);
 	out->elem_size = out->count ? out->size / out->count : out->size;
 	return NULL;
 }
 
-kp_error *dwarf_sizeof(struct dwarf_types *ty, const char *type_name, uint32_t *size)
+kp_error *kp_dwarf_sizeof(struct dwarf_types *ty, const char *type_name, uint32_t *size)
 {
 	Dwarf_Die d;
-	if (!types_find(ty, type_name, &d))
+	if (!kp_types_find(ty, type_name, &d))
 		return no_definition(ty, type_name);
-	*size = types_size(&d);
+	*size = kp_types_size(&d);
 	if (!*size)
 		return kp_errorf(KP_EXIT_INPUT, "%s: cannot size %s", ty->path, type_name);
 	return NULL;
@@ -288,16 +288,16 @@ static bool enumerator_value(Dwarf_Die *e, bool is_unsigned, int64_t *val)
 	return true;
 }
 
-bool dwarf_enumerator(struct dwarf_types *ty, const char *name, int64_t *val)
+bool kp_dwarf_enumerator(struct dwarf_types *ty, const char *name, int64_t *val)
 {
 	static const uint8_t kind = DWARF_NAME_ENUMERATOR;
-	const struct dwarf_name *e = dwarf_index_find(ty->ix, name, &kind, 1, false);
+	const struct dwarf_name *e = kp_dwarf_index_find(ty->ix, name, &kind, 1, false);
 	Dwarf_Die d;
 	return e && dwarf_offdie(ty->dw, e->die, &d) &&
 	       enumerator_value(&d, e->unsigned_enum, val);
 }
 
-kp_error *dwarf_enum(struct dwarf_types *ty, const char *enum_name,
+kp_error *kp_dwarf_enum(struct dwarf_types *ty, const char *enum_name,
 			const struct kp_enumerator **list, size_t *n)
 {
 	char full[256];
@@ -313,7 +313,7 @@ kp_error *dwarf_enum(struct dwarf_types *ty, const char *enum_name,
 			return NULL;
 		}
 	snprintf(full, sizeof(full), "enum %s", enum_name);
-	if (!types_find(ty, full, &en) || dwarf_child(&en, &c) != 0)
+	if (!kp_types_find(ty, full, &en) || dwarf_child(&en, &c) != 0)
 		return NULL;
 	ec = realloc(ty->enums, (ty->nenums + 1) * sizeof(*ec));
 	if (!ec)
@@ -322,7 +322,7 @@ kp_error *dwarf_enum(struct dwarf_types *ty, const char *enum_name,
 	ec = &ty->enums[ty->nenums++];
 	memset(ec, 0, sizeof(*ec));
 	ec->name = strdup(enum_name);
-	bool uns = dwarf_enum_is_unsigned(&en);
+	bool uns = kp_dwarf_enum_is_unsigned(&en);
 	do {
 		int64_t v;
 		if (dwarf_tag(&c) != DW_TAG_enumerator || !enumerator_value(&c, uns, &v))
@@ -340,32 +340,32 @@ kp_error *dwarf_enum(struct dwarf_types *ty, const char *enum_name,
 	return NULL;
 }
 
-bool dwarf_var(struct dwarf_types *ty, const char *name, uint32_t *array_len,
+bool kp_dwarf_var(struct dwarf_types *ty, const char *name, uint32_t *array_len,
 		  int *pointer_depth)
 {
 	static const uint8_t kind = DWARF_NAME_VAR;
-	const struct dwarf_name *e = dwarf_index_find(ty->ix, name, &kind, 1, false);
+	const struct dwarf_name *e = kp_dwarf_index_find(ty->ix, name, &kind, 1, false);
 	Dwarf_Die v, t;
 
-	if (!e || !dwarf_offdie(ty->dw, e->die, &v) || !types_member_type(&v, &t))
+	if (!e || !dwarf_offdie(ty->dw, e->die, &v) || !kp_types_member_type(&v, &t))
 		return false;
-	*array_len = types_array_count(&t);
+	*array_len = kp_types_array_count(&t);
 	Dwarf_Die p;
-	if (e->is_decl && !*array_len && types_peel(&t, &p) && dwarf_tag(&p) == DW_TAG_array_type) {
+	if (e->is_decl && !*array_len && kp_types_peel(&t, &p) && dwarf_tag(&p) == DW_TAG_array_type) {
 		/* extern struct pglist_data *node_data[]: only the definition
 		 * has the bound. */
-		const struct dwarf_name *def = dwarf_index_find(ty->ix, name, &kind, 1, true);
-		if (def && dwarf_offdie(ty->dw, def->die, &v) && types_member_type(&v, &t))
-			*array_len = types_array_count(&t);
+		const struct dwarf_name *def = kp_dwarf_index_find(ty->ix, name, &kind, 1, true);
+		if (def && dwarf_offdie(ty->dw, def->die, &v) && kp_types_member_type(&v, &t))
+			*array_len = kp_types_array_count(&t);
 	}
 	*pointer_depth = 0;
-	if (!types_peel(&t, &t))
+	if (!kp_types_peel(&t, &t))
 		return true;
-	if (dwarf_tag(&t) == DW_TAG_array_type && !types_member_type(&t, &t))
+	if (dwarf_tag(&t) == DW_TAG_array_type && !kp_types_member_type(&t, &t))
 		return true;
-	while (types_peel(&t, &t) && dwarf_tag(&t) == DW_TAG_pointer_type) {
+	while (kp_types_peel(&t, &t) && dwarf_tag(&t) == DW_TAG_pointer_type) {
 		(*pointer_depth)++;
-		if (!types_member_type(&t, &t))
+		if (!kp_types_member_type(&t, &t))
 			break;
 	}
 	return true;

@@ -83,7 +83,7 @@ int kp_types_function_local(struct kp_types *ty, const char *unit, const char *f
 		kp_error_free(err);
 		return -1;
 	}
-	int answer = dwarf_function_local(dwarf_types_libdw(dw), unit, func, local);
+	int answer = dwarf_function_local(kp_dwarf_types_libdw(dw), unit, func, local);
 	kp_types_memo_note(ty, key, answer == 1 ? "1" : answer == 0 ? "0" : "-");
 	return answer;
 }

@@ -41,7 +41,7 @@ static void type_name(Dwarf_Die *type, char *buf, size_t len, int depth)
 		snprintf(buf, len, "fn");
 		return;
 	case DW_TAG_pointer_type:
-		if (!types_member_type(type, &inner)) {
+		if (!kp_types_member_type(type, &inner)) {
 			snprintf(buf, len, "void *");
 			return;
 		}
@@ -58,7 +58,7 @@ static void type_name(Dwarf_Die *type, char *buf, size_t len, int depth)
 		char tmp[MAX_NAME];
 		const char *q = dwarf_tag(type) == DW_TAG_const_type ? "const " :
 				dwarf_tag(type) == DW_TAG_volatile_type ? "volatile " : "";
-		if (!types_member_type(type, &inner)) {
+		if (!kp_types_member_type(type, &inner)) {
 			snprintf(buf, len, "%svoid", q);
 			return;
 		}
@@ -76,7 +76,7 @@ static void array_dims(Dwarf_Die *type, char *buf, size_t len)
 {
 	Dwarf_Die t = *type, sub;
 	buf[0] = '\0';
-	while (dwarf_tag(&t) == DW_TAG_typedef && types_member_type(&t, &t))
+	while (dwarf_tag(&t) == DW_TAG_typedef && kp_types_member_type(&t, &t))
 		;
 	if (dwarf_tag(&t) != DW_TAG_array_type || dwarf_child(&t, &sub) != 0)
 		return;
@@ -107,25 +107,25 @@ static void print_member(struct layout_printer *lp, Dwarf_Die *m, uint32_t base,
 	uint32_t off, bit, bsz, size;
 	char tname[MAX_NAME], dims[64], path[MAX_NAME];
 
-	if (!types_member_type(m, &type))
+	if (!kp_types_member_type(m, &type))
 		return;
-	types_member_location(m, &off, &bit, &bsz);
+	kp_types_member_location(m, &off, &bit, &bsz);
 	off += base;
-	size = types_size(&type);
-	types_peel(&type, &peeled);
+	size = kp_types_size(&type);
+	kp_types_peel(&type, &peeled);
 	snprintf(path, sizeof(path), "%s%s%s", prefix, *prefix && name ? "." : "",
 		 name ? name : "");
 	/* Anonymous structs and unions are shown inline, named member or not. */
 	if ((dwarf_tag(&type) == DW_TAG_structure_type || dwarf_tag(&type) == DW_TAG_union_type) &&
 	    !dwarf_diename(&type)) {
-		layout_anon_begin(lp, indent, dwarf_tag(&peeled) == DW_TAG_union_type);
+		kp_layout_row_anon_begin(lp, indent, dwarf_tag(&peeled) == DW_TAG_union_type);
 		print_members(lp, &peeled, off, indent + 1, name ? path : prefix);
-		layout_anon_end(lp, indent, name, off, size);
+		kp_layout_row_anon_end(lp, indent, name, off, size);
 		return;
 	}
 	type_name(&type, tname, sizeof(tname), 0);
 	array_dims(&type, dims, sizeof(dims));
-	layout_member(lp, indent, path, name, tname, dims, off * 8 + bit, bsz, size);
+	kp_layout_row_member(lp, indent, path, name, tname, dims, off * 8 + bit, bsz, size);
 }
 
 static void print_members(struct layout_printer *lp, Dwarf_Die *agg, uint32_t base,
@@ -135,20 +135,20 @@ static void print_members(struct layout_printer *lp, Dwarf_Die *agg, uint32_t ba
 	uint32_t end = base;
 	Dwarf_Die c;
 
-	if (dwarf_child(agg, &c) != 0 || layout_too_deep(lp, indent))
+	if (dwarf_child(agg, &c) != 0 || kp_layout_row_too_deep(lp, indent))
 		return;
 	do {
 		if (dwarf_tag(&c) != DW_TAG_member)
 			continue;
 		uint32_t off, bit, bsz;
 		Dwarf_Die t;
-		types_member_location(&c, &off, &bit, &bsz);
+		kp_types_member_location(&c, &off, &bit, &bsz);
 		off += base;
 		if (is_struct && !bsz && off > end)
-			layout_hole(lp, indent, off - end);
+			kp_layout_row_hole(lp, indent, off - end);
 		print_member(lp, &c, base, indent, prefix);
-		if (types_member_type(&c, &t) && !bsz && off + types_size(&t) > end)
-			end = off + types_size(&t);
+		if (kp_types_member_type(&c, &t) && !bsz && off + kp_types_size(&t) > end)
+			end = off + kp_types_size(&t);
 		else if (bsz)
 			end = off + 1;
 	} while (dwarf_siblingof(&c, &c) == 0);
@@ -165,21 +165,21 @@ static kp_error *print_layout_dwarf(struct kp_types *types, const char *type_nam
 		return err;
 	char full[MAX_NAME];
 	snprintf(full, sizeof(full), "%s", type_name_arg);
-	if (!types_find(ty, full, &d)) {
+	if (!kp_types_find(ty, full, &d)) {
 		snprintf(full, sizeof(full), "struct %s", type_name_arg);
-		if (!types_find(ty, full, &d))
+		if (!kp_types_find(ty, full, &d))
 			return kp_errorf(KP_EXIT_USAGE, "%s: no type named '%s' in the debuginfo",
-					 dwarf_types_path(ty), type_name_arg);
+					 kp_dwarf_types_path(ty), type_name_arg);
 	}
-	if (!types_peel(&d, &p) || (dwarf_tag(&p) != DW_TAG_structure_type &&
+	if (!kp_types_peel(&d, &p) || (dwarf_tag(&p) != DW_TAG_structure_type &&
 				    dwarf_tag(&p) != DW_TAG_union_type))
 		return kp_errorf(KP_EXIT_USAGE, "%s: '%s' is not a struct or union",
-				 dwarf_types_path(ty), type_name_arg);
+				 kp_dwarf_types_path(ty), type_name_arg);
 	const char *name = dwarf_diename(&p);
 	struct layout_printer lp;
-	layout_begin(&lp, o, dwarf_tag(&p) == DW_TAG_union_type, name ? name : type_name_arg);
+	kp_layout_row_begin(&lp, o, dwarf_tag(&p) == DW_TAG_union_type, name ? name : type_name_arg);
 	print_members(&lp, &p, 0, 1, "");
-	layout_end(&lp, types_size(&p));
+	kp_layout_row_end(&lp, kp_types_size(&p));
 	return NULL;
 }
 

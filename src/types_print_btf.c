@@ -118,7 +118,7 @@ static void print_members(struct layout_printer *lp, const struct btf *btf,
 	const struct btf_member *m = btf_members(agg);
 	uint32_t end = base_bits / 8;
 
-	if (!btf_vlen(agg) || layout_too_deep(lp, indent))
+	if (!btf_vlen(agg) || kp_layout_row_too_deep(lp, indent))
 		return;
 	for (uint16_t i = 0; i < btf_vlen(agg); i++, m++) {
 		uint32_t bits = base_bits + btf_member_bit_offset(agg, i);
@@ -132,17 +132,17 @@ static void print_members(struct layout_printer *lp, const struct btf *btf,
 			continue;
 		name = name && *name ? name : NULL;
 		if (btf_is_struct(agg) && !bsz && off > end)
-			layout_hole(lp, indent, off - end);
+			kp_layout_row_hole(lp, indent, off - end);
 		snprintf(path, sizeof(path), "%s%s%s", prefix, *prefix && name ? "." : "",
 			 name ? name : "");
 		if (btf_is_composite(t) && !name_of(btf, t)) {
-			layout_anon_begin(lp, indent, btf_is_union(t));
+			kp_layout_row_anon_begin(lp, indent, btf_is_union(t));
 			print_members(lp, btf, t, bits, indent + 1, name ? path : prefix);
-			layout_anon_end(lp, indent, name, off, size);
+			kp_layout_row_anon_end(lp, indent, name, off, size);
 		} else {
 			type_name(btf, m->type, tname, sizeof(tname), 0);
 			array_dims(btf, m->type, dims, sizeof(dims));
-			layout_member(lp, indent, path, name, tname, dims, bits, bsz, size);
+			kp_layout_row_member(lp, indent, path, name, tname, dims, bits, bsz, size);
 		}
 		if (!bsz && off + size > end)
 			end = off + size;
@@ -160,12 +160,12 @@ kp_error *kp_types_print_layout_btf(struct kp_types *ty, const char *type_name_a
 
 	if (err)
 		return err;
-	const struct btf *btf = kpbtf_btf(bt);
+	const struct btf *btf = kp_btf_btf(bt);
 	snprintf(full, sizeof(full), "%s", type_name_arg);
-	int id = kpbtf_find_type(bt, full);
+	int id = kp_btf_find_type(bt, full);
 	if (id <= 0) {
 		snprintf(full, sizeof(full), "struct %s", type_name_arg);
-		id = kpbtf_find_type(bt, full);
+		id = kp_btf_find_type(bt, full);
 	}
 	if (id <= 0)
 		return kp_errorf(KP_EXIT_USAGE, "%s: no type named '%s' in the BTF",
@@ -181,8 +181,8 @@ kp_error *kp_types_print_layout_btf(struct kp_types *ty, const char *type_name_a
 				 kp_types_path(ty), type_name_arg);
 	struct layout_printer lp;
 	const char *name = name_of(btf, t);
-	layout_begin(&lp, o, btf_is_union(t), name ? name : type_name_arg);
+	kp_layout_row_begin(&lp, o, btf_is_union(t), name ? name : type_name_arg);
 	print_members(&lp, btf, t, 0, 1, "");
-	layout_end(&lp, type_size(btf, tid));
+	kp_layout_row_end(&lp, type_size(btf, tid));
 	return NULL;
 }

@@ -6,7 +6,7 @@
 #include "internal.h"
 #include "types_print.h"
 
-void layout_begin(struct layout_printer *lp, struct kp_out *o, bool is_union, const char *name)
+void kp_layout_row_begin(struct layout_printer *lp, struct kp_out *o, bool is_union, const char *name)
 {
 	memset(lp, 0, sizeof(*lp));
 	lp->out = o;
@@ -15,14 +15,14 @@ void layout_begin(struct layout_printer *lp, struct kp_out *o, bool is_union, co
 		kp_out_printf(o, "%s {\n", lp->top);
 }
 
-void layout_end(struct layout_printer *lp, uint32_t size)
+void kp_layout_row_end(struct layout_printer *lp, uint32_t size)
 {
 	if (!lp->out->json)
 		kp_out_printf(lp->out, "\n\t/* size: %u, cachelines: %u, members: %u */\n};\n",
 			      size, (size + 63) / 64, lp->members);
 }
 
-bool layout_too_deep(struct layout_printer *lp, int indent)
+bool kp_layout_row_too_deep(struct layout_printer *lp, int indent)
 {
 	if (indent <= KP_MAX_NESTING)
 		return false;
@@ -32,19 +32,19 @@ bool layout_too_deep(struct layout_printer *lp, int indent)
 	return true;
 }
 
-void layout_hole(struct layout_printer *lp, int indent, uint32_t bytes)
+void kp_layout_row_hole(struct layout_printer *lp, int indent, uint32_t bytes)
 {
 	if (!lp->out->json)
 		kp_out_printf(lp->out, "%*s/* XXX %u bytes hole */\n", indent * 8, "", bytes);
 }
 
-void layout_anon_begin(struct layout_printer *lp, int indent, bool is_union)
+void kp_layout_row_anon_begin(struct layout_printer *lp, int indent, bool is_union)
 {
 	if (!lp->out->json)
 		kp_out_printf(lp->out, "%*s%s {\n", indent * 8, "", is_union ? "union" : "struct");
 }
 
-void layout_anon_end(struct layout_printer *lp, int indent, const char *name, uint32_t off,
+void kp_layout_row_anon_end(struct layout_printer *lp, int indent, const char *name, uint32_t off,
 		     uint32_t size)
 {
 	if (!lp->out->json)
@@ -53,7 +53,7 @@ void layout_anon_end(struct layout_printer *lp, int indent, const char *name, ui
 			      40 - indent * 8 > 0 ? 40 - indent * 8 : 1, "", off, size);
 }
 
-void layout_member(struct layout_printer *lp, int indent, const char *path, const char *name,
+void kp_layout_row_member(struct layout_printer *lp, int indent, const char *path, const char *name,
 		   const char *tname, const char *dims, uint32_t bit_pos, uint32_t bsz, uint32_t size)
 {
 	struct kp_out *o = lp->out;

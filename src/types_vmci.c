@@ -129,7 +129,7 @@ static void emit_members(struct kp_types *ty, const struct parsed_field *fields)
 	}
 }
 
-void vmci_types_fill(struct kp_types *ty, const char *vmci)
+void kp_vmci_types_fill(struct kp_types *ty, const char *vmci)
 {
 	struct parsed_field fields[KP_ARRAY_SIZE(members)];
 	char flags_list[1024] = "";

@@ -10,6 +10,6 @@ void kp_types_memo_put(struct kp_types *ty, const char *key, const char *val);
 const char *kp_types_memo_get(struct kp_types *ty, const char *key);
 void kp_types_memo_note(struct kp_types *ty, const char *key, const char *val);
 /* Fills TY's memo with what VMCOREINFO text VMCI says. */
-void vmci_types_fill(struct kp_types *ty, const char *vmci);
+void kp_vmci_types_fill(struct kp_types *ty, const char *vmci);
 
 #endif
