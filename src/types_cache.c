@@ -1,7 +1,7 @@
 /* The types layer's public face: every question kpage asks of the DWARF
  * (a member's offset, a type's size, an enumerator) is answered from a memo
  * when one exists for this vmlinux, else from DWARF, and the answers are kept
- * in $XDG_CACHE_HOME/kpage/types/BUILD-ID. A first run reads the DWARF only
+ * in $XDG_CACHE_HOME/kpage/types/BUILD-ID (types_memo.c). A first run reads the DWARF only
  * as far as its questions need (dwarf_index.c: 0.1-0.3 s and under 64 MB on
  * Debian's vmlinux); with the memo, kpage does not open the DWARF at all.
  * The memo is keyed by the vmlinux's build-id (no build-id, no memo) and by
@@ -18,168 +18,13 @@
 
 #include "internal.h"
 #include "types_btf.h"
+#include "types_impl.h"
 #include "types_dwarf.h"
 #include "types_print.h"
 #include "types_vmci.h"
 
-/* 2: unsigned enumerators read unsigned (memos of 1 may hold them negative) */
-#define MEMO_VERSION "kpage-types-memo 2"
-
-struct memo { char *key, *val; };
-
-struct kp_types {
-	char *path;
-	struct dwarf_types *dw;      /* opened on the first miss */
-	struct btf_types *bt;        /* BTF instead, when asked or no DWARF */
-	bool btf_only;
-	bool vmci_only;              /* answers from VMCOREINFO, misses absent */
-	/* what the DWARF index asks before it walks on (types_oracle) */
-	struct btf_types *oracle_btf;
-	bool oracle_btf_tried;
-	const struct kp_symbols *syms;
-	char build_id[96];
-	char memo_path[4096];
-	struct memo *m;
-	size_t n, cap;
-	bool dirty;
-	/* enum lists answered from the memo, kept until close */
-	struct enum_list { char *name; struct kp_enumerator *e; size_t n; } *enums;
-	size_t nenums;
-};
-
 static kp_error *types_source(struct kp_types *ty, struct dwarf_types **dw,
 			      struct btf_types **bt);
-
-static bool types_read_build_id(const char *path, char *out, size_t len)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	Elf *elf;
-	Elf_Scn *scn = NULL;
-	bool found = false;
-
-	if (fd < 0)
-		return false;
-	elf_version(EV_CURRENT);
-	elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
-	while (elf && !found && (scn = elf_nextscn(elf, scn))) {
-		GElf_Shdr sh;
-		GElf_Nhdr nh;
-		size_t off = 0, name_off, desc_off;
-		Elf_Data *d;
-		if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_NOTE || !(d = elf_getdata(scn, NULL)))
-			continue;
-		while (!found && (off = gelf_getnote(d, off, &nh, &name_off, &desc_off)) > 0) {
-			/* .notes also holds Xen notes whose types reuse the numbers */
-			if (nh.n_type != NT_GNU_BUILD_ID || nh.n_namesz != 4 ||
-			    memcmp((char *)d->d_buf + name_off, "GNU", 4) != 0 ||
-			    nh.n_descsz * 2 + 1 > len)
-				continue;
-			for (size_t i = 0; i < nh.n_descsz; i++)
-				snprintf(out + 2 * i, 3, "%02x", ((unsigned char *)d->d_buf)[desc_off + i]);
-			found = nh.n_descsz > 0;
-		}
-	}
-	if (elf)
-		elf_end(elf);
-	close(fd);
-	return found;
-}
-
-static const char *memo_get(struct kp_types *ty, const char *key)
-{
-	for (size_t i = 0; i < ty->n; i++)
-		if (strcmp(ty->m[i].key, key) == 0)
-			return ty->m[i].val;
-	return NULL;
-}
-
-static void memo_put(struct kp_types *ty, const char *key, const char *val, bool dirty)
-{
-	if (ty->n == ty->cap) {
-		size_t cap = ty->cap ? ty->cap * 2 : 256;
-		struct memo *m = realloc(ty->m, cap * sizeof(*m));
-		if (!m)
-			return;
-		ty->m = m;
-		ty->cap = cap;
-	}
-	ty->m[ty->n].key = strdup(key);
-	ty->m[ty->n].val = strdup(val);
-	if (ty->m[ty->n].key && ty->m[ty->n].val)
-		ty->n++;
-	ty->dirty |= dirty;
-}
-
-static void memo_load(struct kp_types *ty)
-{
-	FILE *f = fopen(ty->memo_path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-
-	if (!f)
-		return;
-	if ((len = getline(&line, &cap, f)) <= 0 || strncmp(line, MEMO_VERSION "\n", (size_t)len)) {
-		fclose(f);
-		free(line);
-		return;
-	}
-	while ((len = getline(&line, &cap, f)) > 0) {
-		char *tab = strchr(line, '\t');
-		if (!tab)
-			continue;
-		line[len - 1] = line[len - 1] == '\n' ? '\0' : line[len - 1];
-		*tab = '\0';
-		memo_put(ty, line, tab + 1, false);
-	}
-	free(line);
-	fclose(f);
-}
-
-/* mkdir -p of the directory of PATH; false (errno set) when it cannot be. */
-static bool memo_make_dirs(const char *path)
-{
-	char dir[4096];
-	snprintf(dir, sizeof(dir), "%s", path);
-	char *slash = strrchr(dir, '/');
-	if (!slash)
-		return true;
-	*slash = '\0';
-	for (char *p = dir + 1; ; p++) {
-		if (*p && *p != '/')
-			continue;
-		char c = *p;
-		*p = '\0';
-		if (mkdir(dir, 0755) != 0 && errno != EEXIST)
-			return false;
-		*p = c;
-		if (!c)
-			return true;
-	}
-}
-
-/* Written whole to a temporary file and renamed: readers never see half. A
- * memo that cannot be kept is said once: every run then reads the DWARF. */
-static void memo_save(struct kp_types *ty)
-{
-	char tmp[4200];
-	FILE *f = NULL;
-
-	if (!ty->dirty || !ty->memo_path[0])
-		return;
-	snprintf(tmp, sizeof(tmp), "%s.%d", ty->memo_path, (int)getpid());
-	if (memo_make_dirs(ty->memo_path) && (f = fopen(tmp, "w"))) {
-		fprintf(f, MEMO_VERSION "\n");
-		for (size_t i = 0; i < ty->n; i++)
-			fprintf(f, "%s\t%s\n", ty->m[i].key, ty->m[i].val);
-		if (fclose(f) == 0 && rename(tmp, ty->memo_path) == 0)
-			return;
-	}
-	int e = errno;
-	unlink(tmp);
-	fprintf(stderr, "kpage: note: the types memo cannot be kept in %s (%s): every run reads "
-		"the DWARF again (KPAGE_NO_TYPES_CACHE=1 silences this)\n", ty->memo_path, strerror(e));
-}
 
 kp_error *kp_types_open_btf(const char *path, struct kp_types **out)
 {
@@ -199,19 +44,19 @@ kp_error *kp_types_open_btf(const char *path, struct kp_types **out)
 
 void kp_types_memo_put(struct kp_types *ty, const char *key, const char *val)
 {
-	memo_put(ty, key, val, false);
+	kp_memo_put(ty, key, val, false);
 }
 
 const char *kp_types_memo_get(struct kp_types *ty, const char *key)
 {
-	return memo_get(ty, key);
+	return kp_memo_get(ty, key);
 }
 
 void kp_types_memo_note(struct kp_types *ty, const char *key, const char *val)
 {
 	/* Only a memo that will be saved (a build-id) is worth the entry. */
 	if (ty->memo_path[0])
-		memo_put(ty, key, val, true);
+		kp_memo_put(ty, key, val, true);
 }
 
 kp_error *kp_types_open_vmcoreinfo(const char *vmci, const char *label, struct kp_types **out)
@@ -222,7 +67,7 @@ kp_error *kp_types_open_vmcoreinfo(const char *vmci, const char *label, struct k
 	ty->path = strdup(label);
 	ty->vmci_only = true;
 	kp_vmci_types_fill(ty, vmci ? vmci : "");
-	if (!memo_get(ty, "S|struct page") || !memo_get(ty, "F|struct page|flags")) {
+	if (!kp_memo_get(ty, "S|struct page") || !kp_memo_get(ty, "F|struct page|flags")) {
 		kp_types_close(ty);
 		return kp_errorf(KP_EXIT_INPUT, "%s: VMCOREINFO has no SIZE(page) and "
 				 "OFFSET(page.flags): it cannot stand in for the debuginfo", label);
@@ -241,14 +86,14 @@ kp_error *kp_types_open(const char *path, struct kp_types **out)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	ty->path = strdup(path);
 	if (getenv("KPAGE_NO_TYPES_CACHE") == NULL &&
-	    types_read_build_id(path, ty->build_id, sizeof(ty->build_id)) &&
+	    kp_memo_read_build_id(path, ty->build_id, sizeof(ty->build_id)) &&
 	    ((cache && *cache) || home)) {
 		if (cache && *cache)
 			snprintf(ty->memo_path, sizeof(ty->memo_path), "%s/kpage/types/%s", cache, ty->build_id);
 		else
 			snprintf(ty->memo_path, sizeof(ty->memo_path), "%s/.cache/kpage/types/%s", home,
 				 ty->build_id);
-		memo_load(ty);
+		kp_memo_load(ty);
 	}
 	/* Without a memo the DWARF is needed right away; this also reports a
 	 * vmlinux without debug info at once, unless it has BTF to go by. */
@@ -269,7 +114,7 @@ void kp_types_close(struct kp_types *ty)
 {
 	if (!ty)
 		return;
-	memo_save(ty);
+	kp_memo_save(ty);
 	for (size_t i = 0; i < ty->n; i++) {
 		free(ty->m[i].key);
 		free(ty->m[i].val);
@@ -379,7 +224,7 @@ kp_error *kp_types_vmci_layout_refusal(struct kp_types *ty, const char *type_nam
 				 n > 1 ? ", " : "", k + strlen(prefix));
 	}
 	char size[32] = "";
-	const char *sz = memo_get(ty, (snprintf(prefix, sizeof(prefix), "S|%s", type), prefix));
+	const char *sz = kp_memo_get(ty, (snprintf(prefix, sizeof(prefix), "S|%s", type), prefix));
 	if (sz)
 		snprintf(size, sizeof(size), "SIZE(%s) = %s and ", tag, sz);
 	if (!n && !sz)
@@ -421,12 +266,12 @@ static kp_error *types_field_miss(struct kp_types *ty, const char *key, const ch
 	kp_error *err = bt ? kp_btf_field(bt, type, path, f) : kp_dwarf_field(dw, type, path, f);
 	if (err) {
 		snprintf(val, sizeof(val), "E %s", kp_error_message(err));
-		memo_put(ty, key, val, true);
+		kp_memo_put(ty, key, val, true);
 		return err;
 	}
 	snprintf(val, sizeof(val), "%d %u %u %u %u %u %u", f->present, f->offset, f->size,
 		 f->bit_offset, f->bit_size, f->count, f->elem_size);
-	memo_put(ty, key, val, true);
+	kp_memo_put(ty, key, val, true);
 	return NULL;
 }
 
@@ -465,7 +310,7 @@ kp_error *kp_types_field(struct kp_types *ty, const char *type_name, const char 
 
 	snprintf(key, sizeof(key), "F|%s|%s", type_name, path);
 	memset(f, 0, sizeof(*f));
-	if (!(v = memo_get(ty, key))) {
+	if (!(v = kp_memo_get(ty, key))) {
 		kp_error *err = types_field_miss(ty, key, type_name, path, f);
 		return err ? err : field_within(ty, type_name, path, f);
 	}
@@ -484,7 +329,7 @@ kp_error *kp_types_sizeof(struct kp_types *ty, const char *type_name, uint32_t *
 	const char *v;
 
 	snprintf(key, sizeof(key), "S|%s", type_name);
-	if ((v = memo_get(ty, key))) {
+	if ((v = kp_memo_get(ty, key))) {
 		if (v[0] == 'E')
 			return kp_errorf(KP_EXIT_INPUT, "%s", v + 2);
 		*size = (uint32_t)strtoul(v, NULL, 10);
@@ -496,7 +341,7 @@ kp_error *kp_types_sizeof(struct kp_types *ty, const char *type_name, uint32_t *
 		snprintf(val, sizeof(val), "E %s", kp_error_message(err));
 	else
 		snprintf(val, sizeof(val), "%u", *size);
-	memo_put(ty, key, val, true);
+	kp_memo_put(ty, key, val, true);
 	return err;
 }
 
@@ -506,7 +351,7 @@ static bool memo_number(struct kp_types *ty, const char *key,
 			bool (*ask_btf)(struct btf_types *, const char *, int64_t *),
 			const char *name, int64_t *val)
 {
-	const char *v = memo_get(ty, key);
+	const char *v = kp_memo_get(ty, key);
 	char buf[64];
 	if (v) {
 		long long n = 0;
@@ -524,7 +369,7 @@ static bool memo_number(struct kp_types *ty, const char *key,
 	}
 	bool ok = bt ? ask_btf(bt, name, val) : ask(dw, name, val);
 	snprintf(buf, sizeof(buf), ok ? "1 %lld" : "0", ok ? (long long)*val : 0LL);
-	memo_put(ty, key, buf, true);
+	kp_memo_put(ty, key, buf, true);
 	return ok;
 }
 
@@ -560,7 +405,7 @@ bool kp_types_var(struct kp_types *ty, const char *name, uint32_t *array_len, in
 	char key[256], buf[64];
 	const char *v;
 	snprintf(key, sizeof(key), "V|%s", name);
-	if ((v = memo_get(ty, key)))
+	if ((v = kp_memo_get(ty, key)))
 		return sscanf(v, "1 %u %d", array_len, pointer_depth) == 2;
 	struct dwarf_types *dw;
 	struct btf_types *bt;
@@ -572,7 +417,7 @@ bool kp_types_var(struct kp_types *ty, const char *name, uint32_t *array_len, in
 	bool ok = bt ? kp_btf_var(bt, name, array_len, pointer_depth)
 		     : kp_dwarf_var(dw, name, array_len, pointer_depth);
 	snprintf(buf, sizeof(buf), ok ? "1 %u %d" : "0", ok ? *array_len : 0, ok ? *pointer_depth : 0);
-	memo_put(ty, key, buf, true);
+	kp_memo_put(ty, key, buf, true);
 	return ok;
 }
 
@@ -592,7 +437,7 @@ kp_error *kp_types_enum(struct kp_types *ty, const char *enum_name,
 			return NULL;
 		}
 	snprintf(key, sizeof(key), "L|%s", enum_name);
-	if (!(v = memo_get(ty, key)) && ty->vmci_only)
+	if (!(v = kp_memo_get(ty, key)) && ty->vmci_only)
 		return NULL;
 	if (!v) {
 		NEED_SOURCE(ty, dw, bt);
@@ -619,7 +464,7 @@ kp_error *kp_types_enum(struct kp_types *ty, const char *enum_name,
 			memcpy(val + used, item, (size_t)w + 1);
 			used += (size_t)w;
 		}
-		memo_put(ty, key, val, true);
+		kp_memo_put(ty, key, val, true);
 		free(val);
 		return NULL;    /* the DWARF side keeps its list until close */
 	}
