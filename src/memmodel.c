@@ -3,6 +3,7 @@
  * same code serves ELF, kdump-compressed and filtered dumps and every KASLR
  * layout. Only the kernel image itself is translated by formula
  * (va - __START_KERNEL_map + phys_base), to find the page tables. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,18 @@ const char *kp_mm_model_name(enum kp_model m)
 	case KP_MODEL_SPARSE: return "SPARSEMEM";
 	default: return "FLATMEM";
 	}
+}
+
+/* The dump's kallsyms, read once (some 5 MB of names on a 7.x kernel). */
+static void mm_kallsyms_load(struct kp_mm *mm)
+{
+	if (mm->kallsyms_tried)
+		return;
+	mm->kallsyms_tried = true;
+	kp_error *err = kp_kallsyms_load(mm, &mm->kallsyms);
+	if (err)
+		snprintf(mm->kallsyms_why, sizeof(mm->kallsyms_why), "%s", kp_error_message(err));
+	kp_error_free(err);
 }
 
 bool kp_mm_symbol(struct kp_mm *mm, const char *name, uint64_t *addr)
@@ -42,13 +55,7 @@ bool kp_mm_symbol(struct kp_mm *mm, const char *name, uint64_t *addr)
 		return true;
 	if (mm->syms)
 		return false;        /* the symtab has said: not there */
-	if (!mm->kallsyms_tried) {
-		mm->kallsyms_tried = true;
-		kp_error *err = kp_kallsyms_load(mm, &mm->kallsyms);
-		if (err)
-			snprintf(mm->kallsyms_why, sizeof(mm->kallsyms_why), "%s", kp_error_message(err));
-		kp_error_free(err);
-	}
+	mm_kallsyms_load(mm);
 	return kp_kallsyms_lookup(mm->kallsyms, name, addr);
 }
 
@@ -395,6 +402,11 @@ kp_error *kp_mm_open(struct kp_mm *mm, struct kp_target *t, struct kp_symbols *s
 		return err;   /* (a lookup the memo could not answer found it damaged) */
 	kp_layout_set_flags_fields(l, max_numnodes, mm->model == KP_MODEL_SPARSE);
 	kp_mm_pageblock_order(mm);
+	/* Without a symtab, kallsyms is read now, before any count: on a live
+	 * kernel its megabytes, allocated later, took pages off the free lists
+	 * between the NR_FREE_PAGES counters and the scan (1024 pages). */
+	if (!mm->syms)
+		mm_kallsyms_load(mm);
 	return kp_mm_symtab_error(mm);
 }
 
