@@ -10,7 +10,7 @@ void kp_checks_add(struct kp_checks *k, const char *name, const char *text, uint
 	if (k->n >= KP_CHECK_MAX)
 		return;
 	k->c[k->n++] = (struct kp_check){ name, text, count, count && has_pfn ? pfn : 0,
-					  count && has_pfn };
+					  count && has_pfn, 0 };
 }
 
 void kp_checks_from_scan(struct kp_checks *k, const struct kp_scan_stats *st)
@@ -21,14 +21,16 @@ void kp_checks_from_scan(struct kp_checks *k, const struct kp_scan_stats *st)
 			      st->broken_pfn[i]);
 }
 
-static uint64_t checks_slack(const struct kp_session *s)
+static uint64_t checks_slack(const struct kp_session *s, const struct kp_check *c)
 {
-	return s->core_path && strcmp(s->core_path, "/proc/kcore") == 0 ? KP_CHECK_LIVE_SLACK : 0;
+	if (!s->core_path || strcmp(s->core_path, "/proc/kcore") != 0)
+		return 0;
+	return c->live_slack ? c->live_slack : KP_CHECK_LIVE_SLACK;
 }
 
 static bool check_broken(const struct kp_session *s, const struct kp_check *c)
 {
-	return c->count > checks_slack(s);
+	return c->count > checks_slack(s, c);
 }
 
 bool kp_checks_hold(const struct kp_session *s, const struct kp_checks *k)

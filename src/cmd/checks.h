@@ -17,6 +17,7 @@ struct kp_check {
 	uint64_t count;     /* pages (or units the text names) that break it */
 	uint64_t pfn;       /* the first of them, when has_pfn */
 	bool has_pfn;
+	uint64_t live_slack;   /* on a live kernel; 0: KP_CHECK_LIVE_SLACK */
 };
 
 struct kp_checks {
