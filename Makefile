@@ -6,15 +6,17 @@ CC ?= gcc
 PREFIX ?= /usr/local
 B := build
 WARN := -Wall -Wextra -Werror -Wno-format-truncation
-BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -g -Iinclude -Isrc $(WARN) \
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -g -Iinclude -Isrc -Isrc/cmd $(WARN) \
 	$(LIBDW_CFLAGS) $(LIBELF_CFLAGS) $(LIBKDUMPFILE_CFLAGS) $(LIBBPF_CFLAGS) $(LIBDEBUGINFOD_CFLAGS)
 CFLAGS ?= -O2
 LIBS := $(LIBDW_LIBS) $(LIBELF_LIBS) $(LIBKDUMPFILE_LIBS) $(LIBBPF_LIBS) -ldl \
 	$(READLINE_LIBS) -lpthread
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-LIB_SRCS := $(filter-out src/main.c src/shell.c,$(wildcard src/*.c))
-CMD_SRCS := $(wildcard src/cmd/*.c) src/main.c src/shell.c
+# src/: libkpage (the layers, kpage.h's API); src/cmd/: the command-line
+# tool on top of it (commands, query parser, shell, main).
+LIB_SRCS := $(wildcard src/*.c)
+CMD_SRCS := $(wildcard src/cmd/*.c)
 HDRS := $(wildcard include/kpage/*.h src/*.h src/cmd/*.h)
 
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(B)/obj/%.o)
@@ -57,6 +59,13 @@ $(B)/unit/%: tests/unit/%.c $(B)/libkpage.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(CFLAGS) -o $@ $< $(B)/libkpage.a $(LIBS)
 
+# contrib/: examples of the library's public API, built with the public
+# header alone (no -Isrc), as a user outside the tree would.
+CONTRIB := $(patsubst contrib/%.c,$(B)/contrib/%,$(wildcard contrib/*.c))
+$(B)/contrib/%: contrib/%.c include/kpage/kpage.h $(B)/libkpage.a
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -g $(WARN) $(CFLAGS) -Iinclude -o $@ $< $(B)/libkpage.a $(LIBS)
+
 deps:
 	sh tests/deps.sh build
 
@@ -73,7 +82,7 @@ demo: deps
 
 check:
 	sh tests/deps.sh test
-	$(MAKE) all $(B)/kpage-asan $(UNIT_SRCS:tests/unit/%.c=$(B)/unit/%) $(FUZZ_TARGETS:%=$(B)/fuzz/%) \
+	$(MAKE) all $(B)/kpage-asan $(CONTRIB) $(UNIT_SRCS:tests/unit/%.c=$(B)/unit/%) $(FUZZ_TARGETS:%=$(B)/fuzz/%) \
 		$(B)/fuzz/seed_freelist
 	sh tests/run-tests.sh
 
@@ -102,7 +111,7 @@ install: all
 FUZZ_TARGETS := fuzz_vmcoreinfo fuzz_decode fuzz_layout fuzz_freelist fuzz_commands
 FUZZ_SECONDS ?= 60
 FUZZ_HDRS := $(wildcard tests/fuzz/*.h)
-FUZZ_CFLAGS := -std=gnu11 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc -fsanitize=fuzzer,address,undefined \
+FUZZ_CFLAGS := -std=gnu11 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc -Isrc/cmd -fsanitize=fuzzer,address,undefined \
 	$(LIBDW_CFLAGS) $(LIBELF_CFLAGS) $(LIBKDUMPFILE_CFLAGS) $(LIBDEBUGINFOD_CFLAGS)
 $(B)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(HDRS) $(FUZZ_HDRS)
 	@mkdir -p $(dir $@)
@@ -110,7 +119,7 @@ $(B)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(HDRS) $(FUZZ_HDRS)
 
 # fuzz_commands runs the commands as the command line does: it links them
 # and the shell's kp_run_command too (all of CMD_SRCS but main.c).
-FUZZ_CMD_SRCS := $(filter-out src/main.c,$(CMD_SRCS))
+FUZZ_CMD_SRCS := $(filter-out src/cmd/main.c,$(CMD_SRCS))
 $(B)/fuzz/fuzz_commands: tests/fuzz/fuzz_commands.c tests/fuzz/commands_nocov.txt $(LIB_SRCS) $(FUZZ_CMD_SRCS) \
 		$(HDRS) $(FUZZ_HDRS)
 	@mkdir -p $(dir $@)

@@ -11,6 +11,9 @@
 #include "internal.h"
 #include "progress.h"
 #include "scan.h"
+#include "types.h"
+#include "layout.h"
+#include "page_decode.h"
 
 /* Free list entries the index may hold (16 bytes each, 48 MiB): with a
  * scan, the walk takes its entries from the batch-read mem_map when the

@@ -6,6 +6,7 @@
 
 #include "memmodel.h"
 #include "scan.h"
+#include "layout.h"
 
 struct kp_zone_free {
 	const struct kp_zone *zone;

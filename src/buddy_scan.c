@@ -11,6 +11,8 @@
 #include "buddy_scan.h"
 #include "internal.h"
 #include "scan.h"
+#include "types.h"
+#include "layout.h"
 
 struct kp_buddy_scan {
 	struct kp_mm *mm;

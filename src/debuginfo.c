@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "debuginfo.h"
-#include "scan.h"
+#include "target.h"
 
 /* Candidate paths for a kernel release and build-id, in the order tried. */
 static int debuginfo_candidates(const char *rel, const char *id, char paths[][512], int max)

@@ -8,6 +8,9 @@
 
 #include "descriptor.h"
 #include "internal.h"
+#include "types.h"
+#include "layout.h"
+#include "page_decode.h"
 
 static struct kp_desc_field *desc_add(struct kp_desc *d, const char *group, const char *name,
 				      enum kp_desc_value t)

@@ -1,4 +1,5 @@
-/* Declarations shared between libkpage's files but not part of its API. */
+/* The base of libkpage: helpers every layer may use (loads from dump bytes,
+ * arrays, the name hash, input checks). Not part of the public API. */
 #ifndef KPAGE_INTERNAL_H
 #define KPAGE_INTERNAL_H
 
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include "kpage/kpage.h"
 
 #define KP_PAGE_SIZE 4096u
@@ -20,6 +22,8 @@
  * struct page nests them 4 deep; damaged debuginfo can nest a type in
  * itself (the DWARF fuzzer found that stack overflow). */
 #define KP_MAX_NESTING 16
+/* The bits of a page flags word (unsigned long on x86_64). */
+#define KP_MAX_FLAGS 64
 #define KP_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* One clear line for an input PATH (opened as FD, or -1 to stat PATH)
@@ -37,23 +41,12 @@ static inline kp_error *kp_input_check(const char *path, int fd, const char *wha
 	return NULL;
 }
 
-/* target_flat.c: *fd_out is a reassembled copy of a flattened dump, or -1
- * when PATH is not flattened. */
-kp_error *kp_target_flattened_prepare(const char *path, int *fd_out);
-
-/* target_kind.c: a file that cannot be a dump (a vmlinux, a program, an
- * ELF core of another machine, headers cut short), refused before
- * libkdumpfile reads it; and, once libkdumpfile refused PATH with LIB_MSG,
- * the reason in kpage's words. */
-kp_error *kp_target_header_check(const char *path, int fd);
-kp_error *kp_target_refusal(const char *path, int fd, const char *lib_msg);
-
-/* FNV-1a of NAME, seeded by KIND: the name indexes' hash (DWARF, BTF,
- * kallsyms), where the same name may be of several kinds. */
 /* Larger than any kernel struct kpage reads members of (struct pglist_data
  * is some 170 KiB): a member past it is damage. */
 #define KP_MAX_STRUCT_BYTES (8u << 20)
 
+/* FNV-1a of NAME, seeded by KIND: the name indexes' hash (DWARF, BTF,
+ * kallsyms), where the same name may be of several kinds. */
 static inline uint64_t kp_hash_name(const char *name, uint8_t kind)
 {
 	uint64_t h = 1469598103934665603ull ^ kind;
@@ -107,44 +100,8 @@ static inline int64_t kp_load_signed(const uint8_t *p, uint32_t size)
 	return (int64_t)v;
 }
 
-/* A member's value; a bitfield is read from the bytes it spans only (none
- * past its last: the types layer holds every member within its struct). */
-static inline uint64_t kp_field_load(const uint8_t *base, const struct kp_field *f)
-{
-	if (!f->present)
-		return 0;
-	if (f->bit_size) {
-		uint32_t shift = f->bit_offset % 8, bits = f->bit_size > 64 ? 64 : f->bit_size;
-		uint32_t bytes = (shift + bits + 7) / 8;
-		const uint8_t *p = base + f->bit_offset / 8;
-		uint64_t w = kp_load(p, bytes > 8 ? 8 : bytes) >> shift;
-		if (bytes > 8)          /* a 64-bit field that starts mid-byte */
-			w |= (uint64_t)p[8] << (64 - shift);
-		return bits >= 64 ? w : w & ((UINT64_C(1) << bits) - 1);
-	}
-	return kp_load(base + f->offset, f->size);
-}
-
-/* layout_check.c: the built layout's members inside their structs, its
- * sizes within kpage's buffers (an error naming the value, exit 2). */
-kp_error *kp_layout_check(struct kp_types *ty, const struct kp_layout *l);
-
-/* layout_pageblock.c: the pageblock bitmap's shape from enum pageblock_bits
- * (pb_* of the layout); an unknown shape is noted in l->pb_error. */
-kp_error *kp_layout_pageblock(struct kp_types *ty, struct kp_layout *l);
-/* The page type rule and values (layout_pagetype.c), after the page flags. */
-void kp_layout_page_types(struct kp_types *ty, const char *vmci, struct kp_layout *l);
-/* What page->mapping's low bits mean in this era (layout_pagetype.c). */
-void kp_layout_mapping_kinds(struct kp_types *ty, struct kp_layout *l, bool pg_isolated);
-
-/* page_decode.c: kp_page_decode for the scans, the layout checked once. */
-struct kp_decoder {
-	const struct kp_layout *l;
-	bool fast;            /* the fields read per page are plain loads */
-	uint32_t type_all;    /* every page_type bit of the era */
-};
-void kp_decoder_init(struct kp_decoder *d, const struct kp_layout *l);
-void kp_decoder_page(const struct kp_decoder *d, const uint8_t *raw, const uint8_t *next,
-		     uint64_t pfn, uint64_t page_va, struct kp_page *p);
+/* Set by the shell's SIGINT handler (interrupt.c): long walks and
+ * transfers stop at their next batch. */
+extern volatile sig_atomic_t kp_interrupted;
 
 #endif

@@ -21,6 +21,7 @@
 #include "internal.h"
 #include "kallsyms.h"
 #include "memmodel.h"
+#include "target.h"
 
 #define KALLSYMS_MAX 4000000u     /* a vmlinux has some 200,000 */
 #define NAME_MAX_LEN 512

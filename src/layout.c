@@ -8,6 +8,9 @@
 
 #include "kpage/kpage.h"
 #include "internal.h"
+#include "target.h"
+#include "types.h"
+#include "layout.h"
 
 static kp_error *field(struct kp_types *ty, const char *type, const char *path,
 		       struct kp_field *f)

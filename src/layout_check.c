@@ -7,6 +7,8 @@
 
 #include "kpage/kpage.h"
 #include "internal.h"
+#include "types.h"
+#include "layout.h"
 
 /* The struct sizes the readers size their buffers by. Every member lies
  * within its struct by construction: kp_types_field holds it there as it

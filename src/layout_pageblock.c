@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "internal.h"
+#include "types.h"
+#include "layout.h"
 
 struct pb_enum {
 	const struct kp_enumerator *e;

@@ -8,6 +8,9 @@
 
 #include "kpage/kpage.h"
 #include "internal.h"
+#include "target.h"
+#include "types.h"
+#include "layout.h"
 
 /* A page type value from VMCOREINFO: NUMBER(PAGE_X_MAPCOUNT_VALUE) = ~bit. */
 static bool vmci_type_bit(const char *vmci, const char *key, uint32_t *bit)

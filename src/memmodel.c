@@ -10,6 +10,10 @@
 #include "internal.h"
 #include "kallsyms.h"
 #include "memmodel.h"
+#include "target.h"
+#include "types.h"
+#include "symbols.h"
+#include "layout.h"
 
 #define START_KERNEL_MAP 0xffffffff80000000ull
 #define PTE_PRESENT 1ull

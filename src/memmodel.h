@@ -4,7 +4,10 @@
 #ifndef KPAGE_MEMMODEL_H
 #define KPAGE_MEMMODEL_H
 
-#include "kpage/kpage.h"
+#include "layout.h"
+#include "symbols.h"
+#include "target.h"
+#include "types.h"
 
 #define KP_MAX_NODES 1024
 #define KP_MAX_ZONES_PER_NODE 8

@@ -5,6 +5,9 @@
 
 #include "internal.h"
 #include "memmodel.h"
+#include "target.h"
+#include "types.h"
+#include "layout.h"
 
 /* One past the highest pfn the memory model can map (MAX_PHYSMEM_BITS). */
 static uint64_t mm_pfn_limit(const struct kp_mm *mm)

@@ -17,6 +17,9 @@
 
 #include "internal.h"
 #include "memmodel.h"
+#include "target.h"
+#include "types.h"
+#include "layout.h"
 
 /* The variable, read from the dump; false with pb_error set. */
 static bool pageblock_order_variable(struct kp_mm *mm, uint64_t addr, uint32_t largest)

@@ -7,6 +7,8 @@
 #include "internal.h"
 #include "owner.h"
 #include "owner_impl.h"
+#include "types.h"
+#include "layout.h"
 
 /* A member, or absent (present == false) when the type or member is not
  * in the debuginfo: an owner the era does not have is not an error. */

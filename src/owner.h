@@ -8,6 +8,7 @@
 
 #include "memmodel.h"
 #include "scan.h"
+#include "types.h"
 
 #define KP_OWNER_CHAIN_MAX 64     /* path components followed at most */
 #define KP_OWNER_WHY 128

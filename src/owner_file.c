@@ -5,6 +5,7 @@
 
 #include "internal.h"
 #include "owner_impl.h"
+#include "types.h"
 
 #define DENTRY_NAME_MAX 256
 

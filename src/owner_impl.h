@@ -4,6 +4,7 @@
 
 #include "addrmap.h"
 #include "owner.h"
+#include "types.h"
 
 /* Owner records of one kind, kept by address (each its own allocation, so
  * the pointers handed out stay valid). */

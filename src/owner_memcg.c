@@ -5,6 +5,7 @@
 
 #include "internal.h"
 #include "owner_impl.h"
+#include "types.h"
 
 /* The path of kernfs node KN: its names up to the root (no parent). */
 static void kernfs_path(struct kp_owners *o, uint64_t kn, struct kp_memcg_owner *m)

@@ -11,6 +11,7 @@
 
 #include "internal.h"
 #include "owner_impl.h"
+#include "types.h"
 
 
 static void slab_cpu_layout(struct kp_owners *o)

@@ -5,6 +5,9 @@
 
 #include "kpage/kpage.h"
 #include "internal.h"
+#include "types.h"
+#include "layout.h"
+#include "page_decode.h"
 
 static const char *const type_names[KP_TYPE__COUNT] = {
 	[KP_TYPE_NONE] = "none", [KP_TYPE_BUDDY] = "buddy", [KP_TYPE_OFFLINE] = "offline",

@@ -8,8 +8,8 @@
 #include "internal.h"
 #include "progress.h"
 #include "scan_impl.h"
-
-volatile sig_atomic_t kp_interrupted;
+#include "layout.h"
+#include "page_decode.h"
 
 static const char *const class_names[KP_CLASS__COUNT] = {
 	[KP_CLASS_FREE] = "free", [KP_CLASS_SLAB] = "slab", [KP_CLASS_ANON] = "anon",

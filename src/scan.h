@@ -4,27 +4,9 @@
 #define KPAGE_SCAN_H
 
 #include "memmodel.h"
+#include "page_decode.h"
+#include "layout.h"
 
-enum kp_class {
-	KP_CLASS_FREE,       /* in a buddy free block (head or the rest) */
-	KP_CLASS_SLAB,
-	KP_CLASS_ANON,
-	KP_CLASS_KSM,
-	KP_CLASS_FILE,
-	KP_CLASS_MOVABLE,    /* non-LRU movable (zsmalloc, balloon ...) */
-	KP_CLASS_PAGETABLE,
-	KP_CLASS_HUGETLB,
-	KP_CLASS_RESERVED,
-	KP_CLASS_OFFLINE,
-	KP_CLASS_GUARD,
-	KP_CLASS_UNREFERENCED, /* refcount 0, not free: per-cpu lists, in flux */
-	KP_CLASS_KERNEL,     /* allocated, no mapping: kernel allocations */
-	KP_CLASS_MISSING,    /* struct page not in the dump */
-	KP_CLASS__COUNT,
-};
-
-const char *kp_class_name(enum kp_class c);
-bool kp_class_by_name(const char *name, enum kp_class *out);
 /* False for a class the layout has no means to recognise (no PG_reserved,
  * no page-table type ...): its pages are counted as kernel, so its count
  * is unknown rather than zero. */
@@ -32,13 +14,6 @@ bool kp_class_known(const struct kp_layout *l, enum kp_class c);
 /* The class of a page on its own (without the context of its head). */
 enum kp_class kp_page_class(const struct kp_layout *l, const struct kp_page *p);
 
-#include <signal.h>
-/* Set by the shell's SIGINT handler: long walks stop at the next batch. */
-extern volatile sig_atomic_t kp_interrupted;
-
-/* Returns non-zero to stop the scan. raw is the struct page's bytes. */
-typedef int (*kp_page_fn)(void *arg, const struct kp_page *p, enum kp_class cls,
-			  const uint8_t *raw);
 
 /* What every kernel's mem_map keeps, whatever the era: checked on each page
  * the scan decodes, in pfn order. A broken one means the dump is damaged or

@@ -5,6 +5,7 @@
 
 #include "progress.h"
 #include "scan.h"
+#include "page_decode.h"
 
 #define SCAN_BATCH_PAGES 16384u   /* 1 MiB of 64-byte struct pages */
 

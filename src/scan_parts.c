@@ -18,6 +18,7 @@
 
 #include "internal.h"
 #include "scan_impl.h"
+#include "target.h"
 
 #define SCAN_MAX_THREADS 64u
 #define PARTS_PER_THREAD 8u                    /* for balance: holes, missing pages */

@@ -9,9 +9,13 @@
 
 #include "debuginfo.h"
 #include "internal.h"
-#include "layout_infer.h"
+#include "mm_infer.h"
 #include "kallsyms.h"
 #include "session.h"
+#include "target.h"
+#include "types.h"
+#include "symbols.h"
+#include "layout.h"
 
 /* A path the command line gave that cannot be opened: its option names it. */
 static kp_error *session_check_path(const char *opt, const char *path)

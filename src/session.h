@@ -5,6 +5,10 @@
 #include "memmodel.h"
 #include "owner.h"
 #include "output.h"
+#include "layout.h"
+#include "target.h"
+#include "types.h"
+#include "symbols.h"
 
 struct kp_session {
 	char *vmlinux_path;

@@ -14,6 +14,8 @@
 #include "kpage/kpage.h"
 #include "internal.h"
 #include "types_vmci.h"
+#include "symbols.h"
+#include "types.h"
 
 struct sym { const char *name; uint64_t addr; uint32_t hash; bool global; };
 

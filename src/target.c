@@ -17,6 +17,7 @@
 #include "kpage/kpage.h"
 #include "internal.h"
 #include "target_elf.h"
+#include "target.h"
 
 struct kp_target {
 	char *path;

@@ -13,6 +13,7 @@
 
 #include "kpage/kpage.h"
 #include "internal.h"
+#include "target.h"
 
 #define FLAT_HEADER_SIZE 4096
 #define FLAT_SIGNATURE "makedumpfile"

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "target.h"
 
 #define KDUMP_HEADER_SIZE 464u    /* struct disk_dump_header on 64-bit */
 

@@ -16,6 +16,7 @@
 #include "internal.h"
 #include "dwarf_index.h"
 #include "types_btf.h"
+#include "types.h"
 
 static int kpbtf_find(struct btf_types *bt, const char *type_name);
 

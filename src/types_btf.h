@@ -3,6 +3,7 @@
 #define KPAGE_TYPES_BTF_H
 
 #include "kpage/kpage.h"
+#include "types.h"
 
 struct btf_types;
 kp_error *kp_btf_types_open(const char *path, struct btf_types **out);

@@ -22,6 +22,8 @@
 #include "types_dwarf.h"
 #include "types_print.h"
 #include "types_vmci.h"
+#include "types.h"
+#include "symbols.h"
 
 static kp_error *types_source(struct kp_types *ty, struct dwarf_types **dw,
 			      struct btf_types **bt);

@@ -13,6 +13,7 @@
 #include "internal.h"
 #include "dwarf_index.h"
 #include "types_dwarf.h"
+#include "types.h"
 
 struct dwarf_types {
 	char *path;

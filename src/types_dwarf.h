@@ -5,6 +5,7 @@
 #include <elfutils/libdw.h>
 #include "kpage/kpage.h"
 #include "dwarf_index.h"
+#include "types.h"
 
 /* The DWARF side of the types layer (types_dwarf.c); types_cache.c puts a
  * persistent memo in front of it and opens it only when needed. */

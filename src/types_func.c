@@ -11,6 +11,7 @@
 #include "internal.h"
 #include "types_dwarf.h"
 #include "types_vmci.h"
+#include "types.h"
 
 /* Whether the subprogram FUNC among the children of CU has LOCAL: 1 yes,
  * 0 no, -1 FUNC is not there. An inlined function keeps its abstract DIE

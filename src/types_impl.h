@@ -7,6 +7,8 @@
 #include <stddef.h>
 
 #include "kpage/kpage.h"
+#include "types.h"
+#include "symbols.h"
 
 /* 2: unsigned enumerators read unsigned (memos of 1 may hold them negative) */
 #define MEMO_VERSION "kpage-types-memo 2"

@@ -13,6 +13,7 @@
 
 #include "internal.h"
 #include "types_impl.h"
+#include "types.h"
 
 bool kp_memo_read_build_id(const char *path, char *out, size_t len)
 {

@@ -11,6 +11,7 @@
 #include "output.h"
 #include "types_dwarf.h"
 #include "types_print.h"
+#include "types.h"
 
 
 /* Writes a C spelling of TYPE (without array dimensions) into buf. */

@@ -8,6 +8,7 @@
 
 #include "kpage/kpage.h"
 #include "output.h"
+#include "types.h"
 
 #define MAX_NAME 256
 

@@ -8,6 +8,7 @@
 #include "internal.h"
 #include "types_btf.h"
 #include "types_print.h"
+#include "types.h"
 
 /* Type tags (__rcu, __user, __percpu) are BTF's alone: DWARF, and so
  * the DWARF layout, has none. */

@@ -5,6 +5,7 @@
 
 #include "internal.h"
 #include "types_print.h"
+#include "types.h"
 
 void kp_layout_row_begin(struct layout_printer *lp, struct kp_out *o, bool is_union, const char *name)
 {

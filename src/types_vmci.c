@@ -15,6 +15,7 @@
 
 #include "internal.h"
 #include "types_vmci.h"
+#include "types.h"
 
 struct member_type {
 	const char *type, *member;

@@ -3,6 +3,7 @@
 #define KPAGE_TYPES_VMCI_H
 
 #include "kpage/kpage.h"
+#include "types.h"
 
 /* Adds an answer to a types instance (types_cache.c's memo). */
 void kp_types_memo_put(struct kp_types *ty, const char *key, const char *val);

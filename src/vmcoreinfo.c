@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kpage/kpage.h"
+#include "target.h"
 
 bool kp_vmcoreinfo_get(const char *text, const char *key, char *buf, size_t len)
 {

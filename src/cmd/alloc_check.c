@@ -13,6 +13,8 @@
 #include "cmd.h"
 #include "internal.h"
 #include "query.h"
+#include "types.h"
+#include "layout.h"
 
 struct gfp {
 	char text[128];

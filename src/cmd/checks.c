@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "checks.h"
+#include "types.h"
 
 void kp_checks_add(struct kp_checks *k, const char *name, const char *text, uint64_t count,
 		   bool has_pfn, uint64_t pfn)

@@ -8,6 +8,7 @@
 
 #include "scan.h"
 #include "session.h"
+#include "types.h"
 
 #define KP_CHECK_MAX 8
 #define KP_CHECK_LIVE_SLACK 64

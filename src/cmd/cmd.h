@@ -6,6 +6,8 @@
 
 #include "scan.h"
 #include "session.h"
+#include "layout.h"
+#include "types.h"
 
 struct kp_cmd {
 	const char *name;

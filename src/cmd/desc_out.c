@@ -3,6 +3,7 @@
 
 #include "cmd.h"
 #include "descriptor.h"
+#include "types.h"
 
 static void value_text(char *buf, size_t len, const struct kp_desc_field *f)
 {

@@ -11,6 +11,8 @@
 #include "cmd.h"
 #include "internal.h"
 #include "query.h"
+#include "types.h"
+#include "layout.h"
 
 struct free_opts {
 	int64_t node, zone, order, mt;      /* -1: all */

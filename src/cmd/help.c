@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "types.h"
 
 const struct kp_cmd *const kp_commands[] = {
 	&kp_cmd_layout, &kp_cmd_page, &kp_cmd_pages, &kp_cmd_stat, &kp_cmd_zones, &kp_cmd_free, &kp_cmd_alloc_check, &kp_cmd_map, &kp_cmd_top,

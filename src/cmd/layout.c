@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "types.h"
 
 /* layout "enum NAME": the enumerators and their values. */
 static kp_error *layout_enum(struct kp_session *s, const char *name)

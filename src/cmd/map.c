@@ -11,6 +11,8 @@
 #include "checks.h"
 #include "map.h"
 #include "query.h"
+#include "types.h"
+#include "layout.h"
 
 /* One part of the scan (scan threads): cells wholly inside the part are
  * written in place; its first and last cells, which another part may share,

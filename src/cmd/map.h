@@ -3,6 +3,7 @@
 #define KPAGE_CMD_MAP_H
 
 #include "cmd.h"
+#include "layout.h"
 
 #define MAP_HOLE KP_CLASS__COUNT   /* no struct page */
 #define MAP_MT_UNKNOWN 0xff

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "map.h"
+#include "layout.h"
+#include "types.h"
 
 static const struct { const char *color; char ch; int ansi; } class_look[KP_CLASS__COUNT + 1] = {
 	[KP_CLASS_FREE] = { "#2ca02c", 'F', 28 }, [KP_CLASS_SLAB] = { "#9467bd", 'S', 97 },

@@ -8,6 +8,9 @@
 #include "query.h"
 #include "descriptor.h"
 #include "internal.h"
+#include "types.h"
+#include "layout.h"
+#include "page_decode.h"
 
 static const char *compound_name(enum kp_compound c)
 {

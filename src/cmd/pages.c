@@ -6,6 +6,7 @@
 #include "internal.h"
 #include "owner.h"
 #include "query.h"
+#include "page_decode.h"
 
 struct pages_ctx {
 	struct kp_session *s;

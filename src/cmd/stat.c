@@ -6,6 +6,8 @@
 #include "checks.h"
 #include "cmd.h"
 #include "internal.h"
+#include "types.h"
+#include "layout.h"
 
 struct stat_zone {
 	uint64_t count[KP_CLASS__COUNT];

@@ -10,6 +10,7 @@
 #include "internal.h"
 #include "query.h"
 #include "top.h"
+#include "types.h"
 
 enum { WANT_SLAB = 1, WANT_FILE = 2, WANT_MEMCG = 4 };
 

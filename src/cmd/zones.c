@@ -7,6 +7,9 @@
 #include "buddy.h"
 #include "cmd.h"
 #include "internal.h"
+#include "target.h"
+#include "types.h"
+#include "layout.h"
 
 /* Pageblocks by migratetype, as /proc/pagetypeinfo counts them: those of
  * the zone's span that have struct pages. A hole in the span is passed a

@@ -15,6 +15,7 @@
 
 #include "kpage/kpage.h"
 #include "session.h"
+#include "target.h"
 
 #define FX_COPY_CHUNK (2u << 20)
 

@@ -25,6 +25,9 @@
 #include "shell.h"
 #include "commands_input.h"
 #include "commands_fixture.h"
+#include "target.h"
+#include "types.h"
+#include "layout.h"
 
 static struct fc_fixture fx;
 static FILE *sink;               /* the commands' output: written, not kept */

@@ -8,6 +8,8 @@
 #include "internal.h"
 #include "scan.h"
 #include "fuzz_layouts.h"
+#include "layout.h"
+#include "page_decode.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {

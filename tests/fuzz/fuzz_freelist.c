@@ -17,6 +17,8 @@
 #include "scan.h"
 #include "fuzz_layouts.h"
 #include "freelist_input.h"
+#include "target.h"
+#include "layout.h"
 
 #define PG 4096u
 #define IMG_POOL 0x1000u          /* page-table pages (the PGD is at 0) */

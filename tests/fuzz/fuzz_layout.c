@@ -7,6 +7,9 @@
 
 #include "kpage/kpage.h"
 #include "output.h"
+#include "types.h"
+#include "symbols.h"
+#include "layout.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {

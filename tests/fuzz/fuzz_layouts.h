@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "kpage/kpage.h"
+#include "types.h"
+#include "layout.h"
 
 static struct kp_field F(uint32_t off, uint32_t size)
 {

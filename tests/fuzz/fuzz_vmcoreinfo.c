@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "kpage/kpage.h"
+#include "target.h"
+#include "types.h"
+#include "layout.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {

@@ -14,6 +14,7 @@
 #include "buddy.h"
 #include "session.h"
 #include "freelist_input.h"
+#include "layout.h"
 
 #define MAX_BLOCKS 4096
 

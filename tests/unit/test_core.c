@@ -8,6 +8,10 @@
 #include "kpage/kpage.h"
 #include "internal.h"
 #include "output.h"
+#include "target.h"
+#include "types.h"
+#include "layout.h"
+#include "page_decode.h"
 
 static int failures;
 

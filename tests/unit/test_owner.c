@@ -7,6 +7,7 @@
 
 #include "addrmap.h"
 #include "output.h"
+#include "types.h"
 
 static int failures;
 

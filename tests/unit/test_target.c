@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "kpage/kpage.h"
+#include "target.h"
 
 static int failures;
 

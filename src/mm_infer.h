@@ -1,8 +1,9 @@
-/* layout_infer.c: layout facts proven from the dump when the types lack them. */
-#ifndef KPAGE_LAYOUT_INFER_H
-#define KPAGE_LAYOUT_INFER_H
+/* mm_infer.c (the memory model layer): layout facts proven from the dump when the types lack them. */
+#ifndef KPAGE_MM_INFER_H
+#define KPAGE_MM_INFER_H
 
 #include "memmodel.h"
+#include "layout.h"
 
 /* Places the zone field of page->flags (VMCOREINFO-only mode) by the pages
  * on the free lists; HOW receives a one-line account. */

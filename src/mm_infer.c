@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "internal.h"
-#include "layout_infer.h"
+#include "mm_infer.h"
+#include "target.h"
+#include "layout.h"
 
 #define SAMPLES_PER_LIST 4
 #define MAX_SAMPLES 4096

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cmd/cmd.h"
+#include "cmd.h"
 #include "shell.h"
 
 /* The options that take a value: where it goes, or NULL for none of them. */

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "query.h"
+#include "types.h"
 
 const char *const kp_query_type_names[] = {
 	"buddy", "free", "slab", "anon", "ksm", "file", "movable", "pagetable", "hugetlb",

@@ -15,11 +15,14 @@
 
 #include <strings.h>
 
-#include "cmd/cmd.h"
+#include "cmd.h"
 #include "progress.h"
 #include "query.h"
 #include "buddy.h"
 #include "shell.h"
+#include "target.h"
+#include "types.h"
+#include "layout.h"
 
 #define MAX_WORDS 64
 
