@@ -198,11 +198,11 @@ static kp_error *layout_page(struct kp_types *ty, const char *vmci, struct kp_la
 	/* A compound_head without compound_order (VMCOREINFO, which names no
 	 * folio): the order moved into the first tail's flags (6.6). */
 	if (l->pg_compound_order.present)
-		l->order_rule = KP_ORDER_MEMBER;
+		l->order_rule = &kp_order_rule_member;
 	else if (f1.present || l->pg_compound_head.present)
-		l->order_rule = KP_ORDER_FLAGS_1;
+		l->order_rule = &kp_order_rule_flags_1;
 	else
-		l->order_rule = KP_ORDER_LRU_PREV;
+		l->order_rule = &kp_order_rule_lru_prev;
 	int64_t v;
 	l->hugetlb_dtor = kp_types_enumerator(ty, "HUGETLB_PAGE_DTOR", &v) ? v : -1;
 	return NULL;

@@ -6,12 +6,28 @@
 #include "types.h"
 
 /* ---- the resolved layout table ---------------------------------------- */
-enum kp_buddy_rule {
-	KP_BUDDY_FLAG,      /* PG_buddy is a page flag (2.6.x) */
-	KP_BUDDY_MAPCOUNT,  /* _mapcount == PAGE_BUDDY_MAPCOUNT_VALUE (3.x - 4.17) */
-	KP_BUDDY_TYPE_BITS, /* page_type with inverted bits (4.18 - 6.11) */
-	KP_BUDDY_TYPE_BYTE, /* enum pagetype in the top byte (6.12+) */
+struct kp_layout;
+
+/* An era's rule for a page's type (buddy, table, slab ...): one object per
+ * rule (layout_rules.c), chosen by what the types show (layout_pagetype.c),
+ * called by the decoder for every page. A new era's rule is one more
+ * object beside these; nothing else switches on it. */
+struct kp_type_rule {
+	const char *name;
+	/* the rule tells page-table, offline and guard pages from the rest */
+	bool names_types;
+	/* non-LRU movable pages are told only once the zsmalloc type's value
+	 * is known (the top byte names every type by value) */
+	bool movable_needs_zsmalloc;
+	/* The type from the loaded fields (flags, mapcount_raw, page_type_raw);
+	 * TYPE_ALL: every page_type bit of the era, 0 when unknown. */
+	enum kp_page_type (*type_of)(const struct kp_layout *l, const struct kp_page *p,
+				     uint32_t type_all);
 };
+extern const struct kp_type_rule kp_type_rule_flag,     /* PG_buddy is a page flag (2.6.x) */
+	kp_type_rule_mapcount,  /* _mapcount == PAGE_BUDDY_MAPCOUNT_VALUE (2.6.38 - 4.17) */
+	kp_type_rule_bits,      /* page_type with inverted bits (4.18 - 6.11) */
+	kp_type_rule_byte;      /* enum pagetype in the top byte (6.12+) */
 
 /* How a tail names its head (chosen by what the debuginfo contains). */
 enum kp_compound_rule {
@@ -23,11 +39,18 @@ enum kp_compound_rule {
 	KP_COMPOUND_FLAGS,    /* PG_tail (or PG_compound|PG_reclaim), head in first_page */
 };
 
-enum kp_order_rule {
-	KP_ORDER_LRU_PREV,      /* page[1].lru.prev (2.6.x - 4.3) */
-	KP_ORDER_MEMBER,        /* page[1].compound_order */
-	KP_ORDER_FLAGS_1,       /* low byte of page[1].flags (folio _flags_1) */
+/* An era's rule for a compound head's order, read from the first tail's
+ * bytes NEXT (layout_rules.c; chosen in layout.c). */
+struct kp_order_rule {
+	const char *source;     /* for --verbose */
+	/* the first tail's flags word holds folio flags, the order in its
+	 * low byte (folio->_flags_1) */
+	bool folio_flags;
+	int (*order_of)(const struct kp_layout *l, const uint8_t *next);
 };
+extern const struct kp_order_rule kp_order_rule_lru_prev, /* page[1].lru.prev (2.6.x - 4.3) */
+	kp_order_rule_member,   /* page[1].compound_order */
+	kp_order_rule_flags_1;  /* low byte of page[1].flags (folio _flags_1) */
 
 #define KP_MAX_MIGRATETYPES 8
 #define KP_MAX_ORDERS 16
@@ -67,13 +90,13 @@ struct kp_layout {
 	int pg_has_hwpoisoned, pg_large_rmappable, pg_partially_mapped;
 
 	/* page types */
-	enum kp_buddy_rule buddy_rule;
+	const struct kp_type_rule *buddy_rule;
 	const char *buddy_rule_source;
 	uint32_t type_base, type_buddy, type_offline, type_table, type_guard,
 		 type_slab, type_hugetlb, type_zsmalloc, type_unaccepted,
 		 type_large_kmalloc;
-	int32_t buddy_mapcount;          /* KP_BUDDY_MAPCOUNT */
-	enum kp_order_rule order_rule;
+	int32_t buddy_mapcount;          /* kp_type_rule_mapcount */
+	const struct kp_order_rule *order_rule;
 	int64_t hugetlb_dtor;            /* compound_dtor value of hugetlb, -1 */
 
 	/* page->flags: node and zone fields */

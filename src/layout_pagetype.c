@@ -41,7 +41,7 @@ static bool vmci_type_byte(const char *vmci, struct kp_layout *l)
 	if (!kp_vmcoreinfo_number(vmci, t[0].key, &v) || ((uint32_t)v & 0xffffff) ||
 	    ((uint32_t)v >> 24) < 0xf0)
 		return false;
-	l->buddy_rule = KP_BUDDY_TYPE_BYTE;
+	l->buddy_rule = &kp_type_rule_byte;
 	l->buddy_rule_source = "VMCOREINFO NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE) (type in the top byte)";
 	for (size_t i = 0; i < KP_ARRAY_SIZE(t); i++)
 		if (kp_vmcoreinfo_number(vmci, t[i].key, &v) && !((uint32_t)v & 0xffffff))
@@ -54,12 +54,12 @@ void kp_layout_page_types(struct kp_types *ty, const char *vmci, struct kp_layou
 	int64_t v;
 
 	if (l->pg_buddy >= 0) {
-		l->buddy_rule = KP_BUDDY_FLAG;
+		l->buddy_rule = &kp_type_rule_flag;
 		l->buddy_rule_source = "DWARF: PG_buddy in enum pageflags";
 		return;
 	}
 	if (kp_types_enumerator(ty, "PGTY_buddy", &v)) {
-		l->buddy_rule = KP_BUDDY_TYPE_BYTE;
+		l->buddy_rule = &kp_type_rule_byte;
 		l->buddy_rule_source = "DWARF: enum pagetype (type in the top byte)";
 		static const struct { const char *n; size_t off; } t[] = {
 			{ "PGTY_buddy", offsetof(struct kp_layout, type_buddy) },
@@ -81,7 +81,7 @@ void kp_layout_page_types(struct kp_types *ty, const char *vmci, struct kp_layou
 	if (!l->pg_page_type.present && vmci_type_byte(vmci, l))
 		return;
 	if (l->pg_page_type.present) {
-		l->buddy_rule = KP_BUDDY_TYPE_BITS;
+		l->buddy_rule = &kp_type_rule_bits;
 		l->type_base = 0xf0000000u;
 		/* Era rule (include/linux/page-flags.h, 4.18 - 6.11): PG_kmemcg
 		 * took 0x200 until page->memcg_data replaced it (5.11). */
@@ -105,7 +105,7 @@ void kp_layout_page_types(struct kp_types *ty, const char *vmci, struct kp_layou
 		vmci_type_bit(vmci, "NUMBER(PAGE_GUARD_MAPCOUNT_VALUE)", &l->type_guard);
 		return;
 	}
-	l->buddy_rule = KP_BUDDY_MAPCOUNT;
+	l->buddy_rule = &kp_type_rule_mapcount;
 	l->buddy_mapcount = -128;
 	l->buddy_rule_source = "era rule: _mapcount == -128 (2.6.38-4.17)";
 	if (kp_vmcoreinfo_number(vmci, "NUMBER(PAGE_BUDDY_MAPCOUNT_VALUE)", &v)) {

@@ -1,6 +1,7 @@
 /* Page decoding: raw struct page bytes + layout -> a decoded record. A pure
  * function (no I/O), so it can be tested and fuzzed on arbitrary bytes. The
- * rule for each fact was chosen at start-up by what the DWARF contains. */
+ * rule for each fact was chosen at start-up by what the DWARF contains
+ * (the era rules: layout_rules.c). */
 #include <string.h>
 
 #include "kpage/kpage.h"
@@ -34,46 +35,6 @@ bool kp_page_flag(const struct kp_layout *l, const struct kp_page *p, int bit)
 {
 	(void)l;
 	return bit >= 0 && bit < 64 && (p->flags >> bit) & 1;
-}
-
-/* page_type before 6.12: a type is set when its bit is CLEAR and the top
- * nibble is PAGE_TYPE_BASE (include/linux/page-flags.h, PageType()). Tested
- * one by one, in this order (the innermost loop of every scan: no table). */
-static enum kp_page_type type_from_bits(const struct kp_layout *l, uint32_t pt, uint32_t all)
-{
-	uint32_t base = l->type_base;
-#define KP_TYPE_BIT(bit, t) \
-	if ((bit) && (pt & (base | (bit))) == base) \
-		return (t)
-	if ((pt & base) != base || (all && !(~pt & all)))
-		return KP_TYPE_NONE;   /* no base, or (ALL known) no type bit clear */
-	KP_TYPE_BIT(l->type_buddy, KP_TYPE_BUDDY);
-	KP_TYPE_BIT(l->type_offline, KP_TYPE_OFFLINE);
-	KP_TYPE_BIT(l->type_table, KP_TYPE_TABLE);
-	KP_TYPE_BIT(l->type_guard, KP_TYPE_GUARD);
-	KP_TYPE_BIT(l->type_slab, KP_TYPE_SLAB);
-	KP_TYPE_BIT(l->type_hugetlb, KP_TYPE_HUGETLB);
-	KP_TYPE_BIT(l->type_unaccepted, KP_TYPE_UNACCEPTED);
-#undef KP_TYPE_BIT
-	return KP_TYPE_NONE;
-}
-
-/* 6.12+: enum pagetype in the top byte; 0xff and below 0xf0 mean no type. */
-static enum kp_page_type type_from_byte(const struct kp_layout *l, uint32_t pt)
-{
-	uint32_t b = pt >> 24;
-	if (b < 0xf0 || b == 0xff)
-		return KP_TYPE_NONE;
-	if (b == l->type_buddy) return KP_TYPE_BUDDY;
-	if (b == l->type_offline) return KP_TYPE_OFFLINE;
-	if (b == l->type_table) return KP_TYPE_TABLE;
-	if (b == l->type_guard) return KP_TYPE_GUARD;
-	if (b == l->type_hugetlb) return KP_TYPE_HUGETLB;
-	if (b == l->type_slab) return KP_TYPE_SLAB;
-	if (b == l->type_zsmalloc) return KP_TYPE_ZSMALLOC;
-	if (b == l->type_unaccepted) return KP_TYPE_UNACCEPTED;
-	if (b == l->type_large_kmalloc) return KP_TYPE_LARGE_KMALLOC;
-	return KP_TYPE_UNKNOWN;
 }
 
 bool kp_compound_info_is_mask(uint64_t info)
@@ -116,17 +77,7 @@ static void decode_compound(const struct kp_layout *l, const uint8_t *raw,
 	p->compound = KP_COMPOUND_HEAD;
 	if (!next)
 		return;
-	switch (l->order_rule) {
-	case KP_ORDER_MEMBER:
-		p->order = (int)kp_field_load(next, &l->pg_compound_order);
-		break;
-	case KP_ORDER_FLAGS_1:
-		p->order = (int)(kp_field_load(next, &l->pg_flags) & 0xff);
-		break;
-	case KP_ORDER_LRU_PREV:
-		p->order = (int)kp_load(next + l->pg_lru.offset + l->lh_prev.offset, 8);
-		break;
-	}
+	p->order = l->order_rule->order_of(l, next);
 	if (p->order < 0 || p->order > 63)
 		p->order = -1;
 	if (l->hugetlb_dtor >= 0 && l->pg_compound_dtor.present &&
@@ -160,27 +111,7 @@ static inline void decode_rest(const struct kp_layout *l, const uint8_t *raw, co
 	if (l->zones_width)
 		p->zone = (uint32_t)((p->flags >> l->zones_shift) & ((1ull << l->zones_width) - 1));
 
-	switch (l->buddy_rule) {
-	case KP_BUDDY_FLAG:
-		if (kp_page_flag(l, p, l->pg_buddy))
-			p->type = KP_TYPE_BUDDY;
-		break;
-	case KP_BUDDY_MAPCOUNT:
-		if (p->mapcount_raw == l->buddy_mapcount)
-			p->type = KP_TYPE_BUDDY;
-		/* Below PAGE_MAPCOUNT_RESERVE (-128) _mapcount holds a type
-		 * this rule cannot name (balloon, kmemcg; with types from
-		 * VMCOREINFO also table, guard ...). */
-		else if (p->mapcount_raw < -127)
-			p->type = KP_TYPE_UNKNOWN;
-		break;
-	case KP_BUDDY_TYPE_BITS:
-		p->type = type_from_bits(l, p->page_type_raw, type_all);
-		break;
-	case KP_BUDDY_TYPE_BYTE:
-		p->type = type_from_byte(l, p->page_type_raw);
-		break;
-	}
+	p->type = l->buddy_rule->type_of(l, p, type_all);
 	if (p->type == KP_TYPE_NONE && kp_page_flag(l, p, l->pg_slab))
 		p->type = KP_TYPE_SLAB;
 	if (p->type == KP_TYPE_BUDDY) {
@@ -266,7 +197,7 @@ void kp_decoder_page(const struct kp_decoder *d, const uint8_t *raw, const uint8
  * folio's own flags (folio->_flags_1), the order in its low byte. */
 static bool first_tail(const struct kp_layout *l, const struct kp_page *p)
 {
-	return l->order_rule == KP_ORDER_FLAGS_1 && p->compound == KP_COMPOUND_TAIL &&
+	return l->order_rule->folio_flags && p->compound == KP_COMPOUND_TAIL &&
 	       p->head_pfn && p->head_pfn + 1 == p->pfn;
 }
 

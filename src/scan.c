@@ -37,11 +37,11 @@ bool kp_class_by_name(const char *name, enum kp_class *out)
 
 bool kp_class_known(const struct kp_layout *l, enum kp_class c)
 {
-	bool types = l->buddy_rule == KP_BUDDY_TYPE_BITS || l->buddy_rule == KP_BUDDY_TYPE_BYTE;
+	bool types = l->buddy_rule->names_types;
 	switch (c) {
 	case KP_CLASS_SLAB: return l->pg_slab >= 0 || (types && l->type_slab);
 	/* the top-byte rule names zsmalloc (movable) pages only with its value */
-	case KP_CLASS_MOVABLE: return l->buddy_rule != KP_BUDDY_TYPE_BYTE || l->type_zsmalloc;
+	case KP_CLASS_MOVABLE: return !l->buddy_rule->movable_needs_zsmalloc || l->type_zsmalloc;
 	case KP_CLASS_PAGETABLE: return types && l->type_table;
 	case KP_CLASS_HUGETLB:
 		return (l->hugetlb_dtor >= 0 && l->pg_compound_dtor.present) ||

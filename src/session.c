@@ -172,11 +172,6 @@ static kp_error *session_check_banner(struct kp_session *s)
 static void session_describe(struct kp_session *s)
 {
 	const struct kp_layout *l = &s->layout;
-	static const char *const order[] = {
-		"page[1].lru.prev (no compound_order member, no folio)",
-		"page[1].compound_order (a member in the types)",
-		"low byte of page[1].flags (folio._flags_1 in the types)",
-	};
 	fprintf(stderr, "kpage: core %s (%s), vmlinux %s, types from %s%s%s\n", s->core_path,
 		kp_target_format(s->t), s->vmlinux_path ? s->vmlinux_path : "none",
 		kp_types_source(s->ty), s->btf_path ? " " : "", s->btf_path ? s->btf_path : "");
@@ -185,7 +180,7 @@ static void session_describe(struct kp_session *s)
 	fprintf(stderr, "kpage: buddy test: %s\n", l->buddy_rule_source);
 	fprintf(stderr, "kpage: compound tails: %s\n", l->compound_rule_source);
 	fprintf(stderr, "kpage: page->mapping: %s\n", l->mapping_source);
-	fprintf(stderr, "kpage: compound order: %s\n", order[l->order_rule]);
+	fprintf(stderr, "kpage: compound order: %s\n", l->order_rule->source);
 	fprintf(stderr, "kpage: pageblocks: %s; pageblock_order %u (%s)\n", l->pb_source,
 		l->pageblock_order, l->pageblock_order_source);
 	fprintf(stderr, "kpage: memory model %s (%s); %u nodes, %u zones, max pfn %llu\n",

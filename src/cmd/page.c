@@ -125,7 +125,7 @@ static void page_text(struct kp_session *s, const struct kp_page *p, enum kp_cla
 		kp_out_printf(o, "compound    tail of pfn %llu (head 0x%llx)\n",
 			      (unsigned long long)p->head_pfn,
 			      (unsigned long long)p->compound_head_addr);
-	if (p->compound == KP_COMPOUND_TAIL && l->order_rule == KP_ORDER_FLAGS_1 && p->head_pfn &&
+	if (p->compound == KP_COMPOUND_TAIL && l->order_rule->folio_flags && p->head_pfn &&
 	    p->head_pfn + 1 == p->pfn)
 		kp_out_printf(o, "folio       order %llu (the low byte of this first tail's flags, "
 			      "folio._flags_1)\n", (unsigned long long)(p->flags & 0xff));

@@ -36,23 +36,23 @@ static void layout_for(unsigned sel, struct kp_layout *l)
 	l->zones_width = 3; l->nodes_width = 10; l->nodes_shift_pos = 54; l->zones_shift = 51;
 	switch (sel % 5) {
 	case 0:   /* 2.6: PG_buddy flag, PG_tail + first_page, order in lru.prev */
-		l->buddy_rule = KP_BUDDY_FLAG; l->pg_buddy = 19; l->pg_tail = 15; l->pg_head = 14;
-		l->pg_first_page = F(16, 8); l->order_rule = KP_ORDER_LRU_PREV;
+		l->buddy_rule = &kp_type_rule_flag; l->pg_buddy = 19; l->pg_tail = 15; l->pg_head = 14;
+		l->pg_first_page = F(16, 8); l->order_rule = &kp_order_rule_lru_prev;
 		break;
 	case 1:   /* 3.x - 4.17 */
-		l->buddy_rule = KP_BUDDY_MAPCOUNT; l->buddy_mapcount = -128;
+		l->buddy_rule = &kp_type_rule_mapcount; l->buddy_mapcount = -128;
 		l->pg_compound_head = F(8, 8); l->pg_compound_order = F(17, 1);
-		l->order_rule = KP_ORDER_MEMBER;
+		l->order_rule = &kp_order_rule_member;
 		break;
 	case 2:   /* 4.18 - 6.11 */
-		l->buddy_rule = KP_BUDDY_TYPE_BITS; l->pg_page_type = F(48, 4);
+		l->buddy_rule = &kp_type_rule_bits; l->pg_page_type = F(48, 4);
 		l->type_base = 0xf0000000; l->type_buddy = 0x80; l->type_offline = 0x100;
 		l->type_table = 0x200; l->type_guard = 0x400;
 		l->pg_compound_head = F(8, 8); l->pg_compound_order = F(17, 1);
-		l->pg_compound_dtor = F(16, 1); l->order_rule = KP_ORDER_MEMBER;
+		l->pg_compound_dtor = F(16, 1); l->order_rule = &kp_order_rule_member;
 		break;
 	default:  /* 6.12+; 7.1+: compound_info a mask, movable_ops a flag */
-		l->buddy_rule = KP_BUDDY_TYPE_BYTE; l->pg_page_type = F(48, 4);
+		l->buddy_rule = &kp_type_rule_byte; l->pg_page_type = F(48, 4);
 		if (sel % 5 == 4) {
 			l->compound_rule = sel % 10 == 4 ? KP_COMPOUND_MASK : KP_COMPOUND_BY_VALUE;
 			l->pg_movable_ops = 2; l->pg_movable_ops_isolated = 18;
@@ -62,7 +62,7 @@ static void layout_for(unsigned sel, struct kp_layout *l)
 		l->type_buddy = 0xf0; l->type_offline = 0xf1; l->type_table = 0xf2;
 		l->type_guard = 0xf3; l->type_hugetlb = 0xf4; l->type_slab = 0xf5;
 		l->type_zsmalloc = 0xf6; l->type_unaccepted = 0xf7; l->type_large_kmalloc = 0xf8;
-		l->pg_compound_head = F(8, 8); l->order_rule = KP_ORDER_FLAGS_1;
+		l->pg_compound_head = F(8, 8); l->order_rule = &kp_order_rule_flags_1;
 		break;
 	}
 }

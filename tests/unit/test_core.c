@@ -66,10 +66,10 @@ static void layout_61(struct kp_layout *l)
 	l->pg_movable_ops = l->pg_movable_ops_isolated = -1;
 	l->pg_has_hwpoisoned = l->pg_large_rmappable = l->pg_partially_mapped = -1;
 	l->mapping_movable_bit = true;
-	l->buddy_rule = KP_BUDDY_TYPE_BITS;
+	l->buddy_rule = &kp_type_rule_bits;
 	l->type_base = 0xf0000000; l->type_buddy = 0x80; l->type_offline = 0x100;
 	l->type_table = 0x200; l->type_guard = 0x400;
-	l->order_rule = KP_ORDER_MEMBER;
+	l->order_rule = &kp_order_rule_member;
 	l->hugetlb_dtor = 2;
 	l->zones_width = 2; l->nodes_width = 10; l->nodes_shift_pos = 54; l->zones_shift = 52;
 }
@@ -181,7 +181,7 @@ static void test_decode(void)
 			[9] = "workingset", [16] = "head" };
 		char names[256];
 		memcpy(l.flag_name, nm, sizeof(nm));
-		l.order_rule = KP_ORDER_FLAGS_1;
+		l.order_rule = &kp_order_rule_flags_1;
 		l.pg_large_rmappable = 9;
 		memset(raw, 0, sizeof(raw));
 		put(raw, 0, 0x09 | 1ull << 9, 8);
@@ -194,13 +194,13 @@ static void test_decode(void)
 		p.head_pfn = 6;
 		kp_page_flag_names(&l, &p, names, sizeof(names));
 		CHECK("flags_other_tail", !strcmp(names, "locked,uptodate,workingset"));
-		l.order_rule = KP_ORDER_MEMBER;
+		l.order_rule = &kp_order_rule_member;
 		l.pg_large_rmappable = -1;
 		memset(l.flag_name, 0, sizeof(l.flag_name));
 	}
 
 	/* 6.12+: the type in the top byte */
-	l.buddy_rule = KP_BUDDY_TYPE_BYTE;
+	l.buddy_rule = &kp_type_rule_byte;
 	l.type_buddy = 0xf0; l.type_slab = 0xf5; l.type_table = 0xf2; l.type_offline = 0xf1;
 	memset(raw, 0, sizeof(raw));
 	put(raw, 48, 0xf0000000, 4);
@@ -219,9 +219,9 @@ static void test_decode(void)
 
 	/* 2.6: PG_buddy flag, PG_tail and first_page, order in page[1].lru.prev */
 	layout_61(&l);
-	l.buddy_rule = KP_BUDDY_FLAG; l.pg_buddy = 19; l.pg_tail = 15; l.pg_head = 14;
+	l.buddy_rule = &kp_type_rule_flag; l.pg_buddy = 19; l.pg_tail = 15; l.pg_head = 14;
 	l.pg_compound_head.present = false; l.pg_first_page = F(24, 8);
-	l.order_rule = KP_ORDER_LRU_PREV; l.pg_lru = F(40, 16); l.pg_page_type.present = false;
+	l.order_rule = &kp_order_rule_lru_prev; l.pg_lru = F(40, 16); l.pg_page_type.present = false;
 	memset(raw, 0, sizeof(raw));
 	put(raw, 0, 1ull << 19, 8);
 	put(raw, 16, 3, 8);
@@ -248,11 +248,17 @@ static void random_layout(struct kp_layout *l, int i)
 	static const char *const names[24] = { [0] = "locked", [9] = "slab", [10] = "reserved",
 					       [16] = "head", [19] = "swapbacked" };
 	memcpy(l->flag_name, names, sizeof(names));
-	l->buddy_rule = (enum kp_buddy_rule)(i % 4);
-	if (l->buddy_rule == KP_BUDDY_FLAG)
+	static const struct kp_type_rule *const type_rules[] = {
+		&kp_type_rule_flag, &kp_type_rule_mapcount, &kp_type_rule_bits, &kp_type_rule_byte,
+	};
+	static const struct kp_order_rule *const order_rules[] = {
+		&kp_order_rule_lru_prev, &kp_order_rule_member, &kp_order_rule_flags_1,
+	};
+	l->buddy_rule = type_rules[i % 4];
+	if (l->buddy_rule == &kp_type_rule_flag)
 		l->pg_buddy = 19;
 	l->buddy_mapcount = -128;
-	if (l->buddy_rule == KP_BUDDY_TYPE_BYTE) {
+	if (l->buddy_rule == &kp_type_rule_byte) {
 		l->type_buddy = 0xf0; l->type_offline = 0xf1; l->type_table = 0xf2;
 		l->type_guard = 0xf3; l->type_hugetlb = 0xf4; l->type_slab = 0xf5;
 	}
@@ -262,7 +268,7 @@ static void random_layout(struct kp_layout *l, int i)
 		l->pg_compound_head.present = false;
 		l->pg_tail = 15; l->pg_first_page = F(24, 8);
 	}
-	l->order_rule = (enum kp_order_rule)(i / 12 % 3);
+	l->order_rule = order_rules[i / 12 % 3];
 	l->mapping_movable_bit = i % 5 != 0;
 }
 
@@ -271,13 +277,13 @@ static void random_layout(struct kp_layout *l, int i)
 static bool kernel_page_buddy(const struct kp_layout *l, const uint8_t *raw)
 {
 	uint32_t pt = (uint32_t)kp_load(raw + 48, 4);
-	switch (l->buddy_rule) {
-	case KP_BUDDY_FLAG: return kp_load(raw, 8) >> 19 & 1;
-	case KP_BUDDY_MAPCOUNT: return (int32_t)pt == -128;
-	case KP_BUDDY_TYPE_BITS: return (pt & 0xf0000080u) == 0xf0000000u;
-	case KP_BUDDY_TYPE_BYTE: return pt >> 24 == 0xf0;
-	}
-	return false;
+	if (l->buddy_rule == &kp_type_rule_flag)
+		return kp_load(raw, 8) >> 19 & 1;
+	if (l->buddy_rule == &kp_type_rule_mapcount)
+		return (int32_t)pt == -128;
+	if (l->buddy_rule == &kp_type_rule_bits)
+		return (pt & 0xf0000080u) == 0xf0000000u;
+	return pt >> 24 == 0xf0;
 }
 
 /* The first invariant of the decoded record P of RAW (page I) that fails,
@@ -312,7 +318,7 @@ static const char *record_broken(const struct kp_layout *l, const uint8_t *raw,
 	if (p->hugetlb && p->type != KP_TYPE_HUGETLB && p->compound != KP_COMPOUND_HEAD)
 		return "hugetlb on a page that is no hugetlb head";
 	if (p->type == KP_TYPE_SLAB && !(p->flags >> 9 & 1) &&
-	    !(l->buddy_rule == KP_BUDDY_TYPE_BYTE && p->page_type_raw >> 24 == 0xf5))
+	    !(l->buddy_rule == &kp_type_rule_byte && p->page_type_raw >> 24 == 0xf5))
 		return "slab without PG_slab or the slab type";
 	static const enum kp_mapping_kind by_low_bits[2][4] = {
 		{ KP_MAP_FILE, KP_MAP_ANON, KP_MAP_NONE, KP_MAP_KSM },
