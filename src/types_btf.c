@@ -28,6 +28,9 @@ struct btf_types {
 	/* every name by kind (kp_btf_name_known), built on first use */
 	struct btf_name { uint32_t name_off; uint8_t kind; } *names;   /* name_off 0: empty */
 	size_t names_mask;
+	/* the encoder marks signed enums with kflag (pahole 1.24+: an ENUM64 or
+	 * a kflag anywhere shows it); -1 not looked yet */
+	int kflag_signs;
 };
 
 /* libbpf 1.1 copies an ELF's .BTF section without checking that the file
@@ -67,6 +70,7 @@ kp_error *kp_btf_types_open(const char *path, struct btf_types **out)
 	if (!bt)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	bt->path = strdup(path);
+	bt->kflag_signs = -1;
 	kp_error *err = kp_input_check(path, -1, "BTF or a vmlinux");
 	if (!err)
 		err = btf_check_elf(path);
@@ -97,6 +101,7 @@ kp_error *kp_btf_types_open_mem(const char *label, const void *data, size_t size
 		free(bt);
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	}
+	bt->kflag_signs = -1;
 	libbpf_set_print(NULL);
 	bt->btf = btf__new(data, (uint32_t)size);
 	if (!bt->btf || size > UINT32_MAX) {
@@ -236,28 +241,53 @@ kp_error *kp_btf_field(struct btf_types *bt, const char *type_name, const char *
 	return NULL;
 }
 
+/* Whether this BTF's encoder says an enum's signedness with kflag: pahole
+ * 1.24+ does (and writes ENUM64 kinds); before, no enum had the kflag and
+ * every value was written signed. Looked up once. */
+static bool btf_kflag_signs(struct btf_types *bt)
+{
+	if (bt->kflag_signs < 0) {
+		uint32_t n = btf__type_cnt(bt->btf);
+		bt->kflag_signs = 0;
+		for (uint32_t id = 1; id < n && !bt->kflag_signs; id++) {
+			const struct btf_type *t = btf__type_by_id(bt->btf, id);
+			bt->kflag_signs = btf_is_enum64(t) || (btf_is_enum(t) && btf_kflag(t));
+		}
+	}
+	return bt->kflag_signs;
+}
+
+/* Enumerator I of the enum type T (ENUM or ENUM64), one rule for every
+ * caller, as the DWARF reads it: signed when kflag says so (or the encoder
+ * predates kflag, whose values are all signed), else unsigned. */
+static int64_t btf_enum_value(struct btf_types *bt, const struct btf_type *t, uint16_t i,
+			      const char **name)
+{
+	bool is_signed = btf_kflag(t) || !btf_kflag_signs(bt);
+	if (btf_is_enum64(t)) {
+		const struct btf_enum64 *e = btf_enum64(t) + i;
+		*name = btf__name_by_offset(bt->btf, e->name_off);
+		return (int64_t)btf_enum64_value(e);
+	}
+	const struct btf_enum *e = btf_enum(t) + i;
+	*name = btf__name_by_offset(bt->btf, e->name_off);
+	return is_signed ? (int64_t)e->val : (int64_t)(uint32_t)e->val;
+}
+
 bool kp_btf_enumerator(struct btf_types *bt, const char *name, int64_t *val)
 {
 	uint32_t n = btf__type_cnt(bt->btf);
 	for (uint32_t id = 1; id < n; id++) {
 		const struct btf_type *t = btf__type_by_id(bt->btf, id);
-		if (btf_is_enum(t)) {
-			const struct btf_enum *e = btf_enum(t);
-			for (uint16_t i = 0; i < btf_vlen(t); i++)
-				if (!strcmp(btf__name_by_offset(bt->btf, e[i].name_off), name)) {
-					*val = btf_kflag(t) ? (int64_t)(int32_t)e[i].val : (int64_t)(uint32_t)e[i].val;
-					/* kflag set: signed values */
-					if (!btf_kflag(t) && e[i].val < 0)
-						*val = e[i].val;
-					return true;
-				}
-		} else if (btf_is_enum64(t)) {
-			const struct btf_enum64 *e = btf_enum64(t);
-			for (uint16_t i = 0; i < btf_vlen(t); i++)
-				if (!strcmp(btf__name_by_offset(bt->btf, e[i].name_off), name)) {
-					*val = (int64_t)btf_enum64_value(&e[i]);
-					return true;
-				}
+		if (!btf_is_any_enum(t))
+			continue;
+		for (uint16_t i = 0; i < btf_vlen(t); i++) {
+			const char *en;
+			int64_t v = btf_enum_value(bt, t, i, &en);
+			if (en && !strcmp(en, name)) {
+				*val = v;
+				return true;
+			}
 		}
 	}
 	return false;
@@ -272,7 +302,7 @@ kp_error *kp_btf_enum_list(struct btf_types *bt, const char *enum_name,
 	snprintf(full, sizeof(full), "enum %s", enum_name);
 	int id = kpbtf_find(bt, full);
 	const struct btf_type *t = id > 0 ? btf__type_by_id(bt->btf, (uint32_t)id) : NULL;
-	if (!t || !btf_is_enum(t))
+	if (!t || !btf_is_any_enum(t))
 		return NULL;
 	struct enum_cache *ec = realloc(bt->enums, (bt->nenums + 1) * sizeof(*ec));
 	if (!ec)
@@ -282,12 +312,12 @@ kp_error *kp_btf_enum_list(struct btf_types *bt, const char *enum_name,
 	ec->name = strdup(enum_name);
 	ec->n = btf_vlen(t);
 	ec->list = calloc(ec->n ? ec->n : 1, sizeof(*ec->list));
-	if (!ec->list)
+	if (!ec->list || !ec->name)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
-	const struct btf_enum *e = btf_enum(t);
 	for (size_t i = 0; i < ec->n; i++) {
-		ec->list[i].name = strdup(btf__name_by_offset(bt->btf, e[i].name_off));
-		ec->list[i].value = e[i].val;
+		const char *en;
+		ec->list[i].value = btf_enum_value(bt, t, (uint16_t)i, &en);
+		ec->list[i].name = strdup(en ? en : "");
 	}
 	*list = ec->list;
 	*n = ec->n;
