@@ -44,21 +44,16 @@ kp_error *kp_types_open_btf(const char *path, struct kp_types **out)
 	return NULL;
 }
 
-void kp_types_memo_put(struct kp_types *ty, const char *key, const char *val)
-{
-	kp_memo_put(ty, key, val, false);
-}
-
 const char *kp_types_memo_get(struct kp_types *ty, const char *key)
 {
-	return kp_memo_get(ty, key);
+	return kp_answer_get_word(ty, key);
 }
 
 void kp_types_memo_note(struct kp_types *ty, const char *key, const char *val)
 {
 	/* Only a memo that will be saved (a build-id) is worth the entry. */
 	if (ty->memo_path[0])
-		kp_memo_put(ty, key, val, true);
+		kp_answer_put_word(ty, key, val, true);
 }
 
 kp_error *kp_types_open_vmcoreinfo(const char *vmci, const char *label, struct kp_types **out)
@@ -69,7 +64,12 @@ kp_error *kp_types_open_vmcoreinfo(const char *vmci, const char *label, struct k
 	ty->path = strdup(label);
 	ty->vmci_only = true;
 	kp_vmci_types_fill(ty, vmci ? vmci : "");
-	if (!kp_memo_get(ty, "S|struct page") || !kp_memo_get(ty, "F|struct page|flags")) {
+	struct kp_field flags;
+	uint32_t size;
+	kp_error *err = NULL;
+	if (!kp_answer_get_size(ty, "struct page", &size, &err) ||
+	    !kp_answer_get_field(ty, "struct page", "flags", &flags, &err) || err) {
+		kp_error_free(err);
 		kp_types_close(ty);
 		return kp_errorf(KP_EXIT_INPUT, "%s: VMCOREINFO has no SIZE(page) and "
 				 "OFFSET(page.flags): it cannot stand in for the debuginfo", label);
@@ -211,29 +211,26 @@ static kp_error *types_source(struct kp_types *ty, struct dwarf_types **dw,
  * sizes of some types, not a layout; say which, in one line. */
 kp_error *kp_types_vmci_layout_refusal(struct kp_types *ty, const char *type_name)
 {
-	char type[128], prefix[160], list[256] = "";
-	unsigned n = 0;
+	char type[128], list[256] = "", size[32] = "";
+	const char *names[7];
+	uint32_t sz = 0;
+	kp_error *err = NULL;
 	const char *tag = strncmp(type_name, "struct ", 7) ? type_name : type_name + 7;
 
 	snprintf(type, sizeof(type), "struct %s", tag);
-	snprintf(prefix, sizeof(prefix), "F|%s|", type);
-	for (size_t i = 0; i < ty->n; i++) {
-		const char *k = ty->m[i].key;
-		if (strncmp(k, prefix, strlen(prefix)) || ty->m[i].val[0] != '1')
-			continue;
-		if (n++ < 6)
-			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s",
-				 n > 1 ? ", " : "", k + strlen(prefix));
-	}
-	char size[32] = "";
-	const char *sz = kp_memo_get(ty, (snprintf(prefix, sizeof(prefix), "S|%s", type), prefix));
-	if (sz)
-		snprintf(size, sizeof(size), "SIZE(%s) = %s and ", tag, sz);
-	if (!n && !sz)
+	size_t n = kp_answer_members(ty, type, names, KP_ARRAY_SIZE(names));
+	for (size_t i = 0; i < n && i < 6; i++)
+		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? ", " : "",
+			 names[i]);
+	bool has_size = kp_answer_get_size(ty, type, &sz, &err) && !err;
+	kp_error_free(err);
+	if (has_size)
+		snprintf(size, sizeof(size), "SIZE(%s) = %u and ", tag, sz);
+	if (!n && !has_size)
 		return kp_errorf(KP_EXIT_USAGE, "%s: VMCOREINFO says nothing of %s; layout needs the "
 				 "types of a vmlinux (--vmlinux) or BTF (--btf)", ty->path, type);
 	return kp_errorf(KP_EXIT_USAGE, "%s: VMCOREINFO has no type layouts, only %sthe offsets of "
-			 "%u members of %s (%s%s); layout needs the types of a vmlinux (--vmlinux) or "
+			 "%zu members of %s (%s%s); layout needs the types of a vmlinux (--vmlinux) or "
 			 "BTF (--btf)", ty->path, size, n, type, list, n > 6 ? ", ..." : "");
 }
 
@@ -258,23 +255,15 @@ const char *kp_types_source(const struct kp_types *ty)
 	if (srcerr_)                                           \
 		return srcerr_
 
-static kp_error *types_field_miss(struct kp_types *ty, const char *key, const char *type,
-				  const char *path, struct kp_field *f)
+static kp_error *types_field_miss(struct kp_types *ty, const char *type, const char *path,
+				  struct kp_field *f)
 {
-	char val[160];
 	if (ty->vmci_only)
 		return NULL;       /* VMCOREINFO does not say: absent */
 	NEED_SOURCE(ty, dw, bt);
 	kp_error *err = bt ? kp_btf_field(bt, type, path, f) : kp_dwarf_field(dw, type, path, f);
-	if (err) {
-		snprintf(val, sizeof(val), "E %s", kp_error_message(err));
-		kp_memo_put(ty, key, val, true);
-		return err;
-	}
-	snprintf(val, sizeof(val), "%d %u %u %u %u %u %u", f->present, f->offset, f->size,
-		 f->bit_offset, f->bit_size, f->count, f->elem_size);
-	kp_memo_put(ty, key, val, true);
-	return NULL;
+	kp_answer_put_field(ty, type, path, f, err, true);
+	return err;
 }
 
 /* Every member kpage reads lies within its struct: checked here, where every
@@ -306,62 +295,35 @@ static kp_error *field_within(struct kp_types *ty, const char *type_name, const 
 kp_error *kp_types_field(struct kp_types *ty, const char *type_name, const char *path,
 			 struct kp_field *f)
 {
-	char key[256];
-	const char *v;
-	int present;
+	kp_error *err;
 
-	snprintf(key, sizeof(key), "F|%s|%s", type_name, path);
 	memset(f, 0, sizeof(*f));
-	if (!(v = kp_memo_get(ty, key))) {
-		kp_error *err = types_field_miss(ty, key, type_name, path, f);
-		return err ? err : field_within(ty, type_name, path, f);
-	}
-	if (v[0] == 'E')
-		return kp_errorf(KP_EXIT_INPUT, "%s", v + 2);
-	if (sscanf(v, "%d %u %u %u %u %u %u", &present, &f->offset, &f->size, &f->bit_offset,
-		   &f->bit_size, &f->count, &f->elem_size) != 7)
-		return kp_errorf(KP_EXIT_INPUT, "%s: corrupt entry '%s'", ty->memo_path, key);
-	f->present = present;
-	return field_within(ty, type_name, path, f);
+	if (!kp_answer_get_field(ty, type_name, path, f, &err))
+		err = types_field_miss(ty, type_name, path, f);
+	return err ? err : field_within(ty, type_name, path, f);
 }
 
 kp_error *kp_types_sizeof(struct kp_types *ty, const char *type_name, uint32_t *size)
 {
-	char key[256], val[160];
-	const char *v;
+	kp_error *err;
 
-	snprintf(key, sizeof(key), "S|%s", type_name);
-	if ((v = kp_memo_get(ty, key))) {
-		if (v[0] == 'E')
-			return kp_errorf(KP_EXIT_INPUT, "%s", v + 2);
-		*size = (uint32_t)strtoul(v, NULL, 10);
-		return NULL;
-	}
+	if (kp_answer_get_size(ty, type_name, size, &err))
+		return err;
 	NEED_SOURCE(ty, dw, bt);
-	kp_error *err = bt ? kp_btf_sizeof(bt, type_name, size) : kp_dwarf_sizeof(dw, type_name, size);
-	if (err)
-		snprintf(val, sizeof(val), "E %s", kp_error_message(err));
-	else
-		snprintf(val, sizeof(val), "%u", *size);
-	kp_memo_put(ty, key, val, true);
+	err = bt ? kp_btf_sizeof(bt, type_name, size) : kp_dwarf_sizeof(dw, type_name, size);
+	kp_answer_put_size(ty, type_name, *size, err, true);
 	return err;
 }
 
-/* A yes/no question with a number: "1 N" or "0". */
-static bool memo_number(struct kp_types *ty, const char *key,
+/* A yes/no question with a number (KIND 'H' or 'N'). */
+static bool memo_number(struct kp_types *ty, char kind,
 			bool (*ask)(struct dwarf_types *, const char *, int64_t *),
 			bool (*ask_btf)(struct btf_types *, const char *, int64_t *),
 			const char *name, int64_t *val)
 {
-	const char *v = kp_memo_get(ty, key);
-	char buf[64];
-	if (v) {
-		long long n = 0;
-		if (v[0] != '1' || sscanf(v + 2, "%lld", &n) != 1)
-			return false;
-		*val = n;
-		return true;
-	}
+	int known = kp_answer_get_number(ty, kind, name, val);
+	if (known >= 0)
+		return known == 1;
 	struct dwarf_types *dw;
 	struct btf_types *bt;
 	kp_error *err = types_source(ty, &dw, &bt);
@@ -370,8 +332,7 @@ static bool memo_number(struct kp_types *ty, const char *key,
 		return false;
 	}
 	bool ok = bt ? ask_btf(bt, name, val) : ask(dw, name, val);
-	snprintf(buf, sizeof(buf), ok ? "1 %lld" : "0", ok ? (long long)*val : 0LL);
-	kp_memo_put(ty, key, buf, true);
+	kp_answer_put_number(ty, kind, name, ok, ok ? *val : 0, true);
 	return ok;
 }
 
@@ -389,26 +350,20 @@ static bool ask_has_btf(struct btf_types *bt, const char *name, int64_t *val)
 
 bool kp_types_has(struct kp_types *ty, const char *type_name)
 {
-	char key[256];
 	int64_t v;
-	snprintf(key, sizeof(key), "H|%s", type_name);
-	return memo_number(ty, key, ask_has, ask_has_btf, type_name, &v);
+	return memo_number(ty, 'H', ask_has, ask_has_btf, type_name, &v);
 }
 
 bool kp_types_enumerator(struct kp_types *ty, const char *name, int64_t *val)
 {
-	char key[256];
-	snprintf(key, sizeof(key), "N|%s", name);
-	return memo_number(ty, key, kp_dwarf_enumerator, kp_btf_enumerator, name, val);
+	return memo_number(ty, 'N', kp_dwarf_enumerator, kp_btf_enumerator, name, val);
 }
 
 bool kp_types_var(struct kp_types *ty, const char *name, uint32_t *array_len, int *pointer_depth)
 {
-	char key[256], buf[64];
-	const char *v;
-	snprintf(key, sizeof(key), "V|%s", name);
-	if ((v = kp_memo_get(ty, key)))
-		return sscanf(v, "1 %u %d", array_len, pointer_depth) == 2;
+	int known = kp_answer_get_var(ty, name, array_len, pointer_depth);
+	if (known >= 0)
+		return known == 1;
 	struct dwarf_types *dw;
 	struct btf_types *bt;
 	kp_error *err = types_source(ty, &dw, &bt);
@@ -418,17 +373,16 @@ bool kp_types_var(struct kp_types *ty, const char *name, uint32_t *array_len, in
 	}
 	bool ok = bt ? kp_btf_var(bt, name, array_len, pointer_depth)
 		     : kp_dwarf_var(dw, name, array_len, pointer_depth);
-	snprintf(buf, sizeof(buf), ok ? "1 %u %d" : "0", ok ? *array_len : 0, ok ? *pointer_depth : 0);
-	kp_memo_put(ty, key, buf, true);
+	kp_answer_put_var(ty, name, ok, ok ? *array_len : 0, ok ? *pointer_depth : 0, true);
 	return ok;
 }
 
-/* Enumerator lists are kept as "NAME=VALUE,NAME=VALUE". */
+/* Enumerator lists: the loader's list (kept by it until close), or the
+ * memo's (kept here until close). */
 kp_error *kp_types_enum(struct kp_types *ty, const char *enum_name,
 			const struct kp_enumerator **list, size_t *n)
 {
-	char key[256];
-	const char *v;
+	struct enum_list got;
 
 	*list = NULL;
 	*n = 0;
@@ -438,59 +392,26 @@ kp_error *kp_types_enum(struct kp_types *ty, const char *enum_name,
 			*n = ty->enums[i].n;
 			return NULL;
 		}
-	snprintf(key, sizeof(key), "L|%s", enum_name);
-	if (!(v = kp_memo_get(ty, key)) && ty->vmci_only)
-		return NULL;
-	if (!v) {
+	if (!kp_answer_get_enum(ty, enum_name, &got)) {
+		if (ty->vmci_only)
+			return NULL;
 		NEED_SOURCE(ty, dw, bt);
 		kp_error *err = bt ? kp_btf_enum_list(bt, enum_name, list, n) : kp_dwarf_enum(dw, enum_name, list, n);
-		if (err)
-			return err;
-		size_t cap = 64, used = 0;
-		char *val = malloc(cap);
-		if (!val)
-			return kp_errorf(KP_EXIT_INPUT, "out of memory");
-		val[0] = '\0';
-		for (size_t i = 0; i < *n; i++) {
-			char item[160];
-			int w = snprintf(item, sizeof(item), "%s%s=%lld", i ? "," : "", (*list)[i].name,
-					 (long long)(*list)[i].value);
-			while (used + (size_t)w + 1 > cap) {
-				char *bigger = realloc(val, cap *= 2);
-				if (!bigger) {
-					free(val);
-					return kp_errorf(KP_EXIT_INPUT, "out of memory");
-				}
-				val = bigger;
-			}
-			memcpy(val + used, item, (size_t)w + 1);
-			used += (size_t)w;
-		}
-		kp_memo_put(ty, key, val, true);
-		free(val);
-		return NULL;    /* the DWARF side keeps its list until close */
+		if (!err && !kp_answer_put_enum(ty, enum_name, *list, *n, true))
+			err = kp_errorf(KP_EXIT_INPUT, "out of memory");
+		return err;
 	}
 	struct enum_list *el = realloc(ty->enums, (ty->nenums + 1) * sizeof(*el));
-	if (!el)
+	if (!el) {
+		for (size_t i = 0; i < got.n; i++)
+			free((char *)got.e[i].name);
+		free(got.e);
+		free(got.name);
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
-	ty->enums = el;
-	el = &ty->enums[ty->nenums++];
-	memset(el, 0, sizeof(*el));
-	el->name = strdup(enum_name);
-	char *copy = strdup(v), *save = NULL;
-	for (char *tok = copy ? strtok_r(copy, ",", &save) : NULL; tok; tok = strtok_r(NULL, ",", &save)) {
-		char *eq = strchr(tok, '=');
-		struct kp_enumerator *e;
-		if (!eq || !(e = realloc(el->e, (el->n + 1) * sizeof(*e))))
-			continue;
-		el->e = e;
-		*eq = '\0';
-		e[el->n].name = strdup(tok);
-		e[el->n].value = strtoll(eq + 1, NULL, 10);
-		el->n++;
 	}
-	free(copy);
-	*list = el->e;
-	*n = el->n;
+	ty->enums = el;
+	ty->enums[ty->nenums++] = got;
+	*list = got.e;
+	*n = got.n;
 	return NULL;
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "types_impl.h"
 #include "types_vmci.h"
 #include "types.h"
 
@@ -96,10 +97,7 @@ static bool split_entry(const char *line, const char *kind, char *type, char *me
 
 static void put_number(struct kp_types *ty, char kind, const char *name, int64_t v)
 {
-	char key[160], val[64];
-	snprintf(key, sizeof(key), "%c|%s", kind, name);
-	snprintf(val, sizeof(val), "1 %lld", (long long)v);
-	kp_types_memo_put(ty, key, val);
+	kp_answer_put_number(ty, kind, name, true, v, false);
 }
 
 /* Members, with the element sizes of arrays from their SIZE() lines. */
@@ -111,7 +109,7 @@ static void emit_members(struct kp_types *ty, const struct parsed_field *fields)
 	kp_error_free(kp_types_sizeof(ty, "struct free_area", &size_fa));
 	for (size_t i = 0; i < KP_ARRAY_SIZE(members); i++) {
 		const struct parsed_field *f = &fields[i];
-		char key[256], val[160];
+		char type[128];
 		if (!f->seen)
 			continue;
 		uint32_t elem = f->m->elem_size, size = f->m->size;
@@ -123,24 +121,29 @@ static void emit_members(struct kp_types *ty, const struct parsed_field *fields)
 			size = elem * f->count;
 		if (!elem && !size)
 			continue;       /* an array of a type whose size VMCOREINFO lacks */
-		snprintf(key, sizeof(key), "F|struct %s|%s", f->m->type, f->m->member);
-		snprintf(val, sizeof(val), "1 %u %u 0 0 %u %u", f->offset, size,
-			 elem ? f->count : 0, elem);
-		kp_types_memo_put(ty, key, val);
+		struct kp_field field = {
+			.present = true, .offset = f->offset, .size = size,
+			.count = elem ? f->count : 0, .elem_size = elem,
+		};
+		snprintf(type, sizeof(type), "struct %s", f->m->type);
+		kp_answer_put_field(ty, type, f->m->member, &field, NULL, false);
 	}
 }
 
 void kp_vmci_types_fill(struct kp_types *ty, const char *vmci)
 {
 	struct parsed_field fields[KP_ARRAY_SIZE(members)];
-	char flags_list[1024] = "";
+	/* the PG_ numbers, as enum pageflags' enumerators */
+	char flag_names[KP_MAX_FLAGS][48];
+	struct kp_enumerator flags[KP_MAX_FLAGS];
+	size_t nflags = 0;
 	const char *line = vmci;
 
 	memset(fields, 0, sizeof(fields));
 	while (line && *line) {
 		const char *nl = strchr(line, '\n');
 		size_t n = nl ? (size_t)(nl - line) : strlen(line);
-		char buf[256], type[96], member[96], key[256], val[64];
+		char buf[256], type[96], member[96], key[256];
 		int64_t v;
 
 		if (n < sizeof(buf)) {
@@ -148,10 +151,8 @@ void kp_vmci_types_fill(struct kp_types *ty, const char *vmci)
 			buf[n] = '\0';
 			if (split_entry(buf, "SIZE", type, member, sizeof(type), &v) && !member[0] &&
 			    v > 0 && v < (1 << 24)) {
-				snprintf(key, sizeof(key), "S|struct %s", type);
-				snprintf(val, sizeof(val), "%lld", (long long)v);
-				kp_types_memo_put(ty, key, val);
 				snprintf(key, sizeof(key), "struct %s", type);
+				kp_answer_put_size(ty, key, (uint32_t)v, NULL, false);
 				put_number(ty, 'H', key, 1);
 			} else if (split_entry(buf, "OFFSET", type, member, sizeof(type), &v) &&
 				   member[0] && v >= 0 && v < (1 << 24)) {
@@ -180,10 +181,11 @@ void kp_vmci_types_fill(struct kp_types *ty, const char *vmci)
 					goto next;
 				}
 				put_number(ty, 'N', type, v);
-				if (!strncmp(type, "PG_", 3) && v >= 0 && v < KP_MAX_FLAGS) {
-					size_t used = strlen(flags_list);
-					snprintf(flags_list + used, sizeof(flags_list) - used, "%s%s=%lld",
-						 used ? "," : "", type, (long long)v);
+				if (!strncmp(type, "PG_", 3) && v >= 0 && v < KP_MAX_FLAGS &&
+				    nflags < KP_MAX_FLAGS) {
+					snprintf(flag_names[nflags], sizeof(flag_names[nflags]), "%s", type);
+					flags[nflags] = (struct kp_enumerator){ flag_names[nflags], v };
+					nflags++;
 				}
 			}
 		}
@@ -191,6 +193,6 @@ next:
 		line = nl ? nl + 1 : NULL;
 	}
 	emit_members(ty, fields);
-	if (flags_list[0])
-		kp_types_memo_put(ty, "L|pageflags", flags_list);
+	if (nflags)
+		kp_answer_put_enum(ty, "pageflags", flags, nflags, false);
 }

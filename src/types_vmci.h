@@ -5,8 +5,6 @@
 #include "kpage/kpage.h"
 #include "types.h"
 
-/* Adds an answer to a types instance (types_cache.c's memo). */
-void kp_types_memo_put(struct kp_types *ty, const char *key, const char *val);
 /* The memo's answer for KEY, or NULL; a new answer, saved at close. */
 const char *kp_types_memo_get(struct kp_types *ty, const char *key);
 void kp_types_memo_note(struct kp_types *ty, const char *key, const char *val);
