@@ -64,7 +64,7 @@ $(B)/unit/%: tests/unit/%.c $(B)/libkpage.a $(HDRS)
 CONTRIB := $(patsubst contrib/%.c,$(B)/contrib/%,$(wildcard contrib/*.c))
 $(B)/contrib/%: contrib/%.c include/kpage/kpage.h $(B)/libkpage.a
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -g $(WARN) $(CFLAGS) -Iinclude -o $@ $< $(B)/libkpage.a $(LIBS)
+	$(CC) -std=c11 -g $(WARN) $(CFLAGS) -Iinclude -o $@ $< $(B)/libkpage.a $(LIB_LIBS)
 
 deps:
 	sh tests/deps.sh build
@@ -94,11 +94,21 @@ clean:
 
 .PHONY: all deps demo check bench clean
 
-install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/kpage \
+# kpage.pc: what a program of libkpage's API links with (the library's own
+# dependencies; readline is the tool's, not the library's).
+LIB_LIBS := $(LIBDW_LIBS) $(LIBELF_LIBS) $(LIBKDUMPFILE_LIBS) $(LIBBPF_LIBS) -ldl -lpthread
+$(B)/kpage.pc: Makefile config.mk
+	@mkdir -p $(B)
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: kpage\nDescription: physical pages of a Linux kernel from a vmcore or /proc/kcore\nVersion: 0\nCflags: -I$${includedir}\nLibs: -L$${libdir} -lkpage\nLibs.private: %s\n' \
+		'$(PREFIX)' '$(strip $(LIB_LIBS))' > $@
+
+install: all $(B)/kpage.pc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+		$(DESTDIR)$(PREFIX)/include/kpage \
 		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(B)/kpage $(DESTDIR)$(PREFIX)/bin/kpage
 	install -m 644 $(B)/libkpage.a $(DESTDIR)$(PREFIX)/lib/libkpage.a
+	install -m 644 $(B)/kpage.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/kpage.pc
 	install -m 644 include/kpage/kpage.h $(DESTDIR)$(PREFIX)/include/kpage/kpage.h
 	install -m 644 man/kpage.1 $(DESTDIR)$(PREFIX)/share/man/man1/kpage.1
 	install -m 644 contrib/kpage.bash-completion $(DESTDIR)$(PREFIX)/share/bash-completion/completions/kpage

@@ -63,3 +63,16 @@ for k in "$XDG_CACHE_HOME"/kpage/kernel/*/1g; do
 	[ -f "$v" ] || continue
 	same_census "real/$(basename "$(dirname "$k")")" --core "$k/vmcore.elf" --vmlinux "$v"
 done
+
+# As a user outside the tree builds it: make install into a staging root,
+# then the example compiled and linked by pkg-config's answer alone.
+stage=$(mktemp -d)
+if make -s -C "$KP_TOP" install DESTDIR="$stage" PREFIX=/usr/local > "$stage.log" 2>&1; then
+	pc="PKG_CONFIG_PATH=$stage/usr/local/lib/pkgconfig PKG_CONFIG_SYSROOT_DIR=$stage"
+	check contrib/installed sh -c "cc -std=c11 -Wall -Werror -o '$stage/cc' '$KP_TOP/contrib/count_classes.c' \
+		\$(env $pc pkg-config --cflags --libs --static kpage) &&
+		'$stage/cc' --core '$out/v6_1-vmemmap/vmcore' --vmlinux '$out/v6_1-vmemmap/vmlinux' | tail -n 1"
+else
+	fail contrib/installed "make install: $(tail -n 3 "$stage.log" | tr '\n' ' ')"
+fi
+rm -rf "$stage" "$stage.log"
