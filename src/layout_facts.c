@@ -230,7 +230,10 @@ static kp_error *fill_members(struct kp_types *ty, enum kp_fact_group group, cha
 		if (m->group != group)
 			continue;
 		kp_error *err = kp_fact_lookup(ty, m, &f, &found, &guarded);
-		*(m->at == NOT_KEPT ? unkept++ : (struct kp_field *)(base + m->at)) = f;
+		if (m->at != NOT_KEPT)
+			*(struct kp_field *)(base + m->at) = f;
+		else if (unkept)
+			*unkept++ = f;
 		if (err)
 			return err;
 		if (found && m->name_at != NOT_KEPT)
