@@ -11,27 +11,7 @@
 #include "target.h"
 #include "types.h"
 #include "layout.h"
-
-static kp_error *field(struct kp_types *ty, const char *type, const char *path,
-		       struct kp_field *f)
-{
-	return kp_types_field(ty, type, path, f);
-}
-
-/* The first of several names that the struct has. */
-static kp_error *field_any(struct kp_types *ty, const char *type, const char *const *names,
-			   struct kp_field *f, const char **which)
-{
-	for (; *names; names++) {
-		kp_error *err = field(ty, type, *names, f);
-		if (err || f->present) {
-			if (which)
-				*which = *names;
-			return err;
-		}
-	}
-	return NULL;
-}
+#include "layout_facts.h"
 
 static int enum_bit(struct kp_types *ty, const char *name)
 {
@@ -59,27 +39,7 @@ static kp_error *layout_pageflags(struct kp_types *ty, struct kp_layout *l)
 		    strncmp(e[i].name, "PG_", 3) == 0 && !l->flag_name[e[i].value])
 			l->flag_name[e[i].value] = e[i].name + 3;
 	}
-	l->pg_locked = enum_bit(ty, "PG_locked");
-	l->pg_reserved = enum_bit(ty, "PG_reserved");
-	l->pg_slab = enum_bit(ty, "PG_slab");
-	l->pg_buddy = enum_bit(ty, "PG_buddy");
-	l->pg_head = enum_bit(ty, "PG_head");
-	l->pg_tail = enum_bit(ty, "PG_tail");
-	l->pg_compound = enum_bit(ty, "PG_compound");
-	l->pg_lru_bit = enum_bit(ty, "PG_lru");
-	l->pg_swapbacked = enum_bit(ty, "PG_swapbacked");
-	l->pg_swapcache = enum_bit(ty, "PG_swapcache");
-	l->pg_private_bit = enum_bit(ty, "PG_private");
-	l->pg_hwpoison = enum_bit(ty, "PG_hwpoison");
-	l->pg_reclaim = enum_bit(ty, "PG_reclaim");
-	l->pg_uptodate = enum_bit(ty, "PG_uptodate");
-	l->pg_reported = enum_bit(ty, "PG_reported");
-	l->pg_anon_exclusive = enum_bit(ty, "PG_anon_exclusive");
-	l->pg_movable_ops = enum_bit(ty, "PG_movable_ops");
-	l->pg_movable_ops_isolated = enum_bit(ty, "PG_movable_ops_isolated");
-	l->pg_has_hwpoisoned = enum_bit(ty, "PG_has_hwpoisoned");
-	l->pg_large_rmappable = enum_bit(ty, "PG_large_rmappable");
-	l->pg_partially_mapped = enum_bit(ty, "PG_partially_mapped");
+	kp_facts_fill_flags(ty, l);
 	kp_layout_mapping_kinds(ty, l, enum_bit(ty, "PG_isolated") >= 0);
 	if (l->nr_pageflags <= 0 || l->nr_pageflags > KP_MAX_FLAGS)
 		l->nr_pageflags = 0;
@@ -89,12 +49,12 @@ static kp_error *layout_pageflags(struct kp_types *ty, struct kp_layout *l)
 /* CONFIG_HUGETLB_PAGE_OPTIMIZE_VMEMMAP in the debuginfo: zone->vmemmap_tails
  * (include/linux/mmzone.h, 7.1+) or the variable vmemmap_optimize_enabled
  * (mm/hugetlb_vmemmap.c, built only with it); NULL when neither is there. */
-static const char *hvo_evidence(struct kp_types *ty)
+static const char *hvo_evidence(struct kp_types *ty, struct kp_layout *l)
 {
 	struct kp_field f;
 	uint32_t len;
 	int depth;
-	kp_error *err = kp_types_field(ty, "struct zone", "vmemmap_tails", &f);
+	kp_error *err = kp_facts_fill(ty, KP_FACTS_HVO, l, &f);
 
 	if (!err && f.present)
 		return "zone.vmemmap_tails";
@@ -111,11 +71,9 @@ static const char *hvo_evidence(struct kp_types *ty)
  * address; before both, PG_tail (or PG_compound|PG_reclaim) and first_page. */
 static kp_error *layout_compound(struct kp_types *ty, struct kp_layout *l)
 {
-	static const char *const names[] = { "compound_info", "compound_head", NULL };
 	char *src = l->compound_rule_source;
 	size_t n = sizeof(l->compound_rule_source);
-	kp_error *err = field_any(ty, "struct page", names, &l->pg_compound_head,
-				  &l->compound_member);
+	kp_error *err = kp_facts_fill(ty, KP_FACTS_COMPOUND, l, NULL);
 	bool pow2 = l->page_size && !(l->page_size & (l->page_size - 1));
 	const char *hvo;
 
@@ -144,7 +102,7 @@ static kp_error *layout_compound(struct kp_types *ty, struct kp_layout *l)
 		snprintf(src, n, "VMCOREINFO: OFFSET(page.compound_info), SIZE(page)=%u, but not "
 			 "whether HUGETLB_PAGE_OPTIMIZE_VMEMMAP is set: each tail's value tells "
 			 "(GENMASK(63, n)|1: a mask of its own address, else head + 1)", l->page_size);
-	} else if ((hvo = hvo_evidence(ty))) {
+	} else if ((hvo = hvo_evidence(ty, l))) {
 		l->compound_rule = KP_COMPOUND_MASK;
 		snprintf(src, n, "%s: page.compound_info = GENMASK(63, order + %d) | 1, head = page "
 			 "& it (%s: HUGETLB_PAGE_OPTIMIZE_VMEMMAP; sizeof(struct page) = %u)",
@@ -159,30 +117,10 @@ static kp_error *layout_compound(struct kp_types *ty, struct kp_layout *l)
 
 static kp_error *layout_page(struct kp_types *ty, const char *vmci, struct kp_layout *l)
 {
-	static const char *const refcount[] = { "_refcount", "_count", NULL };
-	static const char *const list[] = { "buddy_list", "lru", NULL };
-	static const char *const index[] = { "index", "__folio_index", NULL };
+	struct kp_field flags_1;
 	kp_error *err;
-	const char *S = "struct page";
-	struct kp_field f1;
 
-	if ((err = kp_types_sizeof(ty, S, &l->page_size)))
-		return err;
-	if ((err = field(ty, S, "flags", &l->pg_flags)) ||
-	    (err = field_any(ty, S, refcount, &l->pg_refcount, &l->refcount_name)) ||
-	    (err = field(ty, S, "_mapcount", &l->pg_mapcount)) ||
-	    (err = field(ty, S, "page_type", &l->pg_page_type)) ||
-	    (err = field(ty, S, "private", &l->pg_private)) ||
-	    (err = field(ty, S, "mapping", &l->pg_mapping)) ||
-	    (err = field_any(ty, S, index, &l->pg_index, NULL)) ||
-	    (err = field(ty, S, "lru", &l->pg_lru)) ||
-	    (err = field(ty, S, "freelist", &l->pg_freelist)) ||
-	    (err = field(ty, S, "first_page", &l->pg_first_page)) ||
-	    (err = field(ty, S, "compound_order", &l->pg_compound_order)) ||
-	    (err = field(ty, S, "compound_dtor", &l->pg_compound_dtor)) ||
-	    (err = field(ty, S, "slab_cache", &l->pg_slab_cache)) ||
-	    (err = field(ty, S, "pp_magic", &l->pg_pp_magic)) ||
-	    (err = field_any(ty, S, list, &l->pg_list, &l->list_member)))
+	if ((err = kp_facts_fill(ty, KP_FACTS_PAGE, l, NULL)))
 		return err;
 	if (!l->pg_flags.present || !l->pg_refcount.present || !l->pg_list.present)
 		return kp_errorf(KP_EXIT_INPUT, "%s: struct page lacks flags, _refcount/_count "
@@ -191,21 +129,17 @@ static kp_error *layout_page(struct kp_types *ty, const char *vmci, struct kp_la
 		return err;
 	kp_layout_page_types(ty, vmci, l);
 
-	memset(&f1, 0, sizeof(f1));
-	if (kp_types_has(ty, "struct folio") &&
-	    (err = field(ty, "struct folio", "_flags_1", &f1)))
+	if ((err = kp_facts_fill(ty, KP_FACTS_FOLIO, l, &flags_1)))
 		return err;
 	/* A compound_head without compound_order (VMCOREINFO, which names no
 	 * folio): the order moved into the first tail's flags (6.6). */
 	if (l->pg_compound_order.present)
 		l->order_rule = &kp_order_rule_member;
-	else if (f1.present || l->pg_compound_head.present)
+	else if (flags_1.present || l->pg_compound_head.present)
 		l->order_rule = &kp_order_rule_flags_1;
 	else
 		l->order_rule = &kp_order_rule_lru_prev;
-	int64_t v;
-	l->hugetlb_dtor = kp_types_enumerator(ty, "HUGETLB_PAGE_DTOR", &v) ? v : -1;
-	return NULL;
+	return kp_facts_fill(ty, KP_FACTS_PAGE_ENUMS, l, NULL);
 }
 
 /* Where the per-cpu vm_stat deltas are: zone->per_cpu_zonestats (5.14+) or
@@ -218,13 +152,13 @@ static kp_error *layout_zone_stat_diff(struct kp_types *ty, struct kp_layout *l)
 	};
 	for (size_t i = 0; i < KP_ARRAY_SIZE(at); i++) {
 		struct kp_field diff;
-		kp_error *err = field(ty, "struct zone", at[i].member, &l->zone_pcp_stats);
+		kp_error *err = kp_types_field(ty, "struct zone", at[i].member, &l->zone_pcp_stats);
 		if (err)
 			return err;
 		if (!l->zone_pcp_stats.present || l->zone_pcp_stats.count || l->zone_pcp_stats.size != 8 ||
 		    !kp_types_has(ty, at[i].type))
 			continue;
-		if ((err = field(ty, at[i].type, "vm_stat_diff", &diff)))
+		if ((err = kp_types_field(ty, at[i].type, "vm_stat_diff", &diff)))
 			return err;
 		l->vm_stat_diff_known = diff.present && diff.elem_size == 1;
 		l->vm_stat_diff_offset = diff.offset;
@@ -233,30 +167,39 @@ static kp_error *layout_zone_stat_diff(struct kp_types *ty, struct kp_layout *l)
 	return NULL;
 }
 
+/* The per-cpu lists: struct per_cpu_pages directly (5.14+) or inside
+ * struct per_cpu_pageset as pcp (2.6.3x - 5.13). */
+static kp_error *layout_zone_pcp(struct kp_types *ty, struct kp_layout *l)
+{
+	const char *Z = "struct zone";
+	struct kp_field count;
+	kp_error *err;
+
+	if ((err = kp_types_field(ty, Z, "per_cpu_pageset", &l->zone_pcp)))
+		return err;
+	if (l->zone_pcp.present && kp_types_has(ty, "struct per_cpu_pages")) {
+		if ((err = kp_types_field(ty, "struct per_cpu_pages", "count", &count)))
+			return err;
+		l->pcp_known = count.present;
+		l->pcp_count_offset = count.offset;
+	} else if (!(err = kp_types_field(ty, Z, "pageset", &l->zone_pcp)) &&
+		   l->zone_pcp.present && !l->zone_pcp.count &&
+		   kp_types_has(ty, "struct per_cpu_pageset")) {
+		if ((err = kp_types_field(ty, "struct per_cpu_pageset", "pcp.count", &count)))
+			return err;
+		l->pcp_known = count.present;
+		l->pcp_count_offset = count.offset;
+	}
+	return err;
+}
+
 static kp_error *layout_zone(struct kp_types *ty, struct kp_layout *l)
 {
-	static const char *const wmark[] = { "_watermark", "watermark", "pages_min", NULL };
-	static const char *const stat[] = { "vm_stat", NULL };
-	const char *Z = "struct zone";
 	kp_error *err;
 	int64_t v;
 
-	if ((err = kp_types_sizeof(ty, Z, &l->zone_size)) ||
-	    (err = field(ty, Z, "free_area", &l->zone_free_area)) ||
-	    (err = field(ty, Z, "name", &l->zone_name)) ||
-	    (err = field(ty, Z, "zone_start_pfn", &l->zone_start_pfn)) ||
-	    (err = field(ty, Z, "spanned_pages", &l->zone_spanned)) ||
-	    (err = field(ty, Z, "present_pages", &l->zone_present)) ||
-	    (err = field(ty, Z, "managed_pages", &l->zone_managed)) ||
-	    (err = field_any(ty, Z, stat, &l->zone_vm_stat, NULL)) ||
-	    (err = field_any(ty, Z, wmark, &l->zone_watermark, NULL)) ||
-	    (err = field(ty, Z, "watermark_boost", &l->zone_watermark_boost)) ||
-	    (err = field(ty, Z, "lowmem_reserve", &l->zone_lowmem_reserve)) ||
-	    (err = field(ty, Z, "zone_pgdat", &l->zone_pgdat)) ||
-	    (err = field(ty, Z, "pageblock_flags", &l->zone_pageblock_flags)) ||
-	    (err = kp_types_sizeof(ty, "struct free_area", &l->free_area_size)) ||
-	    (err = field(ty, "struct free_area", "free_list", &l->fa_free_list)) ||
-	    (err = field(ty, "struct free_area", "nr_free", &l->fa_nr_free)))
+	if ((err = kp_facts_fill(ty, KP_FACTS_ZONE, l, NULL)) ||
+	    (err = kp_facts_fill(ty, KP_FACTS_FREE_AREA, l, NULL)))
 		return err;
 	/* zone_start_pfn may be unknown (VMCOREINFO lacks it): zone spans are
 	 * then unknown and pages are placed by their flags alone. */
@@ -270,31 +213,10 @@ static kp_error *layout_zone(struct kp_types *ty, struct kp_layout *l)
 		return kp_errorf(KP_EXIT_INPUT, "%s: free_area has %u orders and %u lists, "
 				 "more than kpage handles", kp_types_path(ty), l->nr_orders,
 				 l->nr_migratetypes);
-	l->nr_free_pages_item = kp_types_enumerator(ty, "NR_FREE_PAGES", &v) ? v : -1;
-	l->nr_free_cma_item = kp_types_enumerator(ty, "NR_FREE_CMA_PAGES", &v) ? v : -1;
-	l->mt_pcptypes = kp_types_enumerator(ty, "MIGRATE_PCPTYPES", &v) ? v : 3;
-	l->mt_highatomic = kp_types_enumerator(ty, "MIGRATE_HIGHATOMIC", &v) ? v : -1;
-	l->mt_cma = kp_types_enumerator(ty, "MIGRATE_CMA", &v) ? v : -1;
-	if ((err = field(ty, Z, "nr_reserved_highatomic", &l->zone_reserved_highatomic)))
+	if ((err = kp_facts_fill(ty, KP_FACTS_ZONE_ENUMS, l, NULL)) ||
+	    (err = kp_facts_fill(ty, KP_FACTS_ZONE_RESERVE, l, NULL)))
 		return err;
-	/* The per-cpu lists: struct per_cpu_pages directly (5.14+) or inside
-	 * struct per_cpu_pageset as pcp (2.6.3x - 5.13). */
-	struct kp_field count;
-	if ((err = field(ty, Z, "per_cpu_pageset", &l->zone_pcp)))
-		return err;
-	if (l->zone_pcp.present && kp_types_has(ty, "struct per_cpu_pages")) {
-		if ((err = field(ty, "struct per_cpu_pages", "count", &count)))
-			return err;
-		l->pcp_known = count.present;
-		l->pcp_count_offset = count.offset;
-	} else if (!(err = field(ty, Z, "pageset", &l->zone_pcp)) && l->zone_pcp.present &&
-		   !l->zone_pcp.count && kp_types_has(ty, "struct per_cpu_pageset")) {
-		if ((err = field(ty, "struct per_cpu_pageset", "pcp.count", &count)))
-			return err;
-		l->pcp_known = count.present;
-		l->pcp_count_offset = count.offset;
-	}
-	if (err || (err = layout_zone_stat_diff(ty, l)))
+	if ((err = layout_zone_pcp(ty, l)) || (err = layout_zone_stat_diff(ty, l)))
 		return err;
 	l->nr_zones_max = kp_types_enumerator(ty, "__MAX_NR_ZONES", &v) ? (uint32_t)v : 0;
 	if (!l->nr_zones_max)
@@ -330,46 +252,22 @@ static kp_error *layout_section_has_mem_map(struct kp_types *ty, struct kp_layou
 
 static kp_error *layout_pgdat(struct kp_types *ty, struct kp_layout *l)
 {
-	const char *P = "struct pglist_data";
 	kp_error *err;
+	int64_t v;
 
-	if ((err = kp_types_sizeof(ty, P, &l->pgdat_size)) ||
-	    (err = field(ty, P, "node_zones", &l->pgdat_node_zones)) ||
-	    (err = field(ty, P, "nr_zones", &l->pgdat_nr_zones)) ||
-	    (err = field(ty, P, "node_start_pfn", &l->pgdat_start_pfn)) ||
-	    (err = field(ty, P, "node_present_pages", &l->pgdat_present)) ||
-	    (err = field(ty, P, "node_spanned_pages", &l->pgdat_spanned)) ||
-	    (err = field(ty, P, "node_id", &l->pgdat_node_id)) ||
-	    (err = field(ty, P, "node_mem_map", &l->pgdat_node_mem_map)) ||
-	    (err = field(ty, P, "node_zonelists", &l->pgdat_zonelists)) ||
-	    (err = field(ty, "struct list_head", "next", &l->lh_next)) ||
-	    (err = field(ty, "struct list_head", "prev", &l->lh_prev)))
+	if ((err = kp_facts_fill(ty, KP_FACTS_PGDAT, l, NULL)) ||
+	    (err = kp_facts_fill(ty, KP_FACTS_ZONELIST, l, NULL)) ||
+	    (err = kp_facts_fill(ty, KP_FACTS_MEM_SECTION, l, NULL)) ||
+	    (err = kp_facts_fill(ty, KP_FACTS_MEM_SECTION_USAGE, l, NULL)))
 		return err;
-	if (kp_types_has(ty, "struct zonelist") &&
-	    ((err = kp_types_sizeof(ty, "struct zonelist", &l->zonelist_size)) ||
-	     (err = field(ty, "struct zonelist", "_zonerefs", &l->zonelist_zonerefs)) ||
-	     (err = field(ty, "struct zoneref", "zone", &l->zoneref_zone)) ||
-	     (err = field(ty, "struct zoneref", "zone_idx", &l->zoneref_idx))))
-		return err;
-	if (kp_types_has(ty, "struct mem_section")) {
-		int64_t v;
-		if ((err = kp_types_sizeof(ty, "struct mem_section", &l->mem_section_size)) ||
-		    (err = field(ty, "struct mem_section", "section_mem_map", &l->ms_section_mem_map)) ||
-		    (err = field(ty, "struct mem_section", "usage", &l->ms_usage)) ||
-		    (err = field(ty, "struct mem_section", "pageblock_flags", &l->ms_pageblock_flags)))
-			return err;
-		if (kp_types_has(ty, "struct mem_section_usage") &&
-		    (err = field(ty, "struct mem_section_usage", "pageblock_flags",
-				 &l->msu_pageblock_flags)))
-			return err;
-		/* The flag bits below the encoded mem_map pointer: an enum in
-		 * 6.x; earlier a macro of at most 5 bits. The encoded pointer is
-		 * 64-byte aligned, so masking 6 bits is right for every era. */
-		l->section_map_mask_bits = kp_types_enumerator(ty, "SECTION_MAP_LAST_BIT", &v) &&
-			v > 0 && v < 12 ? (uint32_t)v : 6;
-		return layout_section_has_mem_map(ty, l);
-	}
-	return NULL;
+	if (!kp_types_has(ty, "struct mem_section"))
+		return NULL;
+	/* The flag bits below the encoded mem_map pointer: an enum in 6.x;
+	 * earlier a macro of at most 5 bits. The encoded pointer is 64-byte
+	 * aligned, so masking 6 bits is right for every era. */
+	l->section_map_mask_bits = kp_types_enumerator(ty, "SECTION_MAP_LAST_BIT", &v) &&
+		v > 0 && v < 12 ? (uint32_t)v : 6;
+	return layout_section_has_mem_map(ty, l);
 }
 
 /* A bit count from VMCOREINFO when it is there and within [lo, hi]; an

@@ -11,6 +11,7 @@
 #include "target.h"
 #include "types.h"
 #include "layout.h"
+#include "layout_facts.h"
 
 /* A page type value from VMCOREINFO: NUMBER(PAGE_X_MAPCOUNT_VALUE) = ~bit. */
 static bool vmci_type_bit(const char *vmci, const char *key, uint32_t *bit)
@@ -86,7 +87,7 @@ void kp_layout_page_types(struct kp_types *ty, const char *vmci, struct kp_layou
 		/* Era rule (include/linux/page-flags.h, 4.18 - 6.11): PG_kmemcg
 		 * took 0x200 until page->memcg_data replaced it (5.11). */
 		struct kp_field memcg;
-		kp_error *err = kp_types_field(ty, "struct page", "memcg_data", &memcg);
+		kp_error *err = kp_facts_fill(ty, KP_FACTS_PAGE_TYPE, l, &memcg);
 		bool kmemcg = !err && !memcg.present;
 		kp_error_free(err);
 		l->type_buddy = 0x80;

@@ -11,6 +11,7 @@
 #include "internal.h"
 #include "mm_infer.h"
 #include "kallsyms.h"
+#include "layout_facts.h"
 #include "session.h"
 #include "target.h"
 #include "types.h"
@@ -65,7 +66,7 @@ kp_error *kp_session_open_types(struct kp_session *s)
 	if (s->vmci_only) {
 		if ((err = session_open_target(s)))
 			return err;
-		return kp_types_open_vmcoreinfo(kp_target_vmcoreinfo(s->t), s->core_path, &s->ty);
+		return kp_layout_vmcoreinfo_types(kp_target_vmcoreinfo(s->t), s->core_path, &s->ty);
 	}
 	if (s->btf_path && !s->vmlinux_path) {
 		if (s->btf_given && (err = session_check_path("--btf", s->btf_path)))

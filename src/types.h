@@ -11,9 +11,20 @@ kp_error *kp_types_open(const char *path, struct kp_types **out);
 /* Types from BTF only: a raw BTF file (/sys/kernel/btf/vmlinux) or an ELF
  * with a .BTF section. */
 kp_error *kp_types_open_btf(const char *path, struct kp_types **out);
-/* Types from the dump's VMCOREINFO alone (OFFSET/SIZE/LENGTH/NUMBER lines):
- * what it does not say is absent. LABEL names the source in messages. */
+/* A member VMCOREINFO places (OFFSET(type.member), LENGTH() for arrays),
+ * with the width its C type has had in every kernel that exports it: the
+ * layout layer's facts table says which (kp_layout_vmcoreinfo_types). An
+ * array of structs takes its element size from the SIZE() of ELEM_SIZEOF. */
+struct kp_vmci_member {
+	const char *type, *member;          /* "page", "_refcount" */
+	uint32_t size, elem_size;
+	const char *elem_sizeof;            /* "struct zone", or NULL */
+};
+/* Types from the dump's VMCOREINFO alone (OFFSET/SIZE/LENGTH/NUMBER lines)
+ * for the N MEMBERS named: what it does not say is absent. LABEL names the
+ * source in messages. */
 kp_error *kp_types_open_vmcoreinfo(const char *vmcoreinfo, const char *label,
+				   const struct kp_vmci_member *members, size_t n,
 				   struct kp_types **out);
 /* "DWARF", "DWARF (types memo)", "BTF" or "VMCOREINFO": where the answers
  * come from. */

@@ -56,14 +56,16 @@ void kp_types_memo_note(struct kp_types *ty, const char *key, const char *val)
 		kp_answer_put_word(ty, key, val, true);
 }
 
-kp_error *kp_types_open_vmcoreinfo(const char *vmci, const char *label, struct kp_types **out)
+kp_error *kp_types_open_vmcoreinfo(const char *vmci, const char *label,
+				   const struct kp_vmci_member *members, size_t nmembers,
+				   struct kp_types **out)
 {
 	struct kp_types *ty = calloc(1, sizeof(*ty));
 	if (!ty)
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	ty->path = strdup(label);
 	ty->vmci_only = true;
-	kp_vmci_types_fill(ty, vmci ? vmci : "");
+	kp_vmci_types_fill(ty, vmci ? vmci : "", members, nmembers);
 	struct kp_field flags;
 	uint32_t size;
 	kp_error *err = NULL;

@@ -2,11 +2,13 @@
  * lines the kernel writes for makedumpfile (kernel/crash_core.c, since 6.4
  * kernel/vmcore_info.c), turned into the answers the types layer gives.
  *
- * VMCOREINFO says where a member is, not how big it is. The sizes below are
- * the C types those members have had in every kernel that exports them
- * (page.flags has been an unsigned long since 1.x, _refcount/_count an
- * atomic_t, ...); a member whose type kpage does not know this way is left
- * out, so the layout treats it as unknown rather than guess its width.
+ * VMCOREINFO says where a member is, not how big it is. The members read and
+ * their sizes come from the caller (the layout layer derives them from its
+ * facts table, layout_facts.c): the C types those members
+ * have had in every kernel that exports them (page.flags has been an
+ * unsigned long since 1.x, _refcount/_count an atomic_t, ...); a member
+ * whose type kpage does not know this way is left out, so the layout treats
+ * it as unknown rather than guess its width.
  * Everything VMCOREINFO does not carry (zone_start_pfn, watermarks,
  * free_area.nr_free, zone and migratetype names, most page flags) stays
  * absent, and the commands print it as unknown. */
@@ -18,51 +20,26 @@
 #include "types_vmci.h"
 #include "types.h"
 
-struct member_type {
-	const char *type, *member;
-	uint32_t size, elem_size;  /* elem_size: for arrays, LENGTH() gives the count */
-};
-
-/* Widths from the kernel's declarations (include/linux/mm_types.h,
- * mmzone.h, types.h). */
-static const struct member_type members[] = {
-	{ "page", "flags", 8, 0 },
-	{ "page", "_refcount", 4, 0 },          /* atomic_t */
-	{ "page", "_count", 4, 0 },             /* atomic_t (before 4.6) */
-	{ "page", "mapping", 8, 0 },
-	{ "page", "lru", 16, 0 },               /* struct list_head */
-	{ "page", "_mapcount", 4, 0 },          /* atomic_t */
-	{ "page", "private", 8, 0 },
-	{ "page", "compound_dtor", 1, 0 },      /* unsigned char */
-	{ "page", "compound_order", 1, 0 },     /* unsigned char */
-	{ "page", "compound_head", 8, 0 },
-	{ "page", "compound_info", 8, 0 },      /* unsigned long (7.1+) */
-	{ "pglist_data", "node_zones", 0, 0 },  /* struct zone[]: SIZE(zone) each */
-	{ "pglist_data", "nr_zones", 4, 0 },    /* int */
-	{ "pglist_data", "node_mem_map", 8, 0 },
-	{ "pglist_data", "node_start_pfn", 8, 0 },
-	{ "pglist_data", "node_spanned_pages", 8, 0 },
-	{ "pglist_data", "node_id", 4, 0 },
-	{ "zone", "free_area", 0, 0 },          /* struct free_area[]: SIZE(free_area) */
-	{ "zone", "vm_stat", 0, 8 },            /* atomic_long_t[] */
-	{ "zone", "spanned_pages", 8, 0 },
-	{ "free_area", "free_list", 0, 16 },    /* struct list_head[] */
-	{ "list_head", "next", 8, 0 },
-	{ "list_head", "prev", 8, 0 },
-	{ "mem_section", "section_mem_map", 8, 0 },
-};
+/* More than the facts table's names of exported members ever are. */
+#define MAX_MEMBERS 64
 
 struct parsed_field {
-	const struct member_type *m;
+	const struct kp_vmci_member *m;
 	uint32_t offset, count;
 	bool seen;
 };
 
-static const struct member_type *member_find(const char *type, const char *member)
+struct vmci_members {
+	const struct kp_vmci_member *m;
+	size_t n;
+};
+
+static const struct kp_vmci_member *member_find(const struct vmci_members *ms, const char *type,
+					     const char *member)
 {
-	for (size_t i = 0; i < KP_ARRAY_SIZE(members); i++)
-		if (!strcmp(members[i].type, type) && !strcmp(members[i].member, member))
-			return &members[i];
+	for (size_t i = 0; i < ms->n; i++)
+		if (!strcmp(ms->m[i].type, type) && !strcmp(ms->m[i].member, member))
+			return &ms->m[i];
 	return NULL;
 }
 
@@ -100,23 +77,19 @@ static void put_number(struct kp_types *ty, char kind, const char *name, int64_t
 	kp_answer_put_number(ty, kind, name, true, v, false);
 }
 
-/* Members, with the element sizes of arrays from their SIZE() lines. */
-static void emit_members(struct kp_types *ty, const struct parsed_field *fields)
+/* Members, with the element sizes of arrays from their SIZE() lines, in
+ * the order VMCOREINFO has their OFFSET() lines (the kernel's order, which
+ * layout's refusal repeats: "flags, _refcount, mapping, lru, ..."). */
+static void emit_members(struct kp_types *ty, const struct parsed_field *fields,
+			 const size_t *order, size_t n)
 {
-	uint32_t size_zone = 0, size_fa = 0;
-	/* absent SIZE() lines leave 0: those arrays are then left out */
-	kp_error_free(kp_types_sizeof(ty, "struct zone", &size_zone));
-	kp_error_free(kp_types_sizeof(ty, "struct free_area", &size_fa));
-	for (size_t i = 0; i < KP_ARRAY_SIZE(members); i++) {
-		const struct parsed_field *f = &fields[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct parsed_field *f = &fields[order[i]];
 		char type[128];
-		if (!f->seen)
-			continue;
 		uint32_t elem = f->m->elem_size, size = f->m->size;
-		if (!strcmp(f->m->member, "node_zones"))
-			elem = size_zone;
-		else if (!strcmp(f->m->member, "free_area"))
-			elem = size_fa;
+		/* an absent SIZE() line leaves 0: the array is then left out */
+		if (f->m->elem_sizeof)
+			kp_error_free(kp_types_sizeof(ty, f->m->elem_sizeof, &elem));
 		if (!size && elem)
 			size = elem * f->count;
 		if (!elem && !size)
@@ -130,9 +103,12 @@ static void emit_members(struct kp_types *ty, const struct parsed_field *fields)
 	}
 }
 
-void kp_vmci_types_fill(struct kp_types *ty, const char *vmci)
+void kp_vmci_types_fill(struct kp_types *ty, const char *vmci, const struct kp_vmci_member *members,
+			size_t nmembers)
 {
-	struct parsed_field fields[KP_ARRAY_SIZE(members)];
+	struct vmci_members ms = { members, nmembers < MAX_MEMBERS ? nmembers : MAX_MEMBERS };
+	struct parsed_field fields[MAX_MEMBERS];
+	size_t order[MAX_MEMBERS], n_order = 0;
 	/* the PG_ numbers, as enum pageflags' enumerators */
 	char flag_names[KP_MAX_FLAGS][48];
 	struct kp_enumerator flags[KP_MAX_FLAGS];
@@ -156,17 +132,20 @@ void kp_vmci_types_fill(struct kp_types *ty, const char *vmci)
 				put_number(ty, 'H', key, 1);
 			} else if (split_entry(buf, "OFFSET", type, member, sizeof(type), &v) &&
 				   member[0] && v >= 0 && v < (1 << 24)) {
-				const struct member_type *m = member_find(type, member);
-				if (m) {
-					fields[m - members].m = m;
-					fields[m - members].offset = (uint32_t)v;
-					fields[m - members].seen = true;
+				const struct kp_vmci_member *m = member_find(&ms, type, member);
+				struct parsed_field *f = m ? &fields[m - ms.m] : NULL;
+				if (f && !f->seen)
+					order[n_order++] = (size_t)(m - ms.m);
+				if (f) {
+					f->m = m;
+					f->offset = (uint32_t)v;
+					f->seen = true;
 				}
 			} else if (split_entry(buf, "LENGTH", type, member, sizeof(type), &v) &&
 				   member[0] && v > 0 && v < (1 << 16)) {
-				const struct member_type *m = member_find(type, member);
+				const struct kp_vmci_member *m = member_find(&ms, type, member);
 				if (m)
-					fields[m - members].count = (uint32_t)v;
+					fields[m - ms.m].count = (uint32_t)v;
 			} else if (split_entry(buf, "NUMBER", type, member, sizeof(type), &v) &&
 				   !member[0]) {
 				/* PG_head_mask is 1UL << PG_head. */
@@ -192,7 +171,7 @@ void kp_vmci_types_fill(struct kp_types *ty, const char *vmci)
 next:
 		line = nl ? nl + 1 : NULL;
 	}
-	emit_members(ty, fields);
+	emit_members(ty, fields, order, n_order);
 	if (nflags)
 		kp_answer_put_enum(ty, "pageflags", flags, nflags, false);
 }

@@ -250,6 +250,8 @@ static void add_value_candidates(const char *cmd, const char *opt)
 			add_candidate(kp_commands[i]->name);
 	} else if (!strcmp(cmd, "layout")) {
 		add_list(layout_types);
+		if (c)     /* its options (--facts) */
+			add_usage_words(c->usage, "");
 	} else if (c) {
 		add_usage_words(c->usage, opt);
 		if (!ncandidates) {

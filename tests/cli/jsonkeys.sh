@@ -21,6 +21,8 @@ KO="$KPAGE --vmlinux $O/vmlinux --core $O/vmcore --json"
 $K stat > "$d/stat"; $K free > "$d/free"; $K free --blocks > "$d/blocks"; $K zones > "$d/zones"
 $K pages --zone DMA > "$d/pages"; $K alloc-check 3 > "$d/alloc"; $K map > "$d/map"
 $K map --svg "$d/map.svg" > "$d/map-svg"; $K layout page > "$d/layout"; $K layout zone > "$d/layout-zone"
+$K layout --facts > "$d/layout-facts"
+"$KPAGE" --vmcoreinfo-only --core "$F/vmcore" --json layout --facts > "$d/layout-facts-vmci"
 $KO top > "$d/top"
 "$KPAGE" --vmlinux "$C/vmlinux" --core "$C/vmcore" --json stat > "$d/stat-broken" 2> /dev/null
 "$KPAGE" --vmlinux "$C/vmlinux" --core "$C/vmcore" --json map > "$d/map-broken" 2> /dev/null
@@ -60,5 +62,6 @@ check jsonkeys/man-page-agrees python3 "$KP_TOP/tests/cli/json_keys.py" "$KP_TOP
 	"stat=$d/stat" "stat=$d/stat-broken" "free=$d/free" "free=$d/blocks" "free=$d/free-broken" "zones=$d/zones" \
 	"pages, page=$d/pages" "pages, page=$d/page" "pages, page=$d/pages-owners" \
 	"alloc-check=$d/alloc" "map=$d/map" "map=$d/map-svg" "map=$d/map-broken" "layout=$d/layout" \
-	"layout=$d/layout-zone" ${bits:+"$bits"} "top=$d/top" "top=$d/top-wild" $absent
+	"layout=$d/layout-zone" "layout --facts=$d/layout-facts" "layout --facts=$d/layout-facts-vmci" \
+	${bits:+"$bits"} "top=$d/top" "top=$d/top-wild" $absent
 rm -rf "$d"

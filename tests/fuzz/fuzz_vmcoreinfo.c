@@ -9,6 +9,7 @@
 #include "target.h"
 #include "types.h"
 #include "layout.h"
+#include "layout_facts.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
@@ -34,7 +35,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	}
 	struct kp_types *ty;
 	struct kp_layout *l = malloc(sizeof(*l));
-	kp_error *err = l ? kp_types_open_vmcoreinfo(text, "fuzz", &ty) : NULL;
+	kp_error *err = l ? kp_layout_vmcoreinfo_types(text, "fuzz", &ty) : NULL;
 	if (l && !err) {
 		err = kp_layout_build(ty, text, l);
 		if (!err && (l->pg_flags.offset + 8 > (uint64_t)l->page_size + (1u << 24) ||

@@ -12,6 +12,7 @@
 #include "types.h"
 #include "layout.h"
 #include "page_decode.h"
+#include "layout_facts.h"
 
 static int failures;
 
@@ -41,6 +42,73 @@ static void test_vmcoreinfo(void)
 	CHECK("vmcoreinfo_last_line_without_newline", kp_vmcoreinfo_number(v, "LAST", &n) && n == 7);
 	CHECK("vmcoreinfo_null_text", !kp_vmcoreinfo_get(NULL, "LAST", buf, sizeof(buf)));
 	CHECK("vmcoreinfo_truncates", kp_vmcoreinfo_get(v, "OSRELEASE", buf, 4) && !strcmp(buf, "6.1"));
+}
+
+/* The OFFSET() keys VMCOREINFO types are read from, with their widths, come
+ * from the facts table (layout_facts.c): exactly these, each with the C
+ * width of its member; others VMCOREINFO may carry (page.index) stay absent. */
+static void test_vmci_widths(void)
+{
+	static const struct { const char *type, *member; uint32_t off, size, count, elem; } want[] = {
+		{ "page", "flags", 0, 8, 0, 0 }, { "page", "_refcount", 52, 4, 0, 0 },
+		{ "page", "_count", 48, 4, 0, 0 }, { "page", "mapping", 24, 8, 0, 0 },
+		{ "page", "lru", 8, 16, 0, 0 }, { "page", "_mapcount", 56, 4, 0, 0 },
+		{ "page", "private", 40, 8, 0, 0 }, { "page", "compound_dtor", 16, 1, 0, 0 },
+		{ "page", "compound_order", 17, 1, 0, 0 }, { "page", "compound_head", 8, 8, 0, 0 },
+		{ "page", "compound_info", 32, 8, 0, 0 },
+		{ "pglist_data", "node_zones", 0, 6400, 4, 1600 },
+		{ "pglist_data", "nr_zones", 6400, 4, 0, 0 },
+		{ "pglist_data", "node_mem_map", 6408, 8, 0, 0 },
+		{ "pglist_data", "node_start_pfn", 6416, 8, 0, 0 },
+		{ "pglist_data", "node_spanned_pages", 6424, 8, 0, 0 },
+		{ "pglist_data", "node_id", 6432, 4, 0, 0 },
+		{ "zone", "free_area", 192, 968, 11, 88 }, { "zone", "vm_stat", 1200, 80, 10, 8 },
+		{ "zone", "spanned_pages", 96, 8, 0, 0 }, { "free_area", "free_list", 0, 80, 5, 16 },
+		{ "list_head", "next", 0, 8, 0, 0 }, { "list_head", "prev", 8, 8, 0, 0 },
+		{ "mem_section", "section_mem_map", 0, 8, 0, 0 },
+	};
+	static const char *const not_read[][2] = {
+		{ "page", "index" }, { "page", "buddy_list" }, { "zone", "name" },
+	};
+	char vmci[4096] = "PAGESIZE=4096\nSIZE(page)=64\nSIZE(pglist_data)=8000\nSIZE(zone)=1600\n"
+			  "SIZE(free_area)=88\nSIZE(list_head)=16\nSIZE(mem_section)=16\n"
+			  "OFFSET(page.index)=24\nOFFSET(page.buddy_list)=8\nOFFSET(zone.name)=0\n";
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		size_t n = strlen(vmci);
+		snprintf(vmci + n, sizeof(vmci) - n, "OFFSET(%s.%s)=%u\n", want[i].type, want[i].member,
+			 want[i].off);
+		n = strlen(vmci);
+		if (want[i].count)
+			snprintf(vmci + n, sizeof(vmci) - n, "LENGTH(%s.%s)=%u\n", want[i].type,
+				 want[i].member, want[i].count);
+	}
+	struct kp_types *ty;
+	kp_error *err = kp_layout_vmcoreinfo_types(vmci, "unit", &ty);
+	CHECK("vmci_widths_open", !err);
+	if (err) {
+		kp_error_free(err);
+		return;
+	}
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		char type[64], name[96];
+		struct kp_field f;
+		snprintf(type, sizeof(type), "struct %s", want[i].type);
+		snprintf(name, sizeof(name), "vmci_width_%s.%s", want[i].type, want[i].member);
+		err = kp_types_field(ty, type, want[i].member, &f);
+		CHECK(name, !err && f.present && f.offset == want[i].off && f.size == want[i].size &&
+		      f.count == want[i].count && f.elem_size == want[i].elem);
+		kp_error_free(err);
+	}
+	for (size_t i = 0; i < sizeof(not_read) / sizeof(not_read[0]); i++) {
+		char type[64], name[96];
+		struct kp_field f;
+		snprintf(type, sizeof(type), "struct %s", not_read[i][0]);
+		snprintf(name, sizeof(name), "vmci_not_read_%s.%s", not_read[i][0], not_read[i][1]);
+		err = kp_types_field(ty, type, not_read[i][1], &f);
+		CHECK(name, !err && !f.present);
+		kp_error_free(err);
+	}
+	kp_types_close(ty);
 }
 
 static struct kp_field F(uint32_t off, uint32_t size)
@@ -436,6 +504,7 @@ static void test_json(void)
 int main(void)
 {
 	test_vmcoreinfo();
+	test_vmci_widths();
 	test_decode();
 	test_decode_random();
 	test_json();
