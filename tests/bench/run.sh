@@ -12,6 +12,7 @@
 #   KPAGE_BENCH_SIZES="16 256 1024"      synthetic machines, in GiB
 #   KPAGE_BENCH_RUNS=3                   runs per figure (the best is kept)
 #   KPAGE_BENCH_ONLY=cold                the cold-start table alone
+#   KPAGE_BENCH_ONLY=synthetic           the synthetic machines alone
 # kpage runs with its types memo warm; the cold start (a first run, which
 # reads the DWARF as far as its lookups need) has a table of its own, beside
 # drgn's bare debuginfo load. The synthetic dumps
@@ -126,6 +127,7 @@ synthetic() {  # synthetic GIB: sets synth to its directory, or to "" with the r
 		return
 	fi
 	gen=$top/build/fx/bench-generator
+	mkdir -p "$top/build/fx"     # a fresh tree has none (make bench before make check)
 	if ! sh "$top/tests/fixtures/make-fixture.sh" v6_1 vmemmap "$gen" 1 > "$gen.log" 2>&1 ||
 	   ! cp "$gen/vmlinux" "$d/vmlinux" ||
 	   ! "$top/build/fixtures/mkvmcore-v6_1-vmemmap" --vmlinux "$d/vmlinux" --out "$d/vmcore" \
