@@ -68,6 +68,32 @@ s=json.load(open('$d/stat.json'))
 sys.exit(0 if s['consistent'] is False and sum(v['broken'] for v in s['invariants'].values()) == 1 else 1)"
 done
 
+# The zone field of page->flags: a hole's reserved struct pages named after
+# the zone that follows (as the kernel writes them) are no breakage; a page
+# in use naming a zone that does not span it is one, said in one line.
+for c in hole-zone zone-wrong; do
+	d=$KP_TOP/build/fx/corrupt-$c
+	if ! sh "$KP_TOP/tests/fixtures/make-fixture.sh" v6_1 vmemmap "$d" 2 "$c" > "$d.log" 2>&1; then
+		fail "corrupt/$c/generate" "$(tail -n 3 "$d.log" | tr '\n' ' ')"
+		continue
+	fi
+	want=$(sed -n 's/^#corrupt [^ ]* //p' "$d/truth.txt")
+	if [ -z "$want" ]; then
+		expect_out "corrupt/$c/stat" 0 "" "^reserved " "$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" stat
+	else
+		# (the page also leaves its zone's managed count: a second line)
+		check "corrupt/$c/stat" sh -c "'$KPAGE' --vmlinux '$d/vmlinux' --core '$d/vmcore' stat > /dev/null 2> '$d/err';
+			[ \$? = 3 ] && grep '^kpage: warning: $want whose flags name another zone' '$d/err'"
+	fi
+	"$KPAGE" --vmlinux "$d/vmlinux" --core "$d/vmcore" --json stat > "$d/stat.json" 2> /dev/null
+	check "corrupt/$c/zone_mismatch" python3 -c "
+import json,sys
+s=json.load(open('$d/stat.json'))
+want = 0 if '$c' == 'hole-zone' else 1
+print('zone_mismatch', s['zone_mismatch'], 'zone-of-flags', s['invariants']['zone-of-flags'])
+sys.exit(0 if s['zone_mismatch'] == want and s['invariants']['zone-of-flags']['broken'] == want else 1)"
+done
+
 # Damaged files, made at test time from a good fixture (tests/cli/damage.py,
 # sparse copies).
 d=$KP_TOP/build/fx/v6_1-vmemmap
