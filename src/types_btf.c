@@ -16,6 +16,7 @@
 #include "internal.h"
 #include "dwarf_index.h"
 #include "types_btf.h"
+#include "types_walk.h"
 #include "types.h"
 
 static int kpbtf_find(struct btf_types *bt, const char *type_name);
@@ -169,76 +170,62 @@ kp_error *kp_btf_sizeof(struct btf_types *bt, const char *type_name, uint32_t *s
 	return NULL;
 }
 
-/* Finds NAME in composite type ID, through anonymous members; bit offset
- * from the start of ID, and the member's type id. */
-static bool kpbtf_find_member(struct btf_types *bt, int id, const char *name, size_t nlen,
-			    uint32_t *bits, uint32_t *bitfield, int *type_id, int depth)
+/* The BTF's side of the member walk (types_walk.c). */
+static bool bt_aggregate(void *ctx, const struct kp_tref *t, struct kp_tref *out)
 {
-	const struct btf_type *t = btf__type_by_id(bt->btf, (uint32_t)id);
-	if (!t || !btf_is_composite(t) || depth > KP_MAX_NESTING)
-		return false;
+	struct btf_types *bt = ctx;
+	int id = t->u.id > 0 ? btf__resolve_type(bt->btf, (uint32_t)t->u.id) : -1;
+	const struct btf_type *bt_t = id > 0 ? btf__type_by_id(bt->btf, (uint32_t)id) : NULL;
+	out->u.id = id;
+	return bt_t && btf_is_composite(bt_t);
+}
+
+static void bt_members(void *ctx, const struct kp_tref *agg, kp_member_fn *fn, void *arg)
+{
+	struct btf_types *bt = ctx;
+	const struct btf_type *t = btf__type_by_id(bt->btf, (uint32_t)agg->u.id);
+	if (!t || !btf_is_composite(t))
+		return;
 	const struct btf_member *m = btf_members(t);
 	for (uint16_t i = 0; i < btf_vlen(t); i++, m++) {
-		const char *n = btf__name_by_offset(bt->btf, m->name_off);
-		uint32_t off = btf_member_bit_offset(t, i);
-		if (n && *n && strlen(n) == nlen && !strncmp(n, name, nlen)) {
-			*bits = off;
-			*bitfield = btf_member_bitfield_size(t, i);
-			*type_id = (int)m->type;
-			return true;
-		}
-		if (!n || !*n) {
-			int inner = btf__resolve_type(bt->btf, m->type);
-			uint32_t ib;
-			if (inner > 0 && kpbtf_find_member(bt, inner, name, nlen, &ib, bitfield, type_id,
-							   depth + 1)) {
-				*bits = off + ib;
-				return true;
-			}
-		}
+		struct kp_member_view v = {
+			.name = btf__name_by_offset(bt->btf, m->name_off),
+			.bit_offset = btf_member_bit_offset(t, i),
+			.bit_size = btf_member_bitfield_size(t, i),
+			.has_type = true,
+			.type.u.id = (int32_t)m->type,
+		};
+		if (fn(arg, &v))
+			return;
 	}
-	return false;
+}
+
+static uint32_t bt_size(void *ctx, const struct kp_tref *t)
+{
+	struct btf_types *bt = ctx;
+	long size = btf__resolve_size(bt->btf, (uint32_t)t->u.id);
+	return size > 0 ? (uint32_t)size : 0;
+}
+
+static uint32_t bt_count(void *ctx, const struct kp_tref *t)
+{
+	struct btf_types *bt = ctx;
+	int r = btf__resolve_type(bt->btf, (uint32_t)t->u.id);
+	const struct btf_type *a = r > 0 ? btf__type_by_id(bt->btf, (uint32_t)r) : NULL;
+	return a && btf_is_array(a) ? btf_array(a)->nelems : 0;
 }
 
 kp_error *kp_btf_field(struct btf_types *bt, const char *type_name, const char *path,
 		    struct kp_field *out)
 {
-	int id = kpbtf_find(bt, type_name), mtype = 0;
-	uint32_t total = 0, bitfield = 0;
+	const struct kp_type_loader ld = { bt, "BTF", bt->path, bt_aggregate, bt_members, bt_size,
+					   bt_count };
+	struct kp_tref root = { .u.id = kpbtf_find(bt, type_name) };
 
 	memset(out, 0, sizeof(*out));
-	if (id <= 0)
+	if (root.u.id <= 0)
 		return kp_errorf(KP_EXIT_INPUT, "%s: no definition of %s in the BTF", bt->path, type_name);
-	id = btf__resolve_type(bt->btf, (uint32_t)id);
-	for (const char *p = path;;) {
-		const char *dot = strchr(p, '.');
-		size_t nlen = dot ? (size_t)(dot - p) : strlen(p);
-		uint32_t bits;
-		if (id <= 0 || !kpbtf_find_member(bt, id, p, nlen, &bits, &bitfield, &mtype, 0))
-			return NULL;   /* absent in this kernel */
-		total += bits;
-		if (!dot)
-			break;
-		id = btf__resolve_type(bt->btf, (uint32_t)mtype);
-		p = dot + 1;
-	}
-	long size = btf__resolve_size(bt->btf, (uint32_t)mtype);
-	out->present = true;
-	out->offset = total / 8;
-	out->size = size > 0 ? (uint32_t)size : 0;
-	if (bitfield) {
-		out->bit_size = bitfield;
-		out->bit_offset = total;
-	}
-	int r = btf__resolve_type(bt->btf, (uint32_t)mtype);
-	const struct btf_type *t = r > 0 ? btf__type_by_id(bt->btf, (uint32_t)r) : NULL;
-	if (t && btf_is_array(t)) {
-		out->count = btf_array(t)->nelems;
-		out->elem_size = out->count ? out->size / out->count : out->size;
-	} else {
-		out->elem_size = out->size;
-	}
-	return NULL;
+	return kp_types_walk_field(&ld, &root, type_name, path, out);
 }
 
 /* Whether this BTF's encoder says an enum's signedness with kflag: pahole

@@ -13,6 +13,7 @@
 #include "internal.h"
 #include "dwarf_index.h"
 #include "types_dwarf.h"
+#include "types_walk.h"
 #include "types.h"
 
 struct dwarf_types {
@@ -177,35 +178,45 @@ static bool is_aggregate(Dwarf_Die *t)
 	return tag == DW_TAG_structure_type || tag == DW_TAG_union_type;
 }
 
-/* Finds NAME among the members of aggregate AGG, searching anonymous members
- * too; fills *member and its byte offset from AGG's start. */
-static bool types_find_member(Dwarf_Die *agg, const char *name, size_t nlen,
-			      Dwarf_Die *member, uint32_t *off, int depth)
+/* The DWARF's side of the member walk (types_walk.c). */
+static bool dw_aggregate(void *ctx, const struct kp_tref *t, struct kp_tref *out)
 {
-	Dwarf_Die c;
-	if (depth > KP_MAX_NESTING || dwarf_child(agg, &c) != 0)
-		return false;
+	(void)ctx;
+	Dwarf_Die d = t->u.die;
+	return kp_types_peel(&d, &out->u.die) && is_aggregate(&out->u.die);
+}
+
+static void dw_members(void *ctx, const struct kp_tref *agg, kp_member_fn *fn, void *arg)
+{
+	Dwarf_Die a = agg->u.die, c;
+	(void)ctx;
+	if (dwarf_child(&a, &c) != 0)
+		return;
 	do {
 		if (dwarf_tag(&c) != DW_TAG_member)
 			continue;
-		const char *n = dwarf_diename(&c);
-		uint32_t boff, bit, bsz;
-		kp_types_member_location(&c, &boff, &bit, &bsz);
-		if (n && strlen(n) == nlen && strncmp(n, name, nlen) == 0) {
-			*member = c;
-			*off = boff;
-			return true;
-		}
-		Dwarf_Die t, p;
-		if (!n && kp_types_member_type(&c, &t) && kp_types_peel(&t, &p) && is_aggregate(&p)) {
-			uint32_t inner;
-			if (types_find_member(&p, name, nlen, member, &inner, depth + 1)) {
-				*off = boff + inner;
-				return true;
-			}
-		}
+		struct kp_member_view m = { .name = dwarf_diename(&c) };
+		uint32_t boff, bit;
+		kp_types_member_location(&c, &boff, &bit, &m.bit_size);
+		m.bit_offset = (uint64_t)boff * 8 + bit;
+		m.has_type = kp_types_member_type(&c, &m.type.u.die);
+		if (fn(arg, &m))
+			return;
 	} while (dwarf_siblingof(&c, &c) == 0);
-	return false;
+}
+
+static uint32_t dw_size(void *ctx, const struct kp_tref *t)
+{
+	(void)ctx;
+	Dwarf_Die d = t->u.die;
+	return kp_types_size(&d);
+}
+
+static uint32_t dw_count(void *ctx, const struct kp_tref *t)
+{
+	(void)ctx;
+	Dwarf_Die d = t->u.die;
+	return kp_types_array_count(&d);
 }
 
 static kp_error *no_definition(struct dwarf_types *ty, const char *type_name)
@@ -219,43 +230,17 @@ static kp_error *no_definition(struct dwarf_types *ty, const char *type_name)
 kp_error *kp_dwarf_field(struct dwarf_types *ty, const char *type_name,
 			 const char *path, struct kp_field *out)
 {
-	Dwarf_Die agg, member, mtype;
-	uint32_t total = 0;
-	const char *p = path;
+	const struct kp_type_loader ld = { ty, "debuginfo", ty->path, dw_aggregate, dw_members,
+					   dw_size, dw_count };
+	struct kp_tref root;
+	Dwarf_Die agg;
 
 	memset(out, 0, sizeof(*out));
 	if (!kp_types_find(ty, type_name, &agg))
 		return no_definition(ty, type_name);
-	if (!kp_types_peel(&agg, &agg))
+	if (!kp_types_peel(&agg, &root.u.die))
 		return kp_errorf(KP_EXIT_INPUT, "%s: cannot resolve %s", ty->path, type_name);
-	for (;;) {
-		const char *dot = strchr(p, '.');
-		size_t nlen = dot ? (size_t)(dot - p) : strlen(p);
-		uint32_t off;
-		if (!is_aggregate(&agg) || !types_find_member(&agg, p, nlen, &member, &off, 0))
-			return NULL;       /* absent in this kernel */
-		total += off;
-		if (!kp_types_member_type(&member, &mtype))
-			return kp_errorf(KP_EXIT_INPUT, "%s: %s.%s has no type", ty->path,
-					 type_name, path);
-		if (!dot)
-			break;
-		if (!kp_types_peel(&mtype, &agg))
-			return NULL;
-		p = dot + 1;
-	}
-	uint32_t boff, bit, bsz;
-	kp_types_member_location(&member, &boff, &bit, &bsz);
-	out->present = true;
-	out->offset = total;
-	out->size = kp_types_size(&mtype);
-	if (bsz) {
-		out->bit_size = bsz;
-		out->bit_offset = total * 8 + bit;
-	}
-	out->count = kp_types_array_count(&mtype);
-	out->elem_size = out->count ? out->size / out->count : out->size;
-	return NULL;
+	return kp_types_walk_field(&ld, &root, type_name, path, out);
 }
 
 kp_error *kp_dwarf_sizeof(struct dwarf_types *ty, const char *type_name, uint32_t *size)
