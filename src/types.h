@@ -53,6 +53,8 @@ bool kp_types_has(struct kp_types *ty, const char *type_name);
 /* Value of an enumerator (any enum), false when absent. */
 bool kp_types_enumerator(struct kp_types *ty, const char *name, int64_t *val);
 struct kp_enumerator { const char *name; int64_t value; };
+/* Frees a list of N enumerators that a loader made (names included). */
+void kp_enumerators_free(struct kp_enumerator *list, size_t n);
 /* Enumerators of "enum NAME" in declaration order; *n = 0 when absent. */
 kp_error *kp_types_enum(struct kp_types *ty, const char *enum_name,
 			const struct kp_enumerator **list, size_t *n);

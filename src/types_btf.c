@@ -24,8 +24,6 @@ static int kpbtf_find(struct btf_types *bt, const char *type_name);
 struct btf_types {
 	char *path;
 	struct btf *btf;
-	struct enum_cache { char *name; struct kp_enumerator *list; size_t n; } *enums;
-	size_t nenums;
 	/* every name by kind (kp_btf_name_known), built on first use */
 	struct btf_name { uint32_t name_off; uint8_t kind; } *names;   /* name_off 0: empty */
 	size_t names_mask;
@@ -117,13 +115,6 @@ void kp_btf_types_close(struct btf_types *bt)
 {
 	if (!bt)
 		return;
-	for (size_t i = 0; i < bt->nenums; i++) {
-		for (size_t j = 0; j < bt->enums[i].n; j++)
-			free((char *)bt->enums[i].list[j].name);
-		free(bt->enums[i].list);
-		free(bt->enums[i].name);
-	}
-	free(bt->enums);
 	free(bt->names);
 	btf__free(bt->btf);
 	free(bt->path);
@@ -281,7 +272,7 @@ bool kp_btf_enumerator(struct btf_types *bt, const char *name, int64_t *val)
 }
 
 kp_error *kp_btf_enum_list(struct btf_types *bt, const char *enum_name,
-			const struct kp_enumerator **list, size_t *n)
+			struct kp_enumerator **list, size_t *n)
 {
 	char full[256];
 	*list = NULL;
@@ -289,25 +280,20 @@ kp_error *kp_btf_enum_list(struct btf_types *bt, const char *enum_name,
 	snprintf(full, sizeof(full), "enum %s", enum_name);
 	int id = kpbtf_find(bt, full);
 	const struct btf_type *t = id > 0 ? btf__type_by_id(bt->btf, (uint32_t)id) : NULL;
-	if (!t || !btf_is_any_enum(t))
+	if (!t || !btf_is_any_enum(t) || !btf_vlen(t))
 		return NULL;
-	struct enum_cache *ec = realloc(bt->enums, (bt->nenums + 1) * sizeof(*ec));
-	if (!ec)
+	if (!(*list = calloc(btf_vlen(t), sizeof(**list))))
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
-	bt->enums = ec;
-	ec = &bt->enums[bt->nenums++];
-	ec->name = strdup(enum_name);
-	ec->n = btf_vlen(t);
-	ec->list = calloc(ec->n ? ec->n : 1, sizeof(*ec->list));
-	if (!ec->list || !ec->name)
-		return kp_errorf(KP_EXIT_INPUT, "out of memory");
-	for (size_t i = 0; i < ec->n; i++) {
+	for (uint16_t i = 0; i < btf_vlen(t); i++) {
 		const char *en;
-		ec->list[i].value = btf_enum_value(bt, t, (uint16_t)i, &en);
-		ec->list[i].name = strdup(en ? en : "");
+		(*list)[i].value = btf_enum_value(bt, t, i, &en);
+		if (!((*list)[i].name = strdup(en ? en : ""))) {
+			kp_enumerators_free(*list, i);
+			*list = NULL;
+			return kp_errorf(KP_EXIT_INPUT, "out of memory");
+		}
 	}
-	*list = ec->list;
-	*n = ec->n;
+	*n = btf_vlen(t);
 	return NULL;
 }
 

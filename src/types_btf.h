@@ -17,8 +17,9 @@ kp_error *kp_btf_field(struct btf_types *bt, const char *type_name, const char *
 		    struct kp_field *out);
 kp_error *kp_btf_sizeof(struct btf_types *bt, const char *type_name, uint32_t *size);
 bool kp_btf_enumerator(struct btf_types *bt, const char *name, int64_t *val);
+/* As kp_dwarf_enum: a new list the caller frees (kp_enumerators_free). */
 kp_error *kp_btf_enum_list(struct btf_types *bt, const char *enum_name,
-			const struct kp_enumerator **list, size_t *n);
+			struct kp_enumerator **list, size_t *n);
 /* Whether BTF has NAME as a struct, union, enum, typedef or enumerator
  * (KIND: enum dwarf_name_kind); true when it cannot tell. */
 bool kp_btf_name_known(struct btf_types *bt, int kind, const char *name);

@@ -379,8 +379,16 @@ bool kp_types_var(struct kp_types *ty, const char *name, uint32_t *array_len, in
 	return ok;
 }
 
-/* Enumerator lists: the loader's list (kept by it until close), or the
- * memo's (kept here until close). */
+void kp_enumerators_free(struct kp_enumerator *list, size_t n)
+{
+	for (size_t i = 0; list && i < n; i++)
+		free((char *)list[i].name);
+	free(list);
+}
+
+/* Enumerator lists, one cache: a loader's list goes into the model's
+ * answers and is freed; what is handed out is always the model's (kept in
+ * ty->enums until close), whichever loader or memo gave it. */
 kp_error *kp_types_enum(struct kp_types *ty, const char *enum_name,
 			const struct kp_enumerator **list, size_t *n)
 {
@@ -398,16 +406,19 @@ kp_error *kp_types_enum(struct kp_types *ty, const char *enum_name,
 		if (ty->vmci_only)
 			return NULL;
 		NEED_SOURCE(ty, dw, bt);
-		kp_error *err = bt ? kp_btf_enum_list(bt, enum_name, list, n) : kp_dwarf_enum(dw, enum_name, list, n);
-		if (!err && !kp_answer_put_enum(ty, enum_name, *list, *n, true))
-			err = kp_errorf(KP_EXIT_INPUT, "out of memory");
-		return err;
+		struct kp_enumerator *e;
+		size_t ne;
+		kp_error *err = bt ? kp_btf_enum_list(bt, enum_name, &e, &ne) : kp_dwarf_enum(dw, enum_name, &e, &ne);
+		if (err)
+			return err;
+		bool put = kp_answer_put_enum(ty, enum_name, e, ne, true);
+		kp_enumerators_free(e, ne);
+		if (!put || !kp_answer_get_enum(ty, enum_name, &got))
+			return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	}
 	struct enum_list *el = realloc(ty->enums, (ty->nenums + 1) * sizeof(*el));
 	if (!el) {
-		for (size_t i = 0; i < got.n; i++)
-			free((char *)got.e[i].name);
-		free(got.e);
+		kp_enumerators_free(got.e, got.n);
 		free(got.name);
 		return kp_errorf(KP_EXIT_INPUT, "out of memory");
 	}

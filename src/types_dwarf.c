@@ -20,9 +20,6 @@ struct dwarf_types {
 	char *path;
 	struct dwarf_index *ix;
 	Dwarf *dw;
-	/* enum lists handed out by kp_types_enum, kept until close */
-	struct enum_cache { char *name; struct kp_enumerator *list; size_t n; } *enums;
-	size_t nenums;
 };
 
 kp_error *kp_dwarf_types_open(const char *path, struct dwarf_types **out)
@@ -48,13 +45,6 @@ void kp_dwarf_types_close(struct dwarf_types *ty)
 {
 	if (!ty)
 		return;
-	for (size_t i = 0; i < ty->nenums; i++) {
-		for (size_t j = 0; j < ty->enums[i].n; j++)
-			free((char *)ty->enums[i].list[j].name);
-		free(ty->enums[i].list);
-		free(ty->enums[i].name);
-	}
-	free(ty->enums);
 	kp_dwarf_index_close(ty->ix);
 	free(ty->path);
 	free(ty);
@@ -284,45 +274,33 @@ bool kp_dwarf_enumerator(struct dwarf_types *ty, const char *name, int64_t *val)
 }
 
 kp_error *kp_dwarf_enum(struct dwarf_types *ty, const char *enum_name,
-			const struct kp_enumerator **list, size_t *n)
+			struct kp_enumerator **list, size_t *n)
 {
 	char full[256];
 	Dwarf_Die en, c;
-	struct enum_cache *ec;
 
 	*list = NULL;
 	*n = 0;
-	for (size_t i = 0; i < ty->nenums; i++)
-		if (strcmp(ty->enums[i].name, enum_name) == 0) {
-			*list = ty->enums[i].list;
-			*n = ty->enums[i].n;
-			return NULL;
-		}
 	snprintf(full, sizeof(full), "enum %s", enum_name);
 	if (!kp_types_find(ty, full, &en) || dwarf_child(&en, &c) != 0)
 		return NULL;
-	ec = realloc(ty->enums, (ty->nenums + 1) * sizeof(*ec));
-	if (!ec)
-		return kp_errorf(KP_EXIT_INPUT, "out of memory");
-	ty->enums = ec;
-	ec = &ty->enums[ty->nenums++];
-	memset(ec, 0, sizeof(*ec));
-	ec->name = strdup(enum_name);
 	bool uns = kp_dwarf_enum_is_unsigned(&en);
 	do {
 		int64_t v;
 		if (dwarf_tag(&c) != DW_TAG_enumerator || !enumerator_value(&c, uns, &v))
 			continue;
-		struct kp_enumerator *l = realloc(ec->list, (ec->n + 1) * sizeof(*l));
-		if (!l)
+		struct kp_enumerator *l = realloc(*list, (*n + 1) * sizeof(*l));
+		if (!l) {
+			kp_enumerators_free(*list, *n);
+			*list = NULL;
+			*n = 0;
 			return kp_errorf(KP_EXIT_INPUT, "out of memory");
-		ec->list = l;
-		l[ec->n].name = strdup(dwarf_diename(&c) ? dwarf_diename(&c) : "?");
-		l[ec->n].value = v;
-		ec->n++;
+		}
+		*list = l;
+		l[*n].name = strdup(dwarf_diename(&c) ? dwarf_diename(&c) : "?");
+		l[*n].value = v;
+		(*n)++;
 	} while (dwarf_siblingof(&c, &c) == 0);
-	*list = ec->list;
-	*n = ec->n;
 	return NULL;
 }
 

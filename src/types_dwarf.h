@@ -22,8 +22,10 @@ kp_error *kp_dwarf_field(struct dwarf_types *ty, const char *type_name, const ch
 		      struct kp_field *out);
 kp_error *kp_dwarf_sizeof(struct dwarf_types *ty, const char *type_name, uint32_t *size);
 bool kp_dwarf_enumerator(struct dwarf_types *ty, const char *name, int64_t *val);
+/* The enum's enumerators in declaration order, a new list the caller frees
+ * (kp_enumerators_free); none when absent. */
 kp_error *kp_dwarf_enum(struct dwarf_types *ty, const char *enum_name,
-		     const struct kp_enumerator **list, size_t *n);
+		     struct kp_enumerator **list, size_t *n);
 /* A variable's type: from its definition or from a declaration, whichever
  * the index meets first; an array declared without its bound takes it from
  * the definition (length 0 when there is none). */
