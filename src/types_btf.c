@@ -131,18 +131,23 @@ const struct btf *kp_btf_btf(const struct btf_types *bt) { return bt->btf; }
 
 static int kpbtf_find(struct btf_types *bt, const char *type_name)
 {
-	int id;
-	if (!strncmp(type_name, "struct ", 7))
-		return btf__find_by_name_kind(bt->btf, type_name + 7, BTF_KIND_STRUCT);
-	if (!strncmp(type_name, "union ", 6))
-		return btf__find_by_name_kind(bt->btf, type_name + 6, BTF_KIND_UNION);
-	if (!strncmp(type_name, "enum ", 5)) {
-		id = btf__find_by_name_kind(bt->btf, type_name + 5, BTF_KIND_ENUM);
-		return id > 0 ? id : btf__find_by_name_kind(bt->btf, type_name + 5, BTF_KIND_ENUM64);
+	uint8_t kinds[3];
+	const char *name;
+	size_t n = kp_type_name_kinds(type_name, &name, kinds);
+	int id = -1;
+
+	for (size_t i = 0; i < n && id <= 0; i++) {
+		switch (kinds[i]) {
+		case DWARF_NAME_STRUCT: id = btf__find_by_name_kind(bt->btf, name, BTF_KIND_STRUCT); break;
+		case DWARF_NAME_UNION: id = btf__find_by_name_kind(bt->btf, name, BTF_KIND_UNION); break;
+		case DWARF_NAME_TYPEDEF: id = btf__find_by_name_kind(bt->btf, name, BTF_KIND_TYPEDEF); break;
+		case DWARF_NAME_ENUM:
+			id = btf__find_by_name_kind(bt->btf, name, BTF_KIND_ENUM);
+			if (id <= 0)
+				id = btf__find_by_name_kind(bt->btf, name, BTF_KIND_ENUM64);
+			break;
+		}
 	}
-	id = btf__find_by_name_kind(bt->btf, type_name, BTF_KIND_TYPEDEF);
-	if (id <= 0)
-		id = btf__find_by_name_kind(bt->btf, type_name, BTF_KIND_STRUCT);
 	return id;
 }
 

@@ -68,16 +68,9 @@ Dwarf *kp_dwarf_types_libdw(struct dwarf_types *ty) { return ty->dw; }
  * name may also be a struct or union tag: "page" means struct page. */
 bool kp_types_find(struct dwarf_types *ty, const char *type_name, Dwarf_Die *out)
 {
-	static const uint8_t bare[] = { DWARF_NAME_TYPEDEF, DWARF_NAME_STRUCT, DWARF_NAME_UNION };
-	uint8_t kind;
-	const uint8_t *kinds = &kind;
-	size_t nkinds = 1;
-	const char *name = type_name;
-
-	if (strncmp(name, "struct ", 7) == 0) { kind = DWARF_NAME_STRUCT; name += 7; }
-	else if (strncmp(name, "union ", 6) == 0) { kind = DWARF_NAME_UNION; name += 6; }
-	else if (strncmp(name, "enum ", 5) == 0) { kind = DWARF_NAME_ENUM; name += 5; }
-	else { kinds = bare; nkinds = 3; }
+	uint8_t kinds[3];
+	const char *name;
+	size_t nkinds = kp_type_name_kinds(type_name, &name, kinds);
 	const struct dwarf_name *e = kp_dwarf_index_find(ty->ix, name, kinds, nkinds, true);
 	return e && dwarf_offdie(ty->dw, e->die, out) != NULL;
 }

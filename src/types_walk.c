@@ -1,5 +1,5 @@
-/* The member path walk of the types layer (types_walk.h), one for DWARF and
- * BTF: a name is looked for among an aggregate's members and, failing that,
+/* The lookups of the types layer written once for DWARF and BTF
+ * (types_walk.h): how a type name reads, and the member path walk: a name is looked for among an aggregate's members and, failing that,
  * inside its anonymous structs and unions (no deeper than KP_MAX_NESTING:
  * damaged types can nest a type in itself); offsets add up in bits. */
 #include <string.h>
@@ -86,4 +86,25 @@ kp_error *kp_types_walk_field(const struct kp_type_loader *ld, const struct kp_t
 	out->count = ld->count(ld->ctx, &s.m.type);
 	out->elem_size = out->count ? out->size / out->count : out->size;
 	return NULL;
+}
+
+size_t kp_type_name_kinds(const char *type_name, const char **bare, uint8_t kinds[3])
+{
+	static const struct { const char *word; uint8_t kind; } words[] = {
+		{ "struct ", DWARF_NAME_STRUCT }, { "union ", DWARF_NAME_UNION },
+		{ "enum ", DWARF_NAME_ENUM },
+	};
+	for (size_t i = 0; i < KP_ARRAY_SIZE(words); i++) {
+		size_t len = strlen(words[i].word);
+		if (!strncmp(type_name, words[i].word, len)) {
+			*bare = type_name + len;
+			kinds[0] = words[i].kind;
+			return 1;
+		}
+	}
+	*bare = type_name;
+	kinds[0] = DWARF_NAME_TYPEDEF;
+	kinds[1] = DWARF_NAME_STRUCT;
+	kinds[2] = DWARF_NAME_UNION;
+	return 3;
 }

@@ -7,7 +7,14 @@
 
 #include <elfutils/libdw.h>
 
+#include "dwarf_index.h"
 #include "types.h"
+
+/* "struct page", "union x", "enum y" or a bare name (a typedef, else a
+ * struct, else a union): the kinds to look TYPE_NAME up as, in order
+ * (DWARF_NAME_* of dwarf_index.h), into KINDS[3]; returns how many, and the
+ * name without its keyword in *BARE. One reading for DWARF and BTF. */
+size_t kp_type_name_kinds(const char *type_name, const char **bare, uint8_t kinds[3]);
 
 /* A type as its loader names it: a DIE, or a BTF type id. */
 struct kp_tref {
