@@ -85,25 +85,25 @@ static kp_error *layout_compound(struct kp_types *ty, struct kp_layout *l)
 			return kp_errorf(KP_EXIT_INPUT, "%s: struct page has neither compound_info nor "
 					 "compound_head, nor PG_tail and first_page: kpage cannot tell "
 					 "compound tails", kp_types_path(ty));
-		l->compound_rule = KP_COMPOUND_FLAGS;
+		l->compound_rule = &kp_compound_rule_flags;
 		l->compound_member = "first_page";
 		snprintf(src, n, "DWARF: %s in enum pageflags, the head in page.first_page",
 			 l->pg_tail >= 0 ? "PG_tail" : "PG_compound|PG_reclaim");
 		return NULL;
 	}
-	l->compound_rule = KP_COMPOUND_POINTER;
+	l->compound_rule = &kp_compound_rule_pointer;
 	if (strcmp(l->compound_member, "compound_info") != 0) {
 		snprintf(src, n, "%s: page.compound_head = head + 1", kp_types_source(ty));
 	} else if (!pow2) {
 		snprintf(src, n, "%s: page.compound_info = head + 1 (sizeof(struct page) = %u, "
 			 "not a power of two)", kp_types_source(ty), l->page_size);
 	} else if (!strcmp(kp_types_source(ty), "VMCOREINFO")) {
-		l->compound_rule = KP_COMPOUND_BY_VALUE;
+		l->compound_rule = &kp_compound_rule_by_value;
 		snprintf(src, n, "VMCOREINFO: OFFSET(page.compound_info), SIZE(page)=%u, but not "
 			 "whether HUGETLB_PAGE_OPTIMIZE_VMEMMAP is set: each tail's value tells "
 			 "(GENMASK(63, n)|1: a mask of its own address, else head + 1)", l->page_size);
 	} else if ((hvo = hvo_evidence(ty, l))) {
-		l->compound_rule = KP_COMPOUND_MASK;
+		l->compound_rule = &kp_compound_rule_mask;
 		snprintf(src, n, "%s: page.compound_info = GENMASK(63, order + %d) | 1, head = page "
 			 "& it (%s: HUGETLB_PAGE_OPTIMIZE_VMEMMAP; sizeof(struct page) = %u)",
 			 kp_types_source(ty), __builtin_ctz(l->page_size), hvo, l->page_size);

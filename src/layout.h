@@ -29,15 +29,24 @@ extern const struct kp_type_rule kp_type_rule_flag,     /* PG_buddy is a page fl
 	kp_type_rule_bits,      /* page_type with inverted bits (4.18 - 6.11) */
 	kp_type_rule_byte;      /* enum pagetype in the top byte (6.12+) */
 
-/* How a tail names its head (chosen by what the debuginfo contains). */
-enum kp_compound_rule {
-	KP_COMPOUND_POINTER,  /* compound_head / compound_info = head address | 1 */
-	KP_COMPOUND_MASK,     /* compound_info = GENMASK(63, order + log2(sizeof(struct
-				 page))) | 1, head = the tail's own address & it (7.1+,
-				 HUGETLB_PAGE_OPTIMIZE_VMEMMAP, power-of-two struct page) */
-	KP_COMPOUND_BY_VALUE, /* unknown which (VMCOREINFO only): each value's form tells */
-	KP_COMPOUND_FLAGS,    /* PG_tail (or PG_compound|PG_reclaim), head in first_page */
+/* How a tail names its head (layout_rules.c; chosen in layout.c by what
+ * the debuginfo contains): the head's struct page address from a tail's
+ * compound_head / compound_info value CH and the tail's own address VA (0
+ * when unknown). The flags rule has no such value: PG_tail (or
+ * PG_compound|PG_reclaim) says a tail, page.first_page its head. */
+struct kp_compound_rule {
+	const char *name;
+	uint64_t (*head_of)(uint64_t ch, uint64_t va);
 };
+extern const struct kp_compound_rule kp_compound_rule_pointer, /* CH = head address | 1 */
+	kp_compound_rule_mask,      /* CH = GENMASK(63, order + log2(sizeof(struct page))) | 1,
+				       head = VA & CH (7.1+, HUGETLB_PAGE_OPTIMIZE_VMEMMAP,
+				       power-of-two struct page) */
+	kp_compound_rule_by_value,  /* unknown which (VMCOREINFO only): each value's form tells */
+	kp_compound_rule_flags;     /* PG_tail (or PG_compound|PG_reclaim), head in first_page */
+/* Whether a compound_info value has the form of a mask: GENMASK(63, n) | 1
+ * for n from 7 (an order-1 page of 64-byte struct pages) to 40. */
+bool kp_compound_info_is_mask(uint64_t info);
 
 /* An era's rule for a compound head's order, read from the first tail's
  * bytes NEXT (layout_rules.c; chosen in layout.c). */
@@ -64,7 +73,7 @@ struct kp_layout {
 	 * (7.1+), named by compound_member; compound_rule says how to read it */
 	struct kp_field pg_compound_head, pg_first_page, pg_compound_order;
 	const char *compound_member;
-	enum kp_compound_rule compound_rule;
+	const struct kp_compound_rule *compound_rule;
 	char compound_rule_source[200];
 	struct kp_field pg_compound_dtor, pg_slab_cache, pg_pp_magic;
 	const char *refcount_name;       /* "_refcount" or "_count" */

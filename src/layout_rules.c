@@ -1,5 +1,6 @@
 /* The era rules, one object each, side by side: how a page's type is told
- * (kp_type_rule) and where a compound head's order is (kp_order_rule). The
+ * (kp_type_rule), how a tail names its head (kp_compound_rule) and where a
+ * compound head's order is (kp_order_rule). The
  * layout chooses one of each by what the types show (layout_pagetype.c,
  * layout.c); the decoder calls it (page_decode.c). A new era's rule is a new
  * function and object here, and its choice where its siblings are chosen. */
@@ -105,3 +106,40 @@ const struct kp_order_rule kp_order_rule_member = {
 const struct kp_order_rule kp_order_rule_flags_1 = {
 	"low byte of page[1].flags (folio._flags_1 in the types)", true, order_by_flags_1,
 };
+
+bool kp_compound_info_is_mask(uint64_t info)
+{
+	uint64_t low = ~(info & ~UINT64_C(1));   /* GENMASK(63, n) -> 2^n - 1 */
+	return (info & 1) && !(low & (low + 1)) && low >= 0x7f && low < (UINT64_C(1) << 40);
+}
+
+/* compound_head (4.x - 7.0), compound_info without the mask: head + 1. */
+static uint64_t head_by_pointer(uint64_t ch, uint64_t va)
+{
+	(void)va;
+	return ch - 1;
+}
+
+/* compound_info_has_mask() (include/linux/page-flags.h, 7.1+): a mask of
+ * the tail's own address. */
+static uint64_t head_by_mask(uint64_t ch, uint64_t va)
+{
+	return va & ch & ~UINT64_C(1);
+}
+
+static uint64_t head_by_value(uint64_t ch, uint64_t va)
+{
+	return kp_compound_info_is_mask(ch) ? head_by_mask(ch, va) : head_by_pointer(ch, va);
+}
+
+/* 2.6.x: no value names the head (page.first_page does). */
+static uint64_t head_by_flags(uint64_t ch, uint64_t va)
+{
+	(void)ch; (void)va;
+	return 0;
+}
+
+const struct kp_compound_rule kp_compound_rule_pointer = { "pointer", head_by_pointer };
+const struct kp_compound_rule kp_compound_rule_mask = { "mask", head_by_mask };
+const struct kp_compound_rule kp_compound_rule_by_value = { "by value", head_by_value };
+const struct kp_compound_rule kp_compound_rule_flags = { "flags", head_by_flags };

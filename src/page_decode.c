@@ -37,22 +37,6 @@ bool kp_page_flag(const struct kp_layout *l, const struct kp_page *p, int bit)
 	return bit >= 0 && bit < 64 && (p->flags >> bit) & 1;
 }
 
-bool kp_compound_info_is_mask(uint64_t info)
-{
-	uint64_t low = ~(info & ~UINT64_C(1));   /* GENMASK(63, n) -> 2^n - 1 */
-	return (info & 1) && !(low & (low + 1)) && low >= 0x7f && low < (UINT64_C(1) << 40);
-}
-
-/* A tail's head from CH, the value of compound_head / compound_info: the
- * head's address + 1, or a mask of the tail's own address VA
- * (compound_info_has_mask(), include/linux/page-flags.h); 0 when VA is
- * unknown. */
-static inline uint64_t compound_head_of(const struct kp_layout *l, uint64_t ch, uint64_t va)
-{
-	bool mask = l->compound_rule == KP_COMPOUND_MASK ||
-		    (l->compound_rule == KP_COMPOUND_BY_VALUE && kp_compound_info_is_mask(ch));
-	return mask ? va & ch & ~UINT64_C(1) : ch - 1;
-}
 
 /* CH: compound_head's (compound_info's) value, when the layout has it; VA
  * the struct page's address. */
@@ -62,7 +46,7 @@ static void decode_compound(const struct kp_layout *l, const uint8_t *raw,
 	if (l->pg_compound_head.present) {
 		if (ch & 1) {
 			p->compound = KP_COMPOUND_TAIL;
-			p->compound_head_addr = compound_head_of(l, ch, va);
+			p->compound_head_addr = l->compound_rule->head_of(ch, va);
 			return;
 		}
 	} else if (kp_page_flag(l, p, l->pg_tail) ||

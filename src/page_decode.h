@@ -8,13 +8,10 @@
 /* Decodes one struct page. next may point to the following struct page's
  * bytes (for the compound order kept in the first tail), or be NULL.
  * page_va is the struct page's own address (a tail's compound_info may be
- * a mask of it, KP_COMPOUND_MASK), 0 when unknown. */
+ * a mask of it, kp_compound_rule_mask), 0 when unknown. */
 void kp_page_decode(const struct kp_layout *l, const uint8_t *raw,
 		    const uint8_t *next, uint64_t pfn, uint64_t page_va,
 		    struct kp_page *out);
-/* Whether a compound_info value has the form of a mask: GENMASK(63, n) | 1
- * for n from 7 (an order-1 page of 64-byte struct pages) to 40. */
-bool kp_compound_info_is_mask(uint64_t info);
 bool kp_page_flag(const struct kp_layout *l, const struct kp_page *p, int bit);
 /* Writes the names of the set flags, comma-separated, resolving aliases by
  * context (swapcache, reported, isolated). */

@@ -34,10 +34,12 @@ static void layout_for(unsigned sel, struct kp_layout *l)
 	l->mapping_movable_bit = sel % 5 != 4;
 	l->hugetlb_dtor = 2;
 	l->zones_width = 3; l->nodes_width = 10; l->nodes_shift_pos = 54; l->zones_shift = 51;
+	l->compound_rule = &kp_compound_rule_pointer;
 	switch (sel % 5) {
 	case 0:   /* 2.6: PG_buddy flag, PG_tail + first_page, order in lru.prev */
 		l->buddy_rule = &kp_type_rule_flag; l->pg_buddy = 19; l->pg_tail = 15; l->pg_head = 14;
 		l->pg_first_page = F(16, 8); l->order_rule = &kp_order_rule_lru_prev;
+		l->compound_rule = &kp_compound_rule_flags;
 		break;
 	case 1:   /* 3.x - 4.17 */
 		l->buddy_rule = &kp_type_rule_mapcount; l->buddy_mapcount = -128;
@@ -54,7 +56,7 @@ static void layout_for(unsigned sel, struct kp_layout *l)
 	default:  /* 6.12+; 7.1+: compound_info a mask, movable_ops a flag */
 		l->buddy_rule = &kp_type_rule_byte; l->pg_page_type = F(48, 4);
 		if (sel % 5 == 4) {
-			l->compound_rule = sel % 10 == 4 ? KP_COMPOUND_MASK : KP_COMPOUND_BY_VALUE;
+			l->compound_rule = sel % 10 == 4 ? &kp_compound_rule_mask : &kp_compound_rule_by_value;
 			l->pg_movable_ops = 2; l->pg_movable_ops_isolated = 18;
 			l->pg_has_hwpoisoned = 8; l->pg_large_rmappable = 9;
 			l->pg_partially_mapped = 18;

@@ -138,6 +138,7 @@ static void layout_61(struct kp_layout *l)
 	l->type_base = 0xf0000000; l->type_buddy = 0x80; l->type_offline = 0x100;
 	l->type_table = 0x200; l->type_guard = 0x400;
 	l->order_rule = &kp_order_rule_member;
+	l->compound_rule = &kp_compound_rule_pointer;
 	l->hugetlb_dtor = 2;
 	l->zones_width = 2; l->nodes_width = 10; l->nodes_shift_pos = 54; l->zones_shift = 52;
 }
@@ -216,7 +217,7 @@ static void test_decode(void)
 	      !kp_compound_info_is_mask(0xffffffffffffffc1ull) &&
 	      !kp_compound_info_is_mask(0xffffea0000001001ull) && !kp_compound_info_is_mask(1) &&
 	      !kp_compound_info_is_mask(0xffffffffffff8000ull));
-	l.compound_rule = KP_COMPOUND_MASK;
+	l.compound_rule = &kp_compound_rule_mask;
 	put(raw, 64 + 8, 0xffffffffffff8001ull, 8);
 	kp_page_decode(&l, raw + 64, NULL, 0x1201, 0xffffea0000048040ull, &p);
 	CHECK("decode_tail_mask", p.compound == KP_COMPOUND_TAIL &&
@@ -224,13 +225,13 @@ static void test_decode(void)
 	kp_page_decode(&l, raw + 64, NULL, 0x1201, 0, &p);
 	CHECK("decode_tail_mask_no_address", p.compound == KP_COMPOUND_TAIL &&
 	      p.compound_head_addr == 0);
-	l.compound_rule = KP_COMPOUND_BY_VALUE;
+	l.compound_rule = &kp_compound_rule_by_value;
 	kp_page_decode(&l, raw + 64, NULL, 0x1201, 0xffffea0000048fc0ull, &p);
 	CHECK("decode_tail_by_value_mask", p.compound_head_addr == 0xffffea0000048000ull);
 	put(raw, 64 + 8, 0xffffea0000001001ull, 8);
 	kp_page_decode(&l, raw + 64, NULL, 0x41, 0xffffea0000001040ull, &p);
 	CHECK("decode_tail_by_value_pointer", p.compound_head_addr == 0xffffea0000001000ull);
-	l.compound_rule = KP_COMPOUND_POINTER;
+	l.compound_rule = &kp_compound_rule_pointer;
 
 	/* 6.17+: mapping bit 1 alone is no movable page */
 	put(raw, 0, 0, 8);
@@ -330,9 +331,12 @@ static void random_layout(struct kp_layout *l, int i)
 		l->type_buddy = 0xf0; l->type_offline = 0xf1; l->type_table = 0xf2;
 		l->type_guard = 0xf3; l->type_hugetlb = 0xf4; l->type_slab = 0xf5;
 	}
-	l->compound_rule = (enum kp_compound_rule)(i / 4 % 3);
-	if (l->compound_rule == KP_COMPOUND_BY_VALUE) {   /* here: the 2.6 flags */
-		l->compound_rule = KP_COMPOUND_FLAGS;
+	static const struct kp_compound_rule *const compound_rules[] = {
+		&kp_compound_rule_pointer, &kp_compound_rule_mask, &kp_compound_rule_by_value,
+	};
+	l->compound_rule = compound_rules[i / 4 % 3];
+	if (l->compound_rule == &kp_compound_rule_by_value) {   /* here: the 2.6 flags */
+		l->compound_rule = &kp_compound_rule_flags;
 		l->pg_compound_head.present = false;
 		l->pg_tail = 15; l->pg_first_page = F(24, 8);
 	}
@@ -381,7 +385,7 @@ static const char *record_broken(const struct kp_layout *l, const uint8_t *raw,
 	if (!buddy && p->compound != KP_COMPOUND_HEAD && p->order != -1)
 		return "an order on a page that is neither free nor a head";
 	if ((p->compound == KP_COMPOUND_TAIL) != (p->compound_head_addr != 0) &&
-	    !(p->compound == KP_COMPOUND_TAIL && l->compound_rule == KP_COMPOUND_MASK))
+	    !(p->compound == KP_COMPOUND_TAIL && l->compound_rule == &kp_compound_rule_mask))
 		return "a head address without a tail, or a tail without one";
 	if (p->hugetlb && p->type != KP_TYPE_HUGETLB && p->compound != KP_COMPOUND_HEAD)
 		return "hugetlb on a page that is no hugetlb head";
