@@ -165,10 +165,12 @@ cold_start() {
 
 echo "make bench: $nthreads CPUs online, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start;" \
 	"each figure is the best of $runs runs, warm page cache"
-cold_start
+[ "$KPAGE_BENCH_ONLY" = synthetic ] || cold_start
 if [ "$KPAGE_BENCH_ONLY" = cold ]; then rm -rf "$out"; exit 0; fi
 printf "%-24s %-30s %8s %12s %7s %9s %9s %9s\n" DUMP TOOL SECONDS PAGES/S RSS_MB KP/FLOOR KP/CRASH KP/DRGN
-for variant in 1g numa2 4g; do
+variants="1g numa2 4g"
+[ "$KPAGE_BENCH_ONLY" = synthetic ] && variants=
+for variant in $variants; do
 	# The bookworm (6.1) kernel's dumps, as the tier left them.
 	rel=$(cat "$cache/apt/bookworm/chosen" 2> /dev/null)
 	d=$cache/kernel/$rel/$variant
