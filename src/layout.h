@@ -19,6 +19,10 @@ struct kp_type_rule {
 	/* non-LRU movable pages are told only once the zsmalloc type's value
 	 * is known (the top byte names every type by value) */
 	bool movable_needs_zsmalloc;
+	/* The page_type values (_mapcount's where there is no page_type) that
+	 * can hold a type under this rule in layout L: outside [*lo, *hi] a
+	 * page has none, and the scan does not call type_of. */
+	void (*typed_range)(const struct kp_layout *l, uint32_t *lo, uint32_t *hi);
 	/* The type from the loaded fields (flags, mapcount_raw, page_type_raw);
 	 * TYPE_ALL: every page_type bit of the era, 0 when unknown. */
 	enum kp_page_type (*type_of)(const struct kp_layout *l, const struct kp_page *p,

@@ -75,10 +75,45 @@ static enum kp_page_type type_by_byte(const struct kp_layout *l, const struct kp
 	return KP_TYPE_UNKNOWN;
 }
 
-const struct kp_type_rule kp_type_rule_flag = { "flag", false, false, type_by_flag };
-const struct kp_type_rule kp_type_rule_mapcount = { "mapcount", false, false, type_by_mapcount };
-const struct kp_type_rule kp_type_rule_bits = { "type bits", true, false, type_by_bits };
-const struct kp_type_rule kp_type_rule_byte = { "type byte", true, true, type_by_byte };
+/* The flags word tells, whatever page_type holds: every value. */
+static void range_any(const struct kp_layout *l, uint32_t *lo, uint32_t *hi)
+{
+	(void)l;
+	*lo = 0;
+	*hi = UINT32_MAX;
+}
+
+/* _mapcount below -127 (PAGE_MAPCOUNT_RESERVE), and the buddy value
+ * VMCOREINFO gave wherever it lies. */
+static void range_mapcount(const struct kp_layout *l, uint32_t *lo, uint32_t *hi)
+{
+	uint32_t buddy = (uint32_t)l->buddy_mapcount;
+	*lo = buddy < 0x80000000u ? buddy : 0x80000000u;
+	*hi = buddy > (uint32_t)-128 ? buddy : (uint32_t)-128;
+}
+
+/* The base nibble set (PAGE_TYPE_BASE 0xf0000000), not every bit (-1 is
+ * an unmapped page); any value with another base. */
+static void range_bits(const struct kp_layout *l, uint32_t *lo, uint32_t *hi)
+{
+	*lo = l->type_base == 0xf0000000u ? 0xf0000000u : 0;
+	*hi = 0xfffffffeu;
+}
+
+/* A top byte from 0xf0 to 0xfe. */
+static void range_byte(const struct kp_layout *l, uint32_t *lo, uint32_t *hi)
+{
+	(void)l;
+	*lo = 0xf0000000u;
+	*hi = 0xfeffffffu;
+}
+
+const struct kp_type_rule kp_type_rule_flag = { "flag", false, false, range_any, type_by_flag };
+const struct kp_type_rule kp_type_rule_mapcount = {
+	"mapcount", false, false, range_mapcount, type_by_mapcount,
+};
+const struct kp_type_rule kp_type_rule_bits = { "type bits", true, false, range_bits, type_by_bits };
+const struct kp_type_rule kp_type_rule_byte = { "type byte", true, true, range_byte, type_by_byte };
 
 /* 2.6.x - 4.3: the order in page[1].lru.prev. */
 static int order_by_lru_prev(const struct kp_layout *l, const uint8_t *next)

@@ -86,16 +86,22 @@ static inline void decode_init(struct kp_page *p, uint64_t pfn)
 }
 
 /* Everything after the loads: CH is compound_head's value, VA the struct
- * page's address, TYPE_ALL every page_type bit of the era (0: unknown). */
+ * page's address, TYPE_ALL every page_type bit of the era (0: unknown),
+ * [TYPED_LO, TYPED_HI] the page_type values that can hold a type. */
 static inline void decode_rest(const struct kp_layout *l, const uint8_t *raw, const uint8_t *next,
-			       struct kp_page *p, uint64_t ch, uint64_t va, uint32_t type_all)
+			       struct kp_page *p, uint64_t ch, uint64_t va, uint32_t type_all,
+			       uint32_t typed_lo, uint32_t typed_hi)
 {
 	if (l->nodes_width)
 		p->node = (uint32_t)((p->flags >> l->nodes_shift_pos) & ((1ull << l->nodes_width) - 1));
 	if (l->zones_width)
 		p->zone = (uint32_t)((p->flags >> l->zones_shift) & ((1ull << l->zones_width) - 1));
 
-	p->type = l->buddy_rule->type_of(l, p, type_all);
+	/* Most pages hold no type: their page_type value is outside the
+	 * rule's typed range [TYPED_LO, TYPED_HI], and the rule is not called
+	 * (the scan's inner loop). */
+	if (p->page_type_raw >= typed_lo && p->page_type_raw <= typed_hi)
+		p->type = l->buddy_rule->type_of(l, p, type_all);
 	if (p->type == KP_TYPE_NONE && kp_page_flag(l, p, l->pg_slab))
 		p->type = KP_TYPE_SLAB;
 	if (p->type == KP_TYPE_BUDDY) {
@@ -134,7 +140,8 @@ void kp_page_decode(const struct kp_layout *l, const uint8_t *raw, const uint8_t
 	p->private_ = kp_field_load(raw, &l->pg_private);
 	p->mapping = kp_field_load(raw, &l->pg_mapping);
 	p->index = kp_field_load(raw, &l->pg_index);
-	decode_rest(l, raw, next, p, kp_field_load(raw, &l->pg_compound_head), page_va, 0);
+	decode_rest(l, raw, next, p, kp_field_load(raw, &l->pg_compound_head), page_va, 0, 0,
+		    UINT32_MAX);
 }
 
 static bool plain(const struct kp_field *f, uint32_t size)
@@ -149,6 +156,7 @@ void kp_decoder_init(struct kp_decoder *d, const struct kp_layout *l)
 	d->fast = l->pg_flags.present && plain(&l->pg_flags, 8) && plain(&l->pg_page_type, 4) &&
 		  plain(&l->pg_private, 8) && plain(&l->pg_mapping, 8) && plain(&l->pg_index, 8) &&
 		  plain(&l->pg_compound_head, 8);
+	l->buddy_rule->typed_range(l, &d->typed_lo, &d->typed_hi);
 	d->type_all = l->type_buddy | l->type_offline | l->type_table | l->type_guard |
 		      l->type_slab | l->type_hugetlb | l->type_unaccepted;
 	if (d->type_all & l->type_base)
@@ -174,7 +182,8 @@ void kp_decoder_page(const struct kp_decoder *d, const uint8_t *raw, const uint8
 	p->mapping = l->pg_mapping.present ? kp_load(raw + l->pg_mapping.offset, 8) : 0;
 	p->index = l->pg_index.present ? kp_load(raw + l->pg_index.offset, 8) : 0;
 	decode_rest(l, raw, next, p, l->pg_compound_head.present ?
-		    kp_load(raw + l->pg_compound_head.offset, 8) : 0, page_va, d->type_all);
+		    kp_load(raw + l->pg_compound_head.offset, 8) : 0, page_va, d->type_all,
+		    d->typed_lo, d->typed_hi);
 }
 
 /* A folio's first tail (the scan named its head): its flags word holds the

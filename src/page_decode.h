@@ -23,6 +23,7 @@ struct kp_decoder {
 	const struct kp_layout *l;
 	bool fast;            /* the fields read per page are plain loads */
 	uint32_t type_all;    /* every page_type bit of the era */
+	uint32_t typed_lo, typed_hi;   /* page_type values that can hold a type */
 };
 void kp_decoder_init(struct kp_decoder *d, const struct kp_layout *l);
 void kp_decoder_page(const struct kp_decoder *d, const uint8_t *raw, const uint8_t *next,
