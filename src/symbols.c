@@ -13,7 +13,6 @@
 
 #include "kpage/kpage.h"
 #include "internal.h"
-#include "types_vmci.h"
 #include "symbols.h"
 #include "types.h"
 

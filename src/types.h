@@ -53,6 +53,11 @@ bool kp_types_has(struct kp_types *ty, const char *type_name);
 /* Value of an enumerator (any enum), false when absent. */
 bool kp_types_enumerator(struct kp_types *ty, const char *name, int64_t *val);
 struct kp_enumerator { const char *name; int64_t value; };
+/* Answers kept in the types' memo under KEY that are not type facts (a
+ * symbol's address, a function's local): the memo's word for KEY, or NULL;
+ * a new one, saved at close. */
+const char *kp_types_memo_get(struct kp_types *ty, const char *key);
+void kp_types_memo_note(struct kp_types *ty, const char *key, const char *val);
 /* Frees a list of N enumerators that a loader made (names included). */
 void kp_enumerators_free(struct kp_enumerator *list, size_t n);
 /* Enumerators of "enum NAME" in declaration order; *n = 0 when absent. */

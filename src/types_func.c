@@ -10,7 +10,6 @@
 #include "kpage/kpage.h"
 #include "internal.h"
 #include "types_dwarf.h"
-#include "types_vmci.h"
 #include "types.h"
 
 /* Whether the subprogram FUNC among the children of CU has LOCAL: 1 yes,
